@@ -1,0 +1,110 @@
+/**
+ * One error class and one catalog. Every failure the tool reports on purpose is a
+ * ReleaseError whose code decides the exit code, so the CLI, the Action and the
+ * library all agree on what a failure means.
+ */
+
+export const EXIT = {
+  ok: 0,
+  unexpected: 1,
+  usage: 2,
+  notebook: 3,
+  publish: 4,
+  verify: 5,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+interface CatalogEntry {
+  exit: ExitCode;
+  /** What to try next; printed under the message. */
+  hint?: string;
+}
+
+export const CATALOG = {
+  EUSAGE: { exit: EXIT.usage, hint: 'Run `mlserver-release --help` for every option.' },
+  EINVALIDVERSION: {
+    exit: EXIT.usage,
+    hint: 'Versions become folder names and URL segments: use letters, digits, ".", "_" and "-" only, e.g. v1.2.0.',
+  },
+  ENOVERSION: {
+    exit: EXIT.usage,
+    hint: 'Pass --version, or run on a tag (CI_COMMIT_TAG on GitLab, GITHUB_REF_TYPE=tag on GitHub).',
+  },
+  EINVALIDNAME: { exit: EXIT.usage, hint: 'Set "name" in model-settings.json to letters, digits, ".", "_" and "-" only.' },
+  ESETTINGSMISSING: { exit: EXIT.usage, hint: 'Pass --settings or --model-dir pointing at your model-settings.json.' },
+  ESETTINGSPARSE: { exit: EXIT.usage, hint: 'Fix the JSON syntax at the position shown.' },
+  ESETTINGSINVALID: { exit: EXIT.usage, hint: 'MLServer refuses to start when any model-settings.json is invalid; fix every problem listed.' },
+  ENOTEBOOKMISSING: { exit: EXIT.usage, hint: 'Pass --notebook, or --runner none to publish an artifact that already exists.' },
+  ENOTEBOOKINVALID: { exit: EXIT.usage, hint: 'The notebook must be nbformat 4 JSON as saved by Jupyter.' },
+  EARTIFACTMISSING: {
+    exit: EXIT.usage,
+    hint: 'parameters.uri must name the file the notebook writes, relative to the model directory.',
+  },
+  EURIESCAPES: { exit: EXIT.usage, hint: 'parameters.uri must stay inside the model directory (no "../", no symlink out).' },
+  ERUNNERUNKNOWN: { exit: EXIT.usage, hint: 'Use --runner auto, papermill, nbconvert or none.' },
+  ERUNNERMISSING: {
+    exit: EXIT.usage,
+    hint: 'Install papermill, or Jupyter (Debian: apt-get install jupyter-nbconvert python3-ipykernel), or pass --runner none.',
+  },
+  EPARAM: { exit: EXIT.usage, hint: 'Write parameters as --param key=value.' },
+  EREPOMISSING: { exit: EXIT.usage, hint: 'Pass --repo URL|PATH, or set MLSERVER_REPO.' },
+  EREPONOTFOUND: { exit: EXIT.usage, hint: 'A local --repo must be an existing git repository (bare or not).' },
+  ENOTEBOOKFAILED: { exit: EXIT.notebook, hint: 'Open the executed notebook to see every output up to the failing cell.' },
+  ENOTEBOOKTIMEOUT: { exit: EXIT.notebook, hint: 'Raise --timeout (seconds per cell) if the cell is expected to take longer.' },
+  EVERSIONCONFLICT: {
+    exit: EXIT.publish,
+    hint: 'Published versions are immutable. Release a new version, or pass --force to replace this one.',
+  },
+  EAUTH: { exit: EXIT.publish, hint: 'Check the token (--token or MLSERVER_REPO_TOKEN) and that it may push to the repository.' },
+  EFORBIDDEN: { exit: EXIT.publish, hint: 'The token was accepted but may not push here: give it write access (GitHub: contents:write; GitLab: write_repository).' },
+  EREMOTENOTFOUND: { exit: EXIT.publish, hint: 'Check the repository URL; a private repository also answers "not found" to a token that cannot see it.' },
+  EBRANCHMISSING: { exit: EXIT.publish, hint: 'Create the branch first, or pass --branch with an existing one.' },
+  EUNREACHABLE: { exit: EXIT.publish, hint: 'Check the URL and the network; the remote did not answer.' },
+  EPUSHFAILED: { exit: EXIT.publish, hint: 'See the git output above; add a CI concurrency group if releases collide often.' },
+  ELFSMISSING: { exit: EXIT.publish, hint: 'The repository stores this path in Git LFS: install git-lfs (Debian: apt-get install git-lfs).' },
+  EVERIFY: { exit: EXIT.verify },
+} satisfies Record<string, CatalogEntry>;
+
+export type ErrorCode = keyof typeof CATALOG;
+
+export class ReleaseError extends Error {
+  readonly code: ErrorCode;
+  readonly details: string[];
+
+  constructor(code: ErrorCode, message: string, details: string[] = []) {
+    super(message);
+    this.name = 'ReleaseError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get exitCode(): ExitCode {
+    return CATALOG[this.code].exit;
+  }
+
+  get hint(): string | undefined {
+    return (CATALOG[this.code] as CatalogEntry).hint;
+  }
+}
+
+export function isReleaseError(value: unknown): value is ReleaseError {
+  return value instanceof ReleaseError;
+}
+
+/** Exit code for anything thrown: catalogued errors keep theirs, the rest are bugs (1). */
+export function exitCodeOf(error: unknown): ExitCode {
+  return isReleaseError(error) ? error.exitCode : EXIT.unexpected;
+}
+
+/** The text a user sees: message, every detail on its own line, then the hint. */
+export function formatError(error: unknown): string {
+  if (!isReleaseError(error)) {
+    const text = error instanceof Error ? error.stack ?? error.message : String(error);
+    return `unexpected error (please report it): ${text}`;
+  }
+  const lines = [`${error.message}`];
+  for (const detail of error.details) lines.push(`  - ${detail}`);
+  if (error.hint) lines.push(`hint: ${error.hint}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,173 @@
+/**
+ * Every git command the tool runs lives here. Each function takes the context
+ * `{ cwd, env }` last; nothing else in the code base spawns git. Credentials only
+ * ever travel in `env` (see publish/credentials.ts), never in argv.
+ */
+import { run, type Env } from './process.js';
+
+export interface GitContext {
+  cwd: string;
+  env: Env;
+}
+
+export class GitError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly exitCode: number,
+    readonly stderr: string,
+  ) {
+    super(`git ${args[0]} failed (exit ${exitCode}): ${stderr.trim()}`);
+    this.name = 'GitError';
+  }
+}
+
+export interface TreeEntry {
+  mode: string;
+  type: 'blob' | 'tree' | 'commit';
+  oid: string;
+  /** Name within the tree, or the path from the listed root with `recursive`. */
+  path: string;
+}
+
+async function git(args: string[], ctx: GitContext, input?: string): Promise<string> {
+  const result = await run('git', args, { cwd: ctx.cwd, env: ctx.env, input });
+  if (result.exitCode !== 0) throw new GitError(args, result.exitCode, result.stderr);
+  return result.stdout;
+}
+
+/** Like `git`, but hands back failures instead of throwing, for callers that classify them. */
+async function gitResult(args: string[], ctx: GitContext) {
+  return run('git', args, { cwd: ctx.cwd, env: ctx.env });
+}
+
+export async function initBare(dir: string, ctx: GitContext): Promise<void> {
+  await git(['init', '--bare', '--quiet', dir], ctx);
+}
+
+export async function addRemote(name: string, url: string, ctx: GitContext): Promise<void> {
+  await git(['remote', 'add', name, url], ctx);
+}
+
+export async function isGitRepository(ctx: GitContext): Promise<boolean> {
+  const result = await gitResult(['rev-parse', '--git-dir'], ctx);
+  return result.exitCode === 0;
+}
+
+/** The repository whose top (work tree, or git dir when bare) is exactly `ctx.cwd`. */
+export async function repositoryRootAt(ctx: GitContext): Promise<string | undefined> {
+  const result = await gitResult(['rev-parse', '--is-bare-repository', '--absolute-git-dir'], ctx);
+  if (result.exitCode !== 0) return undefined;
+  const [bare, gitDir] = result.stdout.trim().split('\n');
+  if (bare === 'true') return gitDir;
+  const topLevel = await gitResult(['rev-parse', '--show-toplevel'], ctx);
+  return topLevel.exitCode === 0 ? topLevel.stdout.trim() : undefined;
+}
+
+/** The branch a remote's HEAD points at, e.g. "main". */
+export async function remoteDefaultBranch(remote: string, ctx: GitContext): Promise<string | undefined> {
+  const out = await git(['ls-remote', '--symref', remote, 'HEAD'], ctx);
+  return /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(out)?.[1];
+}
+
+/** Lists `refs/heads/*` of a remote: branch name -> commit id. */
+export async function listRemoteBranches(remote: string, ctx: GitContext): Promise<Map<string, string>> {
+  const out = await git(['ls-remote', '--heads', remote], ctx);
+  const branches = new Map<string, string>();
+  for (const line of out.split('\n')) {
+    const [oid, ref] = line.split('\t');
+    if (ref?.startsWith('refs/heads/')) branches.set(ref.slice('refs/heads/'.length), oid);
+  }
+  return branches;
+}
+
+/**
+ * Fetches only the tip commit of `branch` and its trees: no history, and no file
+ * contents (blobs are fetched lazily, and we never ask for other models' blobs).
+ */
+export async function fetchTipWithoutBlobs(remote: string, branch: string, ctx: GitContext): Promise<string> {
+  const ref = `refs/remotes/${remote}/${branch}`;
+  await git(['fetch', '--quiet', '--no-tags', '--depth=1', '--filter=blob:none', remote, `+refs/heads/${branch}:${ref}`], ctx);
+  return (await git(['rev-parse', '--verify', `${ref}^{commit}`], ctx)).trim();
+}
+
+/** `git ls-tree` of a tree-ish, optionally limited to `path` and recursive. */
+export async function listTree(treeish: string, ctx: GitContext, options: { path?: string; recursive?: boolean } = {}): Promise<TreeEntry[]> {
+  const args = ['ls-tree', '-z'];
+  if (options.recursive) args.push('-r');
+  args.push(treeish);
+  if (options.path) args.push('--', options.path);
+  const out = await git(args, ctx);
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .map((record) => {
+      const tab = record.indexOf('\t');
+      const [mode, type, oid] = record.slice(0, tab).split(' ');
+      return { mode, type: type as TreeEntry['type'], oid, path: record.slice(tab + 1) };
+    });
+}
+
+/** Writes files into the object store and returns their blob ids, in order. */
+export async function hashFiles(files: string[], ctx: GitContext): Promise<string[]> {
+  if (files.length === 0) return [];
+  const out = await git(['hash-object', '-w', '--no-filters', '--stdin-paths'], ctx, files.join('\n') + '\n');
+  return out.trim().split('\n');
+}
+
+/**
+ * Builds a tree object from entries. `--missing` because in a blob-less clone the
+ * unchanged neighbours' blobs are absent, and checking them would download them.
+ */
+export async function makeTree(entries: TreeEntry[], ctx: GitContext): Promise<string> {
+  const input = entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}`).join('\0') + '\0';
+  return (await git(['mktree', '-z', '--missing'], ctx, entries.length ? input : '')).trim();
+}
+
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+export async function commitTree(tree: string, parent: string | undefined, message: string, author: Identity, ctx: GitContext): Promise<string> {
+  const env = {
+    ...ctx.env,
+    GIT_AUTHOR_NAME: author.name,
+    GIT_AUTHOR_EMAIL: author.email,
+    GIT_COMMITTER_NAME: author.name,
+    GIT_COMMITTER_EMAIL: author.email,
+  };
+  const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : [])];
+  return (await git(args, { ...ctx, env }, message + '\n')).trim();
+}
+
+export interface PushOutcome {
+  ok: boolean;
+  stderr: string;
+}
+
+/** Pushes a commit to a branch without force; the caller classifies a refusal. */
+export async function pushCommit(remote: string, commit: string, branch: string, ctx: GitContext): Promise<PushOutcome> {
+  const result = await gitResult(['push', '--porcelain', remote, `${commit}:refs/heads/${branch}`], ctx);
+  return { ok: result.exitCode === 0, stderr: `${result.stderr}\n${result.stdout}` };
+}
+
+/** Reads one small file from a tree-ish (fetching that one blob if it is missing). */
+export async function readBlob(spec: string, ctx: GitContext): Promise<string | undefined> {
+  const result = await gitResult(['cat-file', 'blob', spec], ctx);
+  return result.exitCode === 0 ? result.stdout : undefined;
+}
+
+export async function headCommit(ctx: GitContext): Promise<string | undefined> {
+  const result = await gitResult(['rev-parse', '--verify', 'HEAD^{commit}'], ctx);
+  return result.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+
+export async function exactTag(ctx: GitContext): Promise<string | undefined> {
+  const result = await gitResult(['describe', '--tags', '--exact-match', 'HEAD'], ctx);
+  return result.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+
+export async function remoteUrl(remote: string, ctx: GitContext): Promise<string | undefined> {
+  const result = await gitResult(['config', '--get', `remote.${remote}.url`], ctx);
+  return result.exitCode === 0 ? result.stdout.trim() : undefined;
+}

@@ -1,0 +1,37 @@
+/**
+ * The one entry: the library when imported, the CLI when run (`npx mlserver-release`),
+ * and later the GitHub Action when the runner starts it. Importing never runs anything.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runCli } from './cli.js';
+
+export { release, type ReleaseResult, type ReleaseRuntime, type ReleaseStatus } from './release.js';
+export type { ReleaseOptions } from './plan.js';
+export { ReleaseError, EXIT, CATALOG, type ErrorCode } from './errors.js';
+export { Logger, silentLogger } from './log.js';
+export { Redactor } from './redact.js';
+export { renderSettings, validateSettings } from './settings.js';
+export { detectProvider, PROVIDERS } from './providers/index.js';
+
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+export async function main(): Promise<void> {
+  process.exitCode = await runCli({
+    argv: process.argv.slice(2),
+    env: process.env,
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+}
+
+if (isMain()) void main();

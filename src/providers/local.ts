@@ -1,0 +1,31 @@
+/** A laptop or any other CI: context from the local git checkout, plain log lines. */
+import { exactTag, headCommit, isGitRepository, remoteUrl } from '../git.js';
+import { plainStyle, type LogStyle } from '../log.js';
+import { withoutCredentials } from '../publish/credentials.js';
+import type { Provider } from './types.js';
+
+const colour = (code: number, text: string) => `\u001b[${code}m${text}\u001b[0m`;
+
+const ttyStyle: LogStyle = {
+  ...plainStyle,
+  startGroup: (title) => colour(1, `== ${title}`),
+  warning: (message) => `${colour(33, 'warning:')} ${message}`,
+  error: (message) => `${colour(31, 'error:')} ${message}`,
+};
+
+export const local: Provider = {
+  name: 'local',
+  detect: () => true,
+  async context({ env, cwd }) {
+    const ctx = { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' } };
+    if (!(await isGitRepository(ctx))) return {};
+    const origin = await remoteUrl('origin', ctx);
+    return {
+      tag: await exactTag(ctx),
+      sourceCommit: await headCommit(ctx),
+      sourceRepository: origin ? withoutCredentials(origin) : undefined,
+    };
+  },
+  // Colour only on a terminal, and never when NO_COLOR asks us not to.
+  logStyle: ({ env, isTTY }) => (isTTY && !env.NO_COLOR ? ttyStyle : plainStyle),
+};
