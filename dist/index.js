@@ -1212,11 +1212,12 @@ var local = {
   name: "local",
   detect: () => true,
   async context({ env, cwd }) {
+    const ciTag = env.CI_COMMIT_TAG || (env.GITHUB_REF_TYPE === "tag" ? env.GITHUB_REF_NAME : void 0) || void 0;
     const ctx = { cwd, env: { ...env, GIT_TERMINAL_PROMPT: "0" } };
-    if (!await isGitRepository(ctx)) return {};
+    if (!await isGitRepository(ctx)) return { tag: ciTag };
     const origin = await remoteUrl("origin", ctx);
     return {
-      tag: await exactTag(ctx),
+      tag: ciTag ?? await exactTag(ctx),
       sourceCommit: await headCommit(ctx),
       sourceRepository: origin ? withoutCredentials(origin) : void 0
     };
@@ -1371,10 +1372,10 @@ var CellProgress = class {
   }
   log;
   total;
-  started = Date.now();
+  started;
   cellStarted(number, firstLine2) {
     const now2 = Date.now();
-    const previous = number > 1 ? ` (previous cell took ${((now2 - this.started) / 1e3).toFixed(1)}s)` : "";
+    const previous = this.started !== void 0 ? ` (previous cell took ${((now2 - this.started) / 1e3).toFixed(1)}s)` : "";
     this.started = now2;
     this.log.info(`notebook: cell ${number} of ${this.total}${firstLine2 ? `: ${firstLine2}` : ""}${previous}`);
   }
@@ -1535,6 +1536,9 @@ function versionFolder(modelsPath, name, version) {
   const base = normalizeModelsPath(modelsPath);
   return base ? `${base}/${name}-${version}` : `${name}-${version}`;
 }
+function folderRelativePath(uri) {
+  return path7.posix.normalize(uri.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+}
 async function sha256File(file) {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(file)) hash.update(chunk);
@@ -1554,7 +1558,7 @@ async function collectArtifact(modelDir, uri) {
     throw new ReleaseError("EURIESCAPES", `parameters.uri "${uri}" resolves to ${real}, outside the model folder ${root}`);
   }
   const sources = info.isDirectory() ? await walkFiles(target, root) : [target];
-  const base = path7.posix.normalize(uri.replace(/\\/g, "/")).replace(/^\.\//, "");
+  const base = folderRelativePath(uri);
   const files = [];
   for (const source of sources) {
     const inner = path7.relative(target, source).split(path7.sep).join("/");
@@ -2038,7 +2042,7 @@ async function preflight(input) {
   if (input.branch && branches.length > 0 && !branches.includes(input.branch)) {
     throw new ReleaseError("EBRANCHMISSING", `Branch "${input.branch}" does not exist on ${input.url} (it has: ${branches.slice(0, 10).join(", ")})`);
   }
-  input.log.info(`preflight: ${input.url} is reachable and accepts pushes from these credentials`);
+  input.log.info(`preflight: ${input.url} is reachable${input.isHttp ? " and accepts pushes with these credentials" : ""}`);
   return { branches };
 }
 async function advertisedBranchesOverHttp(input) {
@@ -2122,8 +2126,7 @@ var package_default = {
     typecheck: "tsc --noEmit",
     test: 'npm run typecheck && node --import tsx node_modules/uvu/bin.js test "\\.test\\.ts$"',
     bench: "node --import tsx scripts/bench.ts",
-    setup: "bash scripts/setup.sh",
-    example: "bash scripts/example.sh"
+    example: "zx scripts/release.mjs"
   },
   dependencies: {
     "@actions/core": "^3.0.1",
@@ -2247,7 +2250,7 @@ async function prepareFiles(plan, executedNotebook, log) {
 }
 function dryRun(plan, log) {
   const uri = artifactUri(plan.settings);
-  const files = [SETTINGS_FILE, ...uri ? [uri] : [], RECORD_FILE];
+  const files = [SETTINGS_FILE, ...uri ? [folderRelativePath(uri)] : [], RECORD_FILE];
   log.info("dry run: nothing is executed or pushed. The release would:");
   if (plan.notebookPath) log.info(`  run      ${plan.notebookPath} (${plan.runner}) -> ${plan.outputNotebook}`);
   log.info(`  publish  ${files.map((f) => `${plan.folder}/${f}`).join("\n           ")}`);

@@ -1,11 +1,16 @@
 // Builds the one bundle GitHub runs and npm ships: dist/index.js (ESM, Node 20+, not minified).
 // The banner gives bundled CommonJS dependencies the `require` they expect inside ESM.
-import { chmod } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+// `--outfile FILE` builds elsewhere, so a test can compare a fresh build with the committed one.
+const flag = process.argv.indexOf('--outfile');
+const outfile = flag > 0 ? process.argv[flag + 1] : 'dist/index.js';
 
 await build({
   entryPoints: ['src/index.ts'],
-  outfile: 'dist/index.js',
+  outfile,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -24,4 +29,11 @@ await build({
 });
 
 // npx and the bin link run the bundle directly.
-await chmod('dist/index.js', 0o755);
+await chmod(outfile, 0o755);
+
+// The library's types: declarations emitted by tsc, re-exported from dist/index.d.ts.
+if (outfile === 'dist/index.js') {
+  await rm('dist/types', { recursive: true, force: true });
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  await writeFile('dist/index.d.ts', "export * from './types/src/index.js';\n");
+}

@@ -9,7 +9,7 @@ import { executeNotebook } from './notebook/execute.js';
 import { planRelease, type ReleaseOptions, type ReleasePlan } from './plan.js';
 import type { Env } from './process.js';
 import { publishWithGit, type FileToPublish } from './publish/git-transport.js';
-import { collectArtifact, RECORD_FILE, SETTINGS_FILE, type Artifact, type ReleaseRecord } from './publish/layout.js';
+import { collectArtifact, folderRelativePath, RECORD_FILE, SETTINGS_FILE, type Artifact, type ReleaseRecord } from './publish/layout.js';
 import { preflight } from './publish/preflight.js';
 import type { BackoffOptions } from './publish/retry.js';
 import { detectProvider } from './providers/index.js';
@@ -160,7 +160,7 @@ async function prepareFiles(plan: ReleasePlan, executedNotebook: string | undefi
 
 function dryRun(plan: ReleasePlan, log: Logger): ReleaseResult {
   const uri = artifactUri(plan.settings);
-  const files = [SETTINGS_FILE, ...(uri ? [uri] : []), RECORD_FILE];
+  const files = [SETTINGS_FILE, ...(uri ? [folderRelativePath(uri)] : []), RECORD_FILE];
   log.info('dry run: nothing is executed or pushed. The release would:');
   if (plan.notebookPath) log.info(`  run      ${plan.notebookPath} (${plan.runner}) -> ${plan.outputNotebook}`);
   log.info(`  publish  ${files.map((f) => `${plan.folder}/${f}`).join('\n           ')}`);

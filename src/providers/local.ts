@@ -17,11 +17,13 @@ export const local: Provider = {
   name: 'local',
   detect: () => true,
   async context({ env, cwd }) {
+    // A job on some other CI may still carry the usual tag variables; they win over git.
+    const ciTag = env.CI_COMMIT_TAG || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined;
     const ctx = { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' } };
-    if (!(await isGitRepository(ctx))) return {};
+    if (!(await isGitRepository(ctx))) return { tag: ciTag };
     const origin = await remoteUrl('origin', ctx);
     return {
-      tag: await exactTag(ctx),
+      tag: ciTag ?? (await exactTag(ctx)),
       sourceCommit: await headCommit(ctx),
       sourceRepository: origin ? withoutCredentials(origin) : undefined,
     };

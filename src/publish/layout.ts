@@ -40,6 +40,11 @@ export function versionFolder(modelsPath: string, name: string, version: string)
   return base ? `${base}/${name}-${version}` : `${name}-${version}`;
 }
 
+/** Where a `parameters.uri` lands inside the version folder: "./m.joblib" -> "m.joblib". */
+export function folderRelativePath(uri: string): string {
+  return path.posix.normalize(uri.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/$/, '');
+}
+
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
@@ -64,7 +69,7 @@ export async function collectArtifact(modelDir: string, uri: string): Promise<Ar
     throw new ReleaseError('EURIESCAPES', `parameters.uri "${uri}" resolves to ${real}, outside the model folder ${root}`);
   }
   const sources = info.isDirectory() ? await walkFiles(target, root) : [target];
-  const base = path.posix.normalize(uri.replace(/\\/g, '/')).replace(/^\.\//, '');
+  const base = folderRelativePath(uri);
   const files: ArtifactFile[] = [];
   for (const source of sources) {
     const inner = path.relative(target, source).split(path.sep).join('/');

@@ -32,7 +32,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
   if (input.branch && branches.length > 0 && !branches.includes(input.branch)) {
     throw new ReleaseError('EBRANCHMISSING', `Branch "${input.branch}" does not exist on ${input.url} (it has: ${branches.slice(0, 10).join(', ')})`);
   }
-  input.log.info(`preflight: ${input.url} is reachable and accepts pushes from these credentials`);
+  input.log.info(`preflight: ${input.url} is reachable${input.isHttp ? ' and accepts pushes with these credentials' : ''}`);
   return { branches };
 }
 

@@ -1,0 +1,2 @@
+import type { Provider } from './types.js';
+export declare const local: Provider;

@@ -1,0 +1,20 @@
+import type { Logger } from '../log.js';
+import type { Env } from '../process.js';
+import { type Credentials } from './credentials.js';
+import { type BackoffOptions } from './retry.js';
+export interface PreflightInput {
+    url: string;
+    isHttp: boolean;
+    credentials?: Credentials;
+    branch?: string;
+    env: Env;
+    cwd: string;
+    log: Logger;
+    backoff?: BackoffOptions;
+}
+export interface PreflightResult {
+    branches: string[];
+}
+export declare function preflight(input: PreflightInput): Promise<PreflightResult>;
+/** Reads branch names from a pkt-line ref advertisement. */
+export declare function parseAdvertisement(body: string): string[];

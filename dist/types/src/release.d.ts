@@ -1,0 +1,40 @@
+import { Logger } from './log.js';
+import { type ReleaseOptions } from './plan.js';
+import type { Env } from './process.js';
+import type { BackoffOptions } from './publish/retry.js';
+import type { Provider } from './providers/types.js';
+export type ReleaseStatus = 'pushed' | 'already-published' | 'dry-run';
+export interface ReleaseResult {
+    model: string;
+    version: string;
+    /** The version folder inside the model repository, e.g. models/iris-v1.0.0. */
+    folder: string;
+    /** The model repository, without credentials. */
+    repo: string;
+    branch?: string;
+    /** The commit that holds the release (the existing one when already published). */
+    commit?: string;
+    status: ReleaseStatus;
+    pushed: boolean;
+    alreadyPublished: boolean;
+    executedNotebook?: string;
+    /** The V2 inference path, e.g. /v2/models/iris/versions/v1.0.0/infer. */
+    endpoint: string;
+    artifact?: {
+        path: string;
+        bytes: number;
+        sha256: string;
+    };
+    files: string[];
+    warnings: string[];
+}
+/** Where a release runs: injected so tests and embedders never depend on process globals. */
+export interface ReleaseRuntime {
+    env?: Env;
+    cwd?: string;
+    log?: Logger;
+    provider?: Provider;
+    backoff?: BackoffOptions;
+}
+/** Runs the notebook, versions model-settings.json and publishes the model. */
+export declare function release(options?: ReleaseOptions, runtime?: ReleaseRuntime): Promise<ReleaseResult>;

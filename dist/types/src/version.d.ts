@@ -1,0 +1,2 @@
+/** This tool's version, recorded in every release.json. */
+export declare const TOOL_VERSION: string;

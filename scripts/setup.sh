@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# One-time set-up for a fresh Debian/Ubuntu machine; safe to re-run (it skips what is there).
+# Installs the npm dependencies and Debian's Jupyter stack, which runs the notebooks.
+# There is no PyPI here: papermill is optional and nbconvert (from Debian) is the runner.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[setup] %s\n' "$*"; }
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  say "Node.js 20 or newer is required (found: $(node --version 2>/dev/null || echo none))"; exit 1
+fi
+command -v git >/dev/null || { say "git is required: apt-get install -y git"; exit 1; }
+
+if [ ! -d node_modules/uvu ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dependencies (npm ci)"
+  npm ci --no-fund --no-audit --loglevel=error
+fi
+
+# Jupyter must run on Debian's own python3 (/usr/bin/python3), which is where these packages live.
+debian_packages=(jupyter-nbconvert python3-ipykernel python3-sklearn python3-pandas python3-unidecode)
+if /usr/bin/python3 -c 'import nbconvert, ipykernel, sklearn, pandas, unidecode, joblib' 2>/dev/null && command -v jupyter >/dev/null; then
+  say "Jupyter and the example's Python packages are present"
+elif command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  say "installing Debian packages: ${debian_packages[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${debian_packages[@]}" >/dev/null
+else
+  say "missing Jupyter. Install it with:"
+  say "  sudo apt-get update && sudo apt-get install -y ${debian_packages[*]}"
+  exit 1
+fi
+say "ready"
