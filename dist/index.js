@@ -1119,6 +1119,10 @@ async function pushCommit(remote, commit, branch, ctx) {
   return { ok: result.exitCode === 0, stderr: `${result.stderr}
 ${result.stdout}` };
 }
+async function readBlob(spec, ctx) {
+  const result = await gitResult(["cat-file", "blob", spec], ctx);
+  return result.exitCode === 0 ? result.stdout : void 0;
+}
 async function headCommit(ctx) {
   const result = await gitResult(["rev-parse", "--verify", "HEAD^{commit}"], ctx);
   return result.exitCode === 0 ? result.stdout.trim() : void 0;
@@ -1130,6 +1134,12 @@ async function exactTag(ctx) {
 async function remoteUrl(remote, ctx) {
   const result = await gitResult(["config", "--get", `remote.${remote}.url`], ctx);
   return result.exitCode === 0 ? result.stdout.trim() : void 0;
+}
+async function lfsPointer(file, ctx) {
+  return git(["lfs", "pointer", `--file=${file}`], ctx);
+}
+async function lfsPushObjects(remote, oids, ctx) {
+  await git(["lfs", "push", "--object-id", remote, ...oids], ctx);
 }
 
 // src/publish/credentials.ts
@@ -1233,7 +1243,7 @@ function detectProvider(env) {
 }
 
 // src/release.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/notebook/execute.ts
 import { mkdir as mkdir2 } from "node:fs/promises";
@@ -1844,9 +1854,65 @@ async function resolveRepo(url, isHttp, env, cwd) {
 }
 
 // src/publish/git-transport.ts
-import { mkdtemp, rm as rm3, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdtemp, rm as rm3, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
 import os2 from "node:os";
+import path10 from "node:path";
+
+// src/publish/lfs.ts
+import { copyFile as copyFile2, mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
 import path9 from "node:path";
+function globToRegExp(pattern) {
+  const anchored = pattern.includes("/") && !pattern.endsWith("/");
+  const body = pattern.replace(/^\//, "").split(/(\*\*\/|\*\*|\*|\?)/).map((part) => {
+    if (part === "**/") return "(?:.*/)?";
+    if (part === "**") return ".*";
+    if (part === "*") return "[^/]*";
+    if (part === "?") return "[^/]";
+    return part.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }).join("");
+  return new RegExp(anchored ? `^${body}$` : `(?:^|/)${body}$`);
+}
+function lfsMatcher(attributes) {
+  const rules = [];
+  for (const raw of (attributes ?? "").split("\n")) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const [pattern, ...attrs] = line.split(/\s+/);
+    if (attrs.includes("filter=lfs")) rules.push({ regex: globToRegExp(pattern), lfs: true });
+    else if (attrs.some((a) => a === "-filter" || a === "!filter" || a.startsWith("filter=") && a !== "filter=lfs")) {
+      rules.push({ regex: globToRegExp(pattern), lfs: false });
+    }
+  }
+  return (repoPath) => rules.reduce((lfs, rule) => rule.regex.test(repoPath) ? rule.lfs : lfs, false);
+}
+async function prepareLfsObjects(sources, repoDir, workspace, ctx) {
+  if (sources.length === 0) return [];
+  if (!which2("git-lfs", ctx.env)) {
+    throw new ReleaseError("ELFSMISSING", `The repository stores ${sources.map((s) => path9.basename(s)).join(", ")} in Git LFS (.gitattributes), but git-lfs is not installed`);
+  }
+  const prepared = [];
+  for (const [index, source] of sources.entries()) {
+    const pointer = await lfsPointer(source, ctx);
+    const oid = /oid sha256:([0-9a-f]{64})/.exec(pointer)?.[1];
+    if (!oid) throw new ReleaseError("EPUSHFAILED", `git lfs pointer gave no object id for ${source}`);
+    const pointerFile = path9.join(workspace, `lfs-pointer-${index}`);
+    await writeFile2(pointerFile, pointer);
+    const store = path9.join(repoDir, "lfs", "objects", oid.slice(0, 2), oid.slice(2, 4));
+    await mkdir3(store, { recursive: true });
+    await copyFile2(source, path9.join(store, oid));
+    prepared.push({ source, pointerFile, oid });
+  }
+  return prepared;
+}
+async function uploadLfsObjects(remote, files, ctx) {
+  if (files.length === 0) return;
+  try {
+    await lfsPushObjects(remote, files.map((f) => f.oid), ctx);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    throw new ReleaseError("EPUSHFAILED", "Uploading the artifact to the Git LFS server failed", error.stderr.trim().split("\n").slice(-4));
+  }
+}
 
 // src/publish/retry.ts
 var PATTERNS = [
@@ -1926,7 +1992,7 @@ async function folderBlobs(commit, folderPath, ctx) {
 // src/publish/git-transport.ts
 var REMOTE = "origin";
 async function publishWithGit(input) {
-  const workspace = await mkdtemp(path9.join(input.env.TMPDIR || os2.tmpdir(), "mlserver-release-"));
+  const workspace = await mkdtemp(path10.join(input.env.TMPDIR || os2.tmpdir(), "mlserver-release-"));
   try {
     return await publishIn(workspace, input);
   } finally {
@@ -1934,30 +2000,37 @@ async function publishWithGit(input) {
   }
 }
 async function publishIn(workspace, input) {
-  const repoDir = path9.join(workspace, "repo.git");
+  const repoDir = path10.join(workspace, "repo.git");
   const ctx = { cwd: workspace, env: gitEnvironment(input.env, input.url, input.credentials) };
   await initBare(repoDir, ctx);
   ctx.cwd = repoDir;
   await addRemote(REMOTE, input.url, ctx);
-  const local2 = await hashLocalFiles(workspace, input.files, ctx);
+  let local2;
+  let localAttributes;
   const backoff = input.backoff ?? DEFAULT_BACKOFF;
   const branch = input.branch ?? await withRetries(() => remoteDefaultBranch(REMOTE, ctx), input, backoff) ?? "main";
   for (let attempt = 1; attempt <= backoff.attempts; attempt++) {
     const tip = await fetchTip(branch, ctx, input, backoff);
+    const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : void 0;
+    if (!local2 || attributes !== localAttributes) {
+      local2 = await hashLocalFiles(workspace, input, attributes, ctx);
+      localAttributes = attributes;
+    }
     const published = tip ? await folderBlobs(tip, input.folder, ctx) : /* @__PURE__ */ new Map();
-    const same = sameContent(local2, published, input.ignoreForComparison);
+    const same = sameContent(local2.files, published, input.ignoreForComparison);
     if (same) {
       input.log.info(`publish: ${input.folder} already holds this exact model on ${branch}; nothing to push`);
       return { status: "already-published", branch, commit: tip, attempts: attempt, replaced: false };
     }
     const replaced = published.size > 0;
     if (replaced && !input.force) {
-      throw new ReleaseError("EVERSIONCONFLICT", `${input.folder} is already published on ${branch} with different content`, describeDifferences(local2, published, input.ignoreForComparison));
+      throw new ReleaseError("EVERSIONCONFLICT", `${input.folder} is already published on ${branch} with different content`, describeDifferences(local2.files, published, input.ignoreForComparison));
     }
-    const folderTree = await writeFolderTree(local2, ctx);
+    const folderTree = await writeFolderTree(local2.files, ctx);
     const rootTree = tip ? `${tip}^{tree}` : void 0;
     const newRoot = await replaceFolder(rootTree, input.folder, folderTree, ctx);
     const commit = await commitTree(newRoot, tip, input.message, input.author, ctx);
+    await uploadLfsObjects(REMOTE, local2.lfs, ctx);
     const push = await pushCommit(REMOTE, commit, branch, ctx);
     if (push.ok) {
       input.log.info(`publish: pushed ${commit.slice(0, 12)} to ${branch}${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
@@ -1999,23 +2072,35 @@ async function withRetries(action, input, backoff) {
     }
   }
 }
-async function hashLocalFiles(workspace, files, ctx) {
+var LARGE_FILE_BYTES = 100 * 1e3 * 1e3;
+async function hashLocalFiles(workspace, input, attributes, ctx) {
+  const isLfs = lfsMatcher(attributes);
   const sources = [];
-  for (const [index, file] of files.entries()) {
-    if (file.source) sources.push(path9.resolve(file.source));
-    else {
-      const generated = path9.join(workspace, `generated-${index}`);
-      await writeFile2(generated, file.content ?? "");
+  const lfsSources = [];
+  for (const [index, file] of input.files.entries()) {
+    if (file.source) {
+      const source = path10.resolve(file.source);
+      sources.push(source);
+      if (isLfs(`${input.folder}/${file.path}`)) lfsSources.push(source);
+      else if ((await stat3(source)).size > LARGE_FILE_BYTES) {
+        input.log.warn(`${file.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
+      }
+    } else {
+      const generated = path10.join(workspace, `generated-${index}`);
+      await writeFile3(generated, file.content ?? "");
       sources.push(generated);
     }
   }
-  const oids = await hashFiles(sources, ctx);
-  const result = [];
-  for (const [index, file] of files.entries()) {
+  const lfs = await prepareLfsObjects(lfsSources, ctx.cwd, workspace, ctx);
+  if (lfs.length > 0) input.log.info(`publish: ${lfs.length} file(s) go through Git LFS, as the repository's .gitattributes asks`);
+  const pointerOf = new Map(lfs.map((f) => [f.source, f.pointerFile]));
+  const oids = await hashFiles(sources.map((s) => pointerOf.get(s) ?? s), ctx);
+  const files = [];
+  for (const [index, file] of input.files.entries()) {
     const executable = file.source ? ((await stat3(file.source)).mode & 73) !== 0 : false;
-    result.push({ path: file.path, oid: oids[index], executable });
+    files.push({ path: file.path, oid: oids[index], executable });
   }
-  return result;
+  return { files, lfs };
 }
 function sameContent(local2, published, ignore) {
   const mine = local2.filter((f) => !ignore.includes(f.path));
@@ -2216,9 +2301,6 @@ async function prepareFiles(plan, executedNotebook, log) {
   if (uri) {
     artifact = await collectArtifact(plan.modelDir, uri);
     log.info(`settings: artifact ${uri} (${formatBytes(artifact.bytes)}, sha256 ${artifact.sha256.slice(0, 16)}...)`);
-    if (artifact.bytes > 100 * 1024 * 1024) {
-      log.warn(`artifact ${uri} is ${formatBytes(artifact.bytes)}: GitHub rejects files over 100 MB unless the repository routes them through Git LFS`);
-    }
   } else {
     log.warn("model-settings.json has no parameters.uri: only the settings are published", plan.settingsPath);
   }
@@ -2234,7 +2316,7 @@ async function prepareFiles(plan, executedNotebook, log) {
       jobUrl: plan.context.jobUrl
     },
     artifact: artifact ? { path: artifact.uri, bytes: artifact.bytes, sha256: artifact.sha256 } : void 0,
-    executedNotebook: executedNotebook ? path10.basename(executedNotebook) : void 0,
+    executedNotebook: executedNotebook ? path11.basename(executedNotebook) : void 0,
     releasedAt: (/* @__PURE__ */ new Date()).toISOString()
   };
   const files = [

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-time set-up for a fresh Debian/Ubuntu machine; safe to re-run (it skips what is there).
-# Installs the npm dependencies and Debian's Jupyter stack, which runs the notebooks.
+# Installs the npm dependencies, Debian's Jupyter stack (which runs the notebooks) and git-lfs.
 # There is no PyPI here: papermill is optional and nbconvert (from Debian) is the runner.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,9 +19,9 @@ if [ ! -d node_modules/uvu ] || [ package-lock.json -nt node_modules/.package-lo
 fi
 
 # Jupyter must run on Debian's own python3 (/usr/bin/python3), which is where these packages live.
-debian_packages=(jupyter-nbconvert python3-ipykernel python3-sklearn python3-pandas python3-unidecode)
-if /usr/bin/python3 -c 'import nbconvert, ipykernel, sklearn, pandas, unidecode, joblib' 2>/dev/null && command -v jupyter >/dev/null; then
-  say "Jupyter and the example's Python packages are present"
+debian_packages=(jupyter-nbconvert python3-ipykernel python3-sklearn python3-pandas python3-unidecode git-lfs)
+if /usr/bin/python3 -c 'import nbconvert, ipykernel, sklearn, pandas, unidecode, joblib' 2>/dev/null && command -v jupyter >/dev/null && command -v git-lfs >/dev/null; then
+  say "Jupyter, the example's Python packages and git-lfs are present"
 elif command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
   say "installing Debian packages: ${debian_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive

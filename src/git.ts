@@ -171,3 +171,13 @@ export async function remoteUrl(remote: string, ctx: GitContext): Promise<string
   const result = await gitResult(['config', '--get', `remote.${remote}.url`], ctx);
   return result.exitCode === 0 ? result.stdout.trim() : undefined;
 }
+
+/** The LFS pointer text for a file (its sha256 and size). */
+export async function lfsPointer(file: string, ctx: GitContext): Promise<string> {
+  return git(['lfs', 'pointer', `--file=${file}`], ctx);
+}
+
+/** Uploads LFS objects, staged in the repo's lfs/objects store, to the remote's LFS server. */
+export async function lfsPushObjects(remote: string, oids: string[], ctx: GitContext): Promise<void> {
+  await git(['lfs', 'push', '--object-id', remote, ...oids], ctx);
+}

@@ -125,9 +125,6 @@ async function prepareFiles(plan: ReleasePlan, executedNotebook: string | undefi
   if (uri) {
     artifact = await collectArtifact(plan.modelDir, uri);
     log.info(`settings: artifact ${uri} (${formatBytes(artifact.bytes)}, sha256 ${artifact.sha256.slice(0, 16)}...)`);
-    if (artifact.bytes > 100 * 1024 * 1024) {
-      log.warn(`artifact ${uri} is ${formatBytes(artifact.bytes)}: GitHub rejects files over 100 MB unless the repository routes them through Git LFS`);
-    }
   } else {
     log.warn('model-settings.json has no parameters.uri: only the settings are published', plan.settingsPath);
   }

@@ -10,11 +10,12 @@ import path from 'node:path';
 import { ReleaseError } from '../errors.js';
 import {
   addRemote, commitTree, fetchTipWithoutBlobs, GitError, hashFiles, initBare, listRemoteBranches,
-  pushCommit, remoteDefaultBranch, type GitContext, type Identity,
+  pushCommit, readBlob, remoteDefaultBranch, type GitContext, type Identity,
 } from '../git.js';
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
 import { gitEnvironment, type Credentials } from './credentials.js';
+import { lfsMatcher, prepareLfsObjects, uploadLfsObjects, type LfsFile } from './lfs.js';
 import { backoffDelay, classifyGitFailure, DEFAULT_BACKOFF, publishError, sleep, type BackoffOptions } from './retry.js';
 import { folderBlobs, replaceFolder, writeFolderTree, type FolderFile } from './tree.js';
 
@@ -70,28 +71,36 @@ async function publishIn(workspace: string, input: GitPublishInput): Promise<Git
   ctx.cwd = repoDir;
   await addRemote(REMOTE, input.url, ctx);
 
-  const local = await hashLocalFiles(workspace, input.files, ctx);
+  let local: LocalFiles | undefined;
+  let localAttributes: string | undefined;
   const backoff = input.backoff ?? DEFAULT_BACKOFF;
   const branch = input.branch ?? (await withRetries(() => remoteDefaultBranch(REMOTE, ctx), input, backoff)) ?? 'main';
 
   for (let attempt = 1; attempt <= backoff.attempts; attempt++) {
     const tip = await fetchTip(branch, ctx, input, backoff);
+    // Which paths go through LFS is the target repo's decision, read from its tip.
+    const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : undefined;
+    if (!local || attributes !== localAttributes) {
+      local = await hashLocalFiles(workspace, input, attributes, ctx);
+      localAttributes = attributes;
+    }
     const published = tip ? await folderBlobs(tip, input.folder, ctx) : new Map<string, string>();
-    const same = sameContent(local, published, input.ignoreForComparison);
+    const same = sameContent(local.files, published, input.ignoreForComparison);
     if (same) {
       input.log.info(`publish: ${input.folder} already holds this exact model on ${branch}; nothing to push`);
       return { status: 'already-published', branch, commit: tip!, attempts: attempt, replaced: false };
     }
     const replaced = published.size > 0;
     if (replaced && !input.force) {
-      throw new ReleaseError('EVERSIONCONFLICT', `${input.folder} is already published on ${branch} with different content`, describeDifferences(local, published, input.ignoreForComparison));
+      throw new ReleaseError('EVERSIONCONFLICT', `${input.folder} is already published on ${branch} with different content`, describeDifferences(local.files, published, input.ignoreForComparison));
     }
 
-    const folderTree = await writeFolderTree(local, ctx);
+    const folderTree = await writeFolderTree(local.files, ctx);
     const rootTree = tip ? `${tip}^{tree}` : undefined;
     const newRoot = await replaceFolder(rootTree, input.folder, folderTree, ctx);
     const commit = await commitTree(newRoot, tip, input.message, input.author, ctx);
 
+    await uploadLfsObjects(REMOTE, local.lfs, ctx);
     const push = await pushCommit(REMOTE, commit, branch, ctx);
     if (push.ok) {
       input.log.info(`publish: pushed ${commit.slice(0, 12)} to ${branch}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
@@ -138,23 +147,46 @@ async function withRetries<T>(action: () => Promise<T>, input: GitPublishInput, 
   }
 }
 
-async function hashLocalFiles(workspace: string, files: FileToPublish[], ctx: GitContext): Promise<FolderFile[]> {
+interface LocalFiles {
+  files: FolderFile[];
+  lfs: LfsFile[];
+}
+
+/** GitHub refuses files over 100 MB unless they go through LFS. */
+const LARGE_FILE_BYTES = 100 * 1000 * 1000;
+
+/**
+ * Hashes the files to publish into the temp repo. Files the target repo routes
+ * through LFS are replaced by their pointers; big files outside LFS get a warning.
+ */
+async function hashLocalFiles(workspace: string, input: GitPublishInput, attributes: string | undefined, ctx: GitContext): Promise<LocalFiles> {
+  const isLfs = lfsMatcher(attributes);
   const sources: string[] = [];
-  for (const [index, file] of files.entries()) {
-    if (file.source) sources.push(path.resolve(file.source));
-    else {
+  const lfsSources: string[] = [];
+  for (const [index, file] of input.files.entries()) {
+    if (file.source) {
+      const source = path.resolve(file.source);
+      sources.push(source);
+      if (isLfs(`${input.folder}/${file.path}`)) lfsSources.push(source);
+      else if ((await stat(source)).size > LARGE_FILE_BYTES) {
+        input.log.warn(`${file.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
+      }
+    } else {
       const generated = path.join(workspace, `generated-${index}`);
       await writeFile(generated, file.content ?? '');
       sources.push(generated);
     }
   }
-  const oids = await hashFiles(sources, ctx);
-  const result: FolderFile[] = [];
-  for (const [index, file] of files.entries()) {
+  const lfs = await prepareLfsObjects(lfsSources, ctx.cwd, workspace, ctx);
+  if (lfs.length > 0) input.log.info(`publish: ${lfs.length} file(s) go through Git LFS, as the repository's .gitattributes asks`);
+  const pointerOf = new Map(lfs.map((f) => [f.source, f.pointerFile]));
+  const oids = await hashFiles(sources.map((s) => pointerOf.get(s) ?? s), ctx);
+  const files: FolderFile[] = [];
+  for (const [index, file] of input.files.entries()) {
     const executable = file.source ? ((await stat(file.source)).mode & 0o111) !== 0 : false;
-    result.push({ path: file.path, oid: oids[index], executable });
+    files.push({ path: file.path, oid: oids[index], executable });
   }
-  return result;
+  return { files, lfs };
 }
 
 function sameContent(local: FolderFile[], published: Map<string, string>, ignore: string[]): boolean {

@@ -1,12 +1,14 @@
 /**
  * A real smart-HTTP git server for tests: `git http-backend` (shipped with git)
  * run as CGI behind a small Node server on 127.0.0.1, with HTTP Basic auth,
- * request logging and injectable faults. Nothing about git is simulated.
+ * request logging and injectable faults. Nothing about git is simulated; Git LFS
+ * requests go to the stand-in in lfs-standin.ts.
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { execFileSync } from 'node:child_process';
+import { handleLfs, isLfsRequest } from './lfs-standin.js';
 
 export type Access = 'write' | 'read';
 export type Fault = '500' | 'drop';
@@ -69,7 +71,7 @@ export class GitHttpServer {
     const user = decoded.slice(0, colon);
     const entry = users[user];
     if (!entry || entry.password !== decoded.slice(colon + 1)) return { ok: false, status: 401 };
-    const wantsPush = (req.url ?? '').includes('git-receive-pack');
+    const wantsPush = (req.url ?? '').includes('git-receive-pack') || req.method === 'PUT';
     if (wantsPush && entry.access !== 'write') return { ok: false, status: 403 };
     return { ok: true, user };
   }
@@ -100,6 +102,11 @@ export class GitHttpServer {
       return;
     }
     record.user = auth.user;
+
+    if (isLfsRequest(url.pathname)) {
+      void handleLfs(req, res, this.options.projectRoot, this.url).then((status) => (record.status = status));
+      return;
+    }
 
     const child = spawn('git', ['http-backend'], {
       env: {

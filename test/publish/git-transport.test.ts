@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -14,6 +15,7 @@ import { removeTempDirs, tempDir } from '../helpers/fs.js';
 import { createServedRepo, GitHttpServer } from '../helpers/git-http-server.js';
 import { commitCount, git, listFiles, readFile, seedBareRepo } from '../helpers/git-repos.js';
 import { assertNoLeak, watchForLeaks } from '../helpers/leak-watch.js';
+import { lfsObjectPath } from '../helpers/lfs-standin.js';
 
 const TOKEN = 'tok_S3cr3t+/=:@%';
 const credentials = { username: 'x-access-token', token: TOKEN };
@@ -175,8 +177,13 @@ transport('a permanently unreachable remote fails after the retries and leaves n
 transport('the token never appears in argv, the clone config or output', async (ctx) => {
   newServedRepo(ctx);
   const watch = watchForLeaks();
-  const result = await publishWithGit(input(ctx, {}, baseEnv({ PATH: watch.path })));
-  const seen = watch.stop();
+  let seen;
+  let result;
+  try {
+    result = await publishWithGit(input(ctx, {}, baseEnv({ PATH: watch.path })));
+  } finally {
+    seen = watch.stop();
+  }
   assert.is(result.status, 'pushed');
   assert.match(seen.argvs, 'push --porcelain origin', 'the shim saw git run');
   assert.match(seen.configs, '[remote "origin"]', 'the shim saw the temp clone config');
@@ -238,3 +245,67 @@ local('publishes to a bare repository given as a path, into a nested models path
 });
 
 local.run();
+
+const lfs = suite<Context>('git transport with Git LFS');
+
+lfs.before(async (ctx) => {
+  ctx.root = tempDir('mlsr-served-');
+  ctx.server = await new GitHttpServer({ projectRoot: ctx.root, users: { 'x-access-token': { password: TOKEN, access: 'write' } } }).start();
+  ctx.logStream = new Capture();
+  const redactor = new Redactor();
+  maskCredentials(credentials, redactor);
+  ctx.log = new Logger({ stream: ctx.logStream, redactor });
+});
+lfs.after(async (ctx) => {
+  await ctx.server.stop();
+  removeTempDirs();
+});
+
+lfs('artifacts the repo routes through LFS are committed as pointers and uploaded to the LFS server', async (ctx) => {
+  ctx.bare = createServedRepo(ctx.root, 'lfs.git');
+  seedBareRepo(ctx.bare, { '.gitattributes': 'models/**/*.joblib filter=lfs diff=lfs merge=lfs -text\n' });
+  ctx.url = `${ctx.server.url}/lfs.git`;
+  const artifact = path.join(tempDir(), 'model.joblib');
+  const bytes = randomBytes(300 * 1024);
+  writeFileSync(artifact, bytes);
+  const watch = watchForLeaks();
+  let seen;
+  let result;
+  try {
+    result = await publishWithGit(input(ctx, { files: [{ path: 'model-settings.json', content: '{}' }, { path: 'model.joblib', source: artifact }] }, baseEnv({ PATH: watch.path })));
+  } finally {
+    seen = watch.stop();
+  }
+  assert.is(result.status, 'pushed');
+  const pointer = readFile(ctx.bare, 'models/iris-v1/model.joblib');
+  assert.match(pointer, /^version https:\/\/git-lfs.github.com\/spec\/v1\noid sha256:[0-9a-f]{64}\nsize 307200\n$/);
+  const oid = /sha256:([0-9a-f]{64})/.exec(pointer)![1];
+  assert.ok(readFileSync(lfsObjectPath(ctx.root, 'lfs.git', oid)).equals(bytes), 'the LFS server holds the real bytes');
+  assert.match(ctx.logStream.text, 'go through Git LFS');
+  assertNoLeak(seen.argvs + seen.configs + seen.procCmdlines + ctx.logStream.text, TOKEN, 'the LFS upload');
+
+  // The same artifact again is recognised as already published (pointer ids compare equal).
+  const again = await publishWithGit(input(ctx, { files: [{ path: 'model-settings.json', content: '{}' }, { path: 'model.joblib', source: artifact }] }));
+  assert.is(again.status, 'already-published');
+});
+
+lfs('without git-lfs installed an LFS-routed artifact fails clearly', async (ctx) => {
+  ctx.bare = createServedRepo(ctx.root, 'lfs2.git');
+  seedBareRepo(ctx.bare, { '.gitattributes': '*.joblib filter=lfs diff=lfs merge=lfs -text\n' });
+  ctx.url = `${ctx.server.url}/lfs2.git`;
+  const artifact = path.join(tempDir(), 'model.joblib');
+  writeFileSync(artifact, 'x');
+  // A PATH with git but without git-lfs.
+  const bin = tempDir('mlsr-nolfs-');
+  symlinkSync(execFileSync('bash', ['-c', 'command -v git'], { encoding: 'utf8' }).trim(), path.join(bin, 'git'));
+  try {
+    await publishWithGit(input(ctx, { files: [{ path: 'model.joblib', source: artifact }] }, baseEnv({ PATH: bin })));
+    assert.unreachable();
+  } catch (error) {
+    assert.is((error as ReleaseError).code, 'ELFSMISSING');
+    assert.is((error as ReleaseError).exitCode, 4);
+    assert.match((error as ReleaseError).message, 'git-lfs is not installed');
+  }
+});
+
+lfs.run();

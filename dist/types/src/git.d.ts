@@ -63,3 +63,7 @@ export declare function readBlob(spec: string, ctx: GitContext): Promise<string 
 export declare function headCommit(ctx: GitContext): Promise<string | undefined>;
 export declare function exactTag(ctx: GitContext): Promise<string | undefined>;
 export declare function remoteUrl(remote: string, ctx: GitContext): Promise<string | undefined>;
+/** The LFS pointer text for a file (its sha256 and size). */
+export declare function lfsPointer(file: string, ctx: GitContext): Promise<string>;
+/** Uploads LFS objects, staged in the repo's lfs/objects store, to the remote's LFS server. */
+export declare function lfsPushObjects(remote: string, oids: string[], ctx: GitContext): Promise<void>;

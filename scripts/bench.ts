@@ -1,0 +1,200 @@
+/**
+ * npm run bench: what a release costs as the MLServer repo grows.
+ *
+ * Generates a model repository (default 1 GiB: many versions with incompressible
+ * artifacts, one commit each), serves it over real smart HTTP on 127.0.0.1, and
+ * measures in one run, side by side:
+ *   1. seed    the hand-written script: full clone, copy, commit, push
+ *   2. tool    mlserver-release publishing a new model of a few MiB
+ *   3. floor   pushing that same single commit from a clone that already has everything
+ * and (2) again against a small (~10 MiB) repository, to show the cost stays flat.
+ *
+ * Options: --size-mib 1024 --artifact-mib 4 --small-mib 10 --reps 3
+ */
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { $ } from 'zx';
+import { release } from '../src/release.js';
+import { silentLogger } from '../src/log.js';
+import { GitHttpServer } from '../test/helpers/git-http-server.js';
+
+const { values } = parseArgs({
+  options: {
+    'size-mib': { type: 'string', default: '1024' },
+    'artifact-mib': { type: 'string', default: '4' },
+    'small-mib': { type: 'string', default: '10' },
+    'new-model-mib': { type: 'string', default: '4' },
+    reps: { type: 'string', default: '3' },
+  },
+});
+const sizeMib = Number(values['size-mib']);
+const artifactMib = Number(values['artifact-mib']);
+const smallMib = Number(values['small-mib']);
+const newModelMib = Number(values['new-model-mib']);
+const reps = Number(values.reps);
+
+$.quiet = true;
+const work = path.resolve('.bench');
+const MiB = 1024 * 1024;
+
+/** Streams a repository into `git fast-import`: one commit per model version. */
+async function generateRepo(dir: string, totalMib: number, perArtifactMib: number): Promise<void> {
+  if (existsSync(path.join(dir, 'generated'))) return;
+  rmSync(dir, { recursive: true, force: true });
+  await $`git init --quiet --bare -b main ${dir}`;
+  // Random bytes do not compress; storing them uncompressed keeps generation fast.
+  await $`git -C ${dir} config core.compression 0`;
+  const versions = Math.max(1, Math.round(totalMib / perArtifactMib));
+  const importer = spawn('git', ['fast-import', '--quiet'], { cwd: dir, stdio: ['pipe', 'inherit', 'inherit'] });
+  const write = (chunk: string | Buffer) =>
+    new Promise<void>((resolve) => (importer.stdin.write(chunk) ? resolve() : importer.stdin.once('drain', resolve)));
+  const data = async (bytes: Buffer | string) => {
+    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
+    await write(`data ${buffer.length}\n`);
+    await write(buffer);
+    await write('\n');
+  };
+  await write('commit refs/heads/main\ncommitter Bench <bench@example.com> 1700000000 +0000\n');
+  await data('Initial commit');
+  await write('M 100644 inline README.md\n');
+  await data('# MLServer models\n');
+  for (let i = 0; i < versions; i++) {
+    const name = `model-${i % 8}`;
+    const folder = `models/${name}-v${Math.floor(i / 8)}.0.0`;
+    await write(`blob\nmark :${i + 1}\n`);
+    await data(randomBytes(perArtifactMib * MiB));
+    await write(`commit refs/heads/main\ncommitter Bench <bench@example.com> ${1700000000 + i + 1} +0000\n`);
+    await data(`Release model ${name} v${Math.floor(i / 8)}.0.0`);
+    await write(`M 100644 :${i + 1} ${folder}/model.joblib\nM 100644 inline ${folder}/model-settings.json\n`);
+    await data(JSON.stringify({ name, implementation: 'mlserver_sklearn.SKLearnModel', parameters: { uri: './model.joblib' } }));
+  }
+  importer.stdin.end();
+  await new Promise((resolve) => importer.on('close', resolve));
+  await $`git -C ${dir} config http.receivepack true`;
+  await $`git -C ${dir} config uploadpack.allowFilter true`;
+  writeFileSync(path.join(dir, 'generated'), `${versions} versions\n`);
+}
+
+function modelProject(dir: string, name: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'model-settings.json'), JSON.stringify({ name, implementation: 'mlserver_sklearn.SKLearnModel', parameters: { uri: './model.joblib', version: '$VERSAO' } }));
+  writeFileSync(path.join(dir, 'model.joblib'), randomBytes(newModelMib * MiB));
+}
+
+interface Sample {
+  seconds: number;
+  bytes: number;
+}
+
+async function measure(server: GitHttpServer, action: () => Promise<void>): Promise<Sample> {
+  const before = server.requests.reduce((sum, r) => sum + r.bytesSent, 0);
+  const started = process.hrtime.bigint();
+  await action();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds, bytes: server.requests.reduce((sum, r) => sum + r.bytesSent, 0) - before };
+}
+
+const identity = ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com'];
+let counter = 0;
+
+/** 1. The seed's script: clone everything, copy, commit, push. */
+async function seedWay(url: string, project: string): Promise<void> {
+  const dir = path.join(os.tmpdir(), `bench-seed-${process.pid}-${++counter}`);
+  try {
+    await $`git clone --quiet ${url} ${dir}`;
+    const folder = path.join(dir, 'models', `new-v${counter}`);
+    mkdirSync(folder, { recursive: true });
+    await $`cp ${path.join(project, 'model.joblib')} ${path.join(project, 'model-settings.json')} ${folder}`;
+    await $`git -C ${dir} add .`;
+    await $`git -C ${dir} ${identity} commit --quiet -m ${`Release model new v${counter}`}`;
+    await $`git -C ${dir} push --quiet origin main`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** 3. The floor: the same one-folder commit pushed from a clone that is already up to date. */
+async function floorWay(clone: string, project: string): Promise<void> {
+  const folder = path.join(clone, 'models', `floor-v${++counter}`);
+  mkdirSync(folder, { recursive: true });
+  await $`cp ${path.join(project, 'model.joblib')} ${path.join(project, 'model-settings.json')} ${folder}`;
+  await $`git -C ${clone} add .`;
+  await $`git -C ${clone} ${identity} commit --quiet -m ${`Release model floor v${counter}`}`;
+  await $`git -C ${clone} push --quiet origin main`;
+}
+
+/** 2. This tool, through its library entry, as a release would run it. */
+async function toolWay(url: string, project: string): Promise<void> {
+  await release(
+    { modelDir: project, repo: url, version: `v${++counter}`, runner: 'none', branch: 'main' },
+    { env: { PATH: process.env.PATH, HOME: process.env.HOME }, cwd: project, log: silentLogger() },
+  );
+}
+
+function median(samples: Sample[]): Sample {
+  const sorted = [...samples].sort((a, b) => a.seconds - b.seconds);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function repeat(n: number, server: GitHttpServer, action: () => Promise<void>, prepare?: () => Promise<void>): Promise<Sample> {
+  const samples: Sample[] = [];
+  for (let i = 0; i < n; i++) {
+    await prepare?.();
+    samples.push(await measure(server, action));
+  }
+  return median(samples);
+}
+
+const fmtBytes = (b: number) => (b >= MiB ? `${(b / MiB).toFixed(1)} MiB` : `${(b / 1024).toFixed(1)} KiB`);
+
+async function main(): Promise<void> {
+  mkdirSync(work, { recursive: true });
+  const big = path.join(work, `repo-${sizeMib}mib-${artifactMib}.git`);
+  const small = path.join(work, `repo-${smallMib}mib-1.git`);
+  console.log(`generating (cached in .bench/): ${sizeMib} MiB repo of ${artifactMib} MiB artifacts, and a ${smallMib} MiB repo ...`);
+  await generateRepo(big, sizeMib, artifactMib);
+  await generateRepo(small, smallMib, 1);
+
+  const server = await new GitHttpServer({ projectRoot: work }).start();
+  const project = path.join(work, 'project');
+  modelProject(project, 'new-model');
+  try {
+    const bigUrl = `${server.url}/${path.basename(big)}`;
+    const smallUrl = `${server.url}/${path.basename(small)}`;
+    const floorClone = path.join(os.tmpdir(), `bench-floor-${process.pid}`);
+    await $`git clone --quiet ${bigUrl} ${floorClone}`;
+
+    console.log(`measuring, median of ${reps} runs each ...`);
+    const seed = await repeat(reps, server, () => seedWay(bigUrl, project));
+    const tool = await repeat(reps, server, () => toolWay(bigUrl, project));
+    // Untimed: bring the floor's clone up to date first, so only its commit and push are measured.
+    const floor = await repeat(reps, server, () => floorWay(floorClone, project), () => $`git -C ${floorClone} pull --quiet --ff-only origin main`.then(() => undefined));
+    const toolSmall = await repeat(reps, server, () => toolWay(smallUrl, project));
+    rmSync(floorClone, { recursive: true, force: true });
+
+    const rows: Array<[string, Sample]> = [
+      [`1. seed: full clone + push (${sizeMib} MiB repo)`, seed],
+      [`2. mlserver-release publish (${sizeMib} MiB repo)`, tool],
+      [`3. floor: push from an up-to-date clone`, floor],
+      [`2'. mlserver-release publish (${smallMib} MiB repo)`, toolSmall],
+    ];
+    console.log(`\nnew model: ${newModelMib} MiB artifact\n`);
+    console.log(`${'case'.padEnd(52)} ${'wall'.padStart(9)} ${'received'.padStart(12)}`);
+    for (const [label, s] of rows) console.log(`${label.padEnd(52)} ${`${s.seconds.toFixed(2)}s`.padStart(9)} ${fmtBytes(s.bytes).padStart(12)}`);
+    const ratio = (a: number, b: number) => (a / b).toFixed(3);
+    console.log('\nratios                                   measured   target');
+    console.log(`tool / seed, wall time                   ${ratio(tool.seconds, seed.seconds).padStart(8)}   <= 0.05`);
+    console.log(`tool / seed, bytes received              ${ratio(tool.bytes, seed.bytes).padStart(8)}`);
+    console.log(`tool bytes received                      ${fmtBytes(tool.bytes).padStart(8)}   <= 1 MiB`);
+    console.log(`tool at ${sizeMib} MiB / tool at ${smallMib} MiB, wall      ${ratio(tool.seconds, toolSmall.seconds).padStart(8)}   <= 1.5`);
+    console.log(`tool / floor, wall time                  ${ratio(tool.seconds, floor.seconds).padStart(8)}   <= 2`);
+  } finally {
+    await server.stop();
+  }
+}
+
+await main();
