@@ -99,6 +99,8 @@ async function measure(server: GitHttpServer, action: () => Promise<void>): Prom
 }
 
 const identity = ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com'];
+// The generated repos are cached across runs, so every published name carries this run's id.
+const runId = Date.now().toString(36);
 let counter = 0;
 
 /** 1. The seed's script: clone everything, copy, commit, push. */
@@ -106,7 +108,7 @@ async function seedWay(url: string, project: string): Promise<void> {
   const dir = path.join(os.tmpdir(), `bench-seed-${process.pid}-${++counter}`);
   try {
     await $`git clone --quiet ${url} ${dir}`;
-    const folder = path.join(dir, 'models', `new-v${counter}`);
+    const folder = path.join(dir, 'models', `seed-${runId}-${counter}`);
     mkdirSync(folder, { recursive: true });
     await $`cp ${path.join(project, 'model.joblib')} ${path.join(project, 'model-settings.json')} ${folder}`;
     await $`git -C ${dir} add .`;
@@ -119,7 +121,7 @@ async function seedWay(url: string, project: string): Promise<void> {
 
 /** 3. The floor: the same one-folder commit pushed from a clone that is already up to date. */
 async function floorWay(clone: string, project: string): Promise<void> {
-  const folder = path.join(clone, 'models', `floor-v${++counter}`);
+  const folder = path.join(clone, 'models', `floor-${runId}-${++counter}`);
   mkdirSync(folder, { recursive: true });
   await $`cp ${path.join(project, 'model.joblib')} ${path.join(project, 'model-settings.json')} ${folder}`;
   await $`git -C ${clone} add .`;
@@ -130,7 +132,7 @@ async function floorWay(clone: string, project: string): Promise<void> {
 /** 2. This tool, through its library entry, as a release would run it. */
 async function toolWay(url: string, project: string): Promise<void> {
   await release(
-    { modelDir: project, repo: url, version: `v${++counter}`, runner: 'none', branch: 'main' },
+    { modelDir: project, repo: url, version: `${runId}-${++counter}`, runner: 'none', branch: 'main' },
     { env: { PATH: process.env.PATH, HOME: process.env.HOME }, cwd: project, log: silentLogger() },
   );
 }

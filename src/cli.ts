@@ -39,6 +39,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   force: { type: 'boolean', help: 'Replace an already published version whose content differs (history is kept)' },
   'skip-preflight': { type: 'boolean', help: 'Do not check push access before running the notebook' },
   json: { type: 'boolean', help: 'Print the result as JSON on stdout' },
+  dotenv: { type: 'string', value: 'FILE', help: 'GitLab CI: where to write the dotenv report (default: mlserver-release.env)' },
 };
 
 export const HELP = `mlserver-release ${TOOL_VERSION}
@@ -74,7 +75,7 @@ export interface CliIO {
   stderr: Writable & { isTTY?: boolean };
 }
 
-type Parsed = { command: 'help' | 'version' } | { command: 'release'; options: ReleaseOptions; json: boolean };
+type Parsed = { command: 'help' | 'version' } | { command: 'release'; options: ReleaseOptions; json: boolean; dotenv?: string };
 
 export function envName(option: string): string {
   return `MLSERVER_RELEASE_${option.toUpperCase().replace(/-/g, '_')}`;
@@ -141,7 +142,7 @@ export function parseCli(argv: string[], env: Env): Parsed {
     force: flag('force'),
     skipPreflight: flag('skip-preflight'),
   };
-  return { command: 'release', options, json: flag('json') ?? false };
+  return { command: 'release', options, json: flag('json') ?? false, dotenv: pick('dotenv') };
 }
 
 function splitLines(text: string | undefined): string[] | undefined {
@@ -166,8 +167,8 @@ export function formatSummary(result: ReleaseResult): string {
 
 /** Runs the CLI and returns the exit code; never throws. */
 export async function runCli(io: CliIO): Promise<number> {
-  const redactor = new Redactor();
   const provider = detectProvider(io.env);
+  const redactor = new Redactor((spelling) => provider.maskSecret(spelling));
   const log = new Logger({ stream: io.stderr, redactor, style: provider.logStyle({ env: io.env, isTTY: Boolean(io.stderr.isTTY) }) });
   let json = io.argv.includes('--json');
   try {
@@ -182,11 +183,12 @@ export async function runCli(io: CliIO): Promise<number> {
     redactor.add(options.token);
     redactor.add(io.env.MLSERVER_REPO_TOKEN);
     const result = await release(options, { env: io.env, cwd: io.cwd, log, provider });
+    await provider.publishResult(result, { env: io.env, cwd: io.cwd, log, dotenvPath: parsed.dotenv });
     io.stdout.write(redactor.redact(json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result)));
     return EXIT.ok;
   } catch (error) {
     const code = exitCodeOf(error);
-    log.error(formatError(error));
+    log.error(formatError(error), isReleaseError(error) ? error.file : undefined);
     if (json) {
       const payload = isReleaseError(error)
         ? { error: { code: error.code, message: error.message, details: error.details, exitCode: code } }

@@ -71,12 +71,15 @@ export type ErrorCode = keyof typeof CATALOG;
 export class ReleaseError extends Error {
   readonly code: ErrorCode;
   readonly details: string[];
+  /** The user's file the problem is in, for CI annotations (model-settings.json, the notebook). */
+  readonly file?: string;
 
-  constructor(code: ErrorCode, message: string, details: string[] = []) {
+  constructor(code: ErrorCode, message: string, details: string[] = [], file?: string) {
     super(message);
     this.name = 'ReleaseError';
     this.code = code;
     this.details = details;
+    this.file = file;
   }
 
   get exitCode(): ExitCode {

@@ -1,9 +1,10 @@
 /**
  * The one entry: the library when imported, the CLI when run (`npx mlserver-release`),
- * and later the GitHub Action when the runner starts it. Importing never runs anything.
+ * and the GitHub Action when the runner starts it as a `uses:` step. Importing never runs anything.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isActionRun, runAction } from './action.js';
 import { runCli } from './cli.js';
 
 export { release, type ReleaseResult, type ReleaseRuntime, type ReleaseStatus } from './release.js';
@@ -25,6 +26,10 @@ function isMain(): boolean {
 }
 
 export async function main(): Promise<void> {
+  if (isActionRun(process.env)) {
+    process.exitCode = await runAction({ env: process.env, cwd: process.cwd(), stderr: process.stdout });
+    return;
+  }
   process.exitCode = await runCli({
     argv: process.argv.slice(2),
     env: process.env,

@@ -9,10 +9,17 @@ const MASK = '***';
 export class Redactor {
   private readonly needles = new Set<string>();
 
+  /** `onSecret` hears every new spelling, so a CI that masks its own logs can mask it too. */
+  constructor(private readonly onSecret?: (spelling: string) => void) {}
+
   /** Registers a secret; values shorter than 4 characters would mask ordinary text, so they are refused. */
   add(secret: string | undefined): void {
     if (!secret || secret.length < 4) return;
-    for (const form of spellings(secret)) if (form.length >= 4) this.needles.add(form);
+    for (const form of spellings(secret)) {
+      if (form.length < 4 || this.needles.has(form)) continue;
+      this.needles.add(form);
+      this.onSecret?.(form);
+    }
   }
 
   get size(): number {
@@ -38,6 +45,7 @@ function spellings(secret: string): string[] {
     base64.replace(/=+$/, ''),
     Buffer.from(secret, 'utf8').toString('base64url'),
     encodeURIComponent(secret),
-    encodeURIComponent(secret).toLowerCase(),
+    // Some clients write percent escapes in lower case (%2b for +).
+    encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
   ];
 }

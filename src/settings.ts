@@ -53,7 +53,7 @@ export function parseSettingsText(text: string, file: string): unknown {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
     const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-    throw new ReleaseError('ESETTINGSPARSE', `${file} is not valid JSON${where}: ${message}`);
+    throw new ReleaseError('ESETTINGSPARSE', `${file} is not valid JSON${where}: ${message}`, [], file);
   }
 }
 
@@ -65,7 +65,7 @@ function lineAndColumn(text: string, offset: number): string {
 /** Checks every rule and reports all problems together, so one run shows the whole list. */
 export function validateSettings(value: unknown, file: string): ValidatedSettings {
   if (!isObject(value)) {
-    throw new ReleaseError('ESETTINGSINVALID', `${file} must hold a JSON object`);
+    throw new ReleaseError('ESETTINGSINVALID', `${file} must hold a JSON object`, [], file);
   }
   const problems: string[] = [];
   const warnings: string[] = [];
@@ -106,7 +106,7 @@ export function validateSettings(value: unknown, file: string): ValidatedSetting
   }
 
   if (problems.length > 0) {
-    throw new ReleaseError('ESETTINGSINVALID', `${file} does not satisfy MLServer's ModelSettings (${problems.length} problem${problems.length > 1 ? 's' : ''})`, problems);
+    throw new ReleaseError('ESETTINGSINVALID', `${file} does not satisfy MLServer's ModelSettings (${problems.length} problem${problems.length > 1 ? 's' : ''})`, problems, file);
   }
   return { settings: value as ModelSettings, warnings };
 }

@@ -51,9 +51,9 @@ export async function executeNotebook(input: NotebookStepInput): Promise<Noteboo
   if (!outcome.ok) {
     if (outcome.failure) {
       const code = outcome.failure.timedOut ? 'ENOTEBOOKTIMEOUT' : 'ENOTEBOOKFAILED';
-      throw new ReleaseError(code, describeFailure(outcome.failure, input.outputNotebook));
+      throw new ReleaseError(code, describeFailure(outcome.failure, input.outputNotebook), [], input.notebookPath);
     }
-    throw new ReleaseError('ENOTEBOOKFAILED', `${runner.name} failed before any cell reported an error. Last output:\n${outcome.stderrTail}`);
+    throw new ReleaseError('ENOTEBOOKFAILED', `${runner.name} failed before any cell reported an error. Last output:\n${outcome.stderrTail}`, [], input.notebookPath);
   }
   input.log.info(`notebook: done in ${seconds.toFixed(1)}s, executed notebook kept at ${input.outputNotebook}`);
   return { runner: runner.name, executedNotebook: input.outputNotebook, seconds };

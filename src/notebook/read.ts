@@ -14,11 +14,11 @@ export async function readNotebook(file: string): Promise<Notebook> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ReleaseError('ENOTEBOOKINVALID', `Notebook ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new ReleaseError('ENOTEBOOKINVALID', `Notebook ${file} is not valid JSON: ${(error as Error).message}`, [], file);
   }
   const notebook = parsed as Partial<Notebook>;
   if (!Array.isArray(notebook?.cells) || notebook.nbformat !== 4) {
-    throw new ReleaseError('ENOTEBOOKINVALID', `Notebook ${file} is not an nbformat 4 notebook (no "cells" list or nbformat != 4)`);
+    throw new ReleaseError('ENOTEBOOKINVALID', `Notebook ${file} is not an nbformat 4 notebook (no "cells" list or nbformat != 4)`, [], file);
   }
   return notebook as Notebook;
 }

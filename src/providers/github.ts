@@ -1,6 +1,11 @@
-/** GitHub Actions: context from the runner's GITHUB_* variables, log groups and annotations. */
+/**
+ * GitHub Actions: context from the runner's GITHUB_* variables, log groups and
+ * file annotations, masking through the runner, step outputs and a job summary.
+ */
+import * as core from '@actions/core';
 import type { LogStyle } from '../log.js';
 import type { Env } from '../process.js';
+import { resultOutputs, summaryMarkdown } from '../summary.js';
 import type { Provider, ReleaseContext } from './types.js';
 
 function escapeData(text: string): string {
@@ -34,4 +39,10 @@ export const github: Provider = {
   detect: ({ env }) => env.GITHUB_ACTIONS === 'true',
   context: async ({ env }) => githubContext(env),
   logStyle: () => githubLogStyle,
+  maskSecret: (spelling) => core.setSecret(spelling),
+  async publishResult(result, { env }) {
+    // @actions/core writes to the files the runner names in GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.
+    for (const [name, value] of Object.entries(resultOutputs(result))) core.setOutput(name, value);
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(result, env)).write();
+  },
 };

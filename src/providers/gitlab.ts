@@ -1,6 +1,12 @@
-/** GitLab CI: context from CI_* variables, collapsible log sections. */
+/**
+ * GitLab CI: context from CI_* variables, collapsible log sections, and a dotenv
+ * report that a job publishes with `artifacts: reports: dotenv`.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { LogStyle } from '../log.js';
 import type { Env } from '../process.js';
+import { curlLine, resultOutputs } from '../summary.js';
 import type { Provider, ReleaseContext } from './types.js';
 
 const ESC = '\u001b';
@@ -27,9 +33,30 @@ export function gitlabContext(env: Env): ReleaseContext {
   };
 }
 
+export const DEFAULT_DOTENV = 'mlserver-release.env';
+
+/** GitLab's dotenv reports take KEY=value lines; keys become MLSERVER_<OUTPUT>. */
+export function dotenvText(outputs: Record<string, string>): string {
+  return Object.entries(outputs)
+    .map(([name, value]) => `MLSERVER_${name.toUpperCase().replace(/-/g, '_')}=${value.replace(/\n/g, ' ')}`)
+    .join('\n') + '\n';
+}
+
 export const gitlab: Provider = {
   name: 'gitlab',
   detect: ({ env }) => env.GITLAB_CI === 'true',
   context: async ({ env }) => gitlabContext(env),
   logStyle: () => gitlabLogStyle,
+  // GitLab masks only variables declared masked; our redaction covers the rest.
+  maskSecret: () => undefined,
+  async publishResult(result, { cwd, log, dotenvPath }) {
+    const outputs = resultOutputs(result);
+    const file = path.resolve(cwd, dotenvPath ?? DEFAULT_DOTENV);
+    await writeFile(file, dotenvText(outputs));
+    await log.group('Release summary', async () => {
+      for (const [name, value] of Object.entries(outputs)) log.info(`${name.padEnd(18)} ${value}`);
+      log.info(`dotenv report     ${file}`);
+      log.info(curlLine(result));
+    });
+  },
 };

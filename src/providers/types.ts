@@ -1,5 +1,6 @@
-import type { LogStyle } from '../log.js';
+import type { Logger, LogStyle } from '../log.js';
 import type { Env } from '../process.js';
+import type { ReleaseResult } from '../release.js';
 
 /** What the CI (or the local checkout) knows about the release being made. */
 export interface ReleaseContext {
@@ -16,6 +17,12 @@ export interface ProviderInput {
   cwd: string;
 }
 
+export interface ResultInput extends ProviderInput {
+  log: Logger;
+  /** GitLab: where the dotenv report goes (default mlserver-release.env). */
+  dotenvPath?: string;
+}
+
 /**
  * One per place we run: GitHub Actions, GitLab CI, or a laptop. Selection asks
  * each provider's `detect` in turn; `local` always matches, so it goes last.
@@ -23,7 +30,15 @@ export interface ProviderInput {
 export interface Provider {
   name: 'github' | 'gitlab' | 'local';
   detect(input: { env: Env }): boolean;
+  /** Tag, source repository and commit, job URL. */
   context(input: ProviderInput): Promise<ReleaseContext>;
   /** How groups, warnings and errors are printed where this provider runs. */
   logStyle(input: { env: Env; isTTY: boolean }): LogStyle;
+  /**
+   * Hides a secret in the CI's own log view. Only GitHub's runner understands a
+   * mask command; elsewhere the tool's own redaction is all there is.
+   */
+  maskSecret(spelling: string): void;
+  /** Hands the result to wherever this CI reads step results. */
+  publishResult(result: ReleaseResult, input: ResultInput): Promise<void>;
 }

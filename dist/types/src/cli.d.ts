@@ -26,6 +26,7 @@ type Parsed = {
     command: 'release';
     options: ReleaseOptions;
     json: boolean;
+    dotenv?: string;
 };
 export declare function envName(option: string): string;
 export declare function parseCli(argv: string[], env: Env): Parsed;

@@ -125,7 +125,9 @@ export type ErrorCode = keyof typeof CATALOG;
 export declare class ReleaseError extends Error {
     readonly code: ErrorCode;
     readonly details: string[];
-    constructor(code: ErrorCode, message: string, details?: string[]);
+    /** The user's file the problem is in, for CI annotations (model-settings.json, the notebook). */
+    readonly file?: string;
+    constructor(code: ErrorCode, message: string, details?: string[], file?: string);
     get exitCode(): ExitCode;
     get hint(): string | undefined;
 }

@@ -4,7 +4,10 @@
  * replaced wherever text leaves the process.
  */
 export declare class Redactor {
+    private readonly onSecret?;
     private readonly needles;
+    /** `onSecret` hears every new spelling, so a CI that masks its own logs can mask it too. */
+    constructor(onSecret?: ((spelling: string) => void) | undefined);
     /** Registers a secret; values shorter than 4 characters would mask ordinary text, so they are refused. */
     add(secret: string | undefined): void;
     get size(): number;

@@ -1,4 +1,3 @@
-/** GitHub Actions: context from the runner's GITHUB_* variables, log groups and annotations. */
 import type { LogStyle } from '../log.js';
 import type { Env } from '../process.js';
 import type { Provider, ReleaseContext } from './types.js';

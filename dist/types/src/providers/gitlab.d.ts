@@ -1,7 +1,9 @@
-/** GitLab CI: context from CI_* variables, collapsible log sections. */
 import type { LogStyle } from '../log.js';
 import type { Env } from '../process.js';
 import type { Provider, ReleaseContext } from './types.js';
 export declare const gitlabLogStyle: LogStyle;
 export declare function gitlabContext(env: Env): ReleaseContext;
+export declare const DEFAULT_DOTENV = "mlserver-release.env";
+/** GitLab's dotenv reports take KEY=value lines; keys become MLSERVER_<OUTPUT>. */
+export declare function dotenvText(outputs: Record<string, string>): string;
 export declare const gitlab: Provider;

@@ -1,5 +1,6 @@
-import type { LogStyle } from '../log.js';
+import type { Logger, LogStyle } from '../log.js';
 import type { Env } from '../process.js';
+import type { ReleaseResult } from '../release.js';
 /** What the CI (or the local checkout) knows about the release being made. */
 export interface ReleaseContext {
     /** The tag that triggered the release, when there is one. */
@@ -13,6 +14,11 @@ export interface ProviderInput {
     env: Env;
     cwd: string;
 }
+export interface ResultInput extends ProviderInput {
+    log: Logger;
+    /** GitLab: where the dotenv report goes (default mlserver-release.env). */
+    dotenvPath?: string;
+}
 /**
  * One per place we run: GitHub Actions, GitLab CI, or a laptop. Selection asks
  * each provider's `detect` in turn; `local` always matches, so it goes last.
@@ -22,10 +28,18 @@ export interface Provider {
     detect(input: {
         env: Env;
     }): boolean;
+    /** Tag, source repository and commit, job URL. */
     context(input: ProviderInput): Promise<ReleaseContext>;
     /** How groups, warnings and errors are printed where this provider runs. */
     logStyle(input: {
         env: Env;
         isTTY: boolean;
     }): LogStyle;
+    /**
+     * Hides a secret in the CI's own log view. Only GitHub's runner understands a
+     * mask command; elsewhere the tool's own redaction is all there is.
+     */
+    maskSecret(spelling: string): void;
+    /** Hands the result to wherever this CI reads step results. */
+    publishResult(result: ReleaseResult, input: ResultInput): Promise<void>;
 }

@@ -1,0 +1,15 @@
+import { type Writable } from './log.js';
+import type { ReleaseOptions } from './plan.js';
+import type { Env } from './process.js';
+/** Every input in action.yml and the option it sets; a test keeps the two in step. */
+export declare const ACTION_INPUTS: Record<string, () => Partial<ReleaseOptions>>;
+export declare function readActionInputs(): ReleaseOptions;
+/** True when GitHub's runner started us as a `uses:` step (it sets INPUT_* variables). */
+export declare function isActionRun(env: Env): boolean;
+export interface ActionIO {
+    env: Env;
+    cwd: string;
+    stderr: Writable;
+}
+/** Runs the Action; returns the documented exit code. */
+export declare function runAction(io: ActionIO): Promise<number>;

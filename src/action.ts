@@ -1,0 +1,78 @@
+/**
+ * The GitHub Action: action inputs -> ReleaseOptions, and the result -> step
+ * outputs and the job summary (through the GitHub provider). Inputs mirror the
+ * CLI options; this file alone reads them.
+ */
+import * as core from '@actions/core';
+import { EXIT, exitCodeOf, formatError, isReleaseError } from './errors.js';
+import { Logger, type Writable } from './log.js';
+import type { ReleaseOptions } from './plan.js';
+import type { Env } from './process.js';
+import { github } from './providers/github.js';
+import { Redactor } from './redact.js';
+import { release } from './release.js';
+
+const text = (name: string): string | undefined => core.getInput(name) || undefined;
+
+function flag(name: string): boolean | undefined {
+  return core.getInput(name) === '' ? undefined : core.getBooleanInput(name);
+}
+
+function seconds(name: string): number | undefined {
+  const value = text(name);
+  return value === undefined ? undefined : Number(value);
+}
+
+/** Every input in action.yml and the option it sets; a test keeps the two in step. */
+export const ACTION_INPUTS: Record<string, () => Partial<ReleaseOptions>> = {
+  repo: () => ({ repo: text('repo') }),
+  token: () => ({ token: text('token') }),
+  version: () => ({ version: text('version') }),
+  'model-dir': () => ({ modelDir: text('model-dir') }),
+  settings: () => ({ settings: text('settings') }),
+  notebook: () => ({ notebook: text('notebook') }),
+  branch: () => ({ branch: text('branch') }),
+  'models-path': () => ({ modelsPath: text('models-path') }),
+  runner: () => ({ runner: text('runner') }),
+  params: () => ({ params: core.getMultilineInput('params').filter((line) => line.trim() !== '') }),
+  'output-notebook': () => ({ outputNotebook: text('output-notebook') }),
+  timeout: () => ({ timeout: seconds('timeout') }),
+  'git-user-name': () => ({ gitUserName: text('git-user-name') }),
+  'git-user-email': () => ({ gitUserEmail: text('git-user-email') }),
+  'dry-run': () => ({ dryRun: flag('dry-run') }),
+  force: () => ({ force: flag('force') }),
+  'skip-preflight': () => ({ skipPreflight: flag('skip-preflight') }),
+};
+
+export function readActionInputs(): ReleaseOptions {
+  return Object.values(ACTION_INPUTS).reduce<ReleaseOptions>((options, read) => ({ ...options, ...read() }), {});
+}
+
+/** True when GitHub's runner started us as a `uses:` step (it sets INPUT_* variables). */
+export function isActionRun(env: Env): boolean {
+  return env.GITHUB_ACTIONS === 'true' && Object.keys(env).some((key) => key.startsWith('INPUT_'));
+}
+
+export interface ActionIO {
+  env: Env;
+  cwd: string;
+  stderr: Writable;
+}
+
+/** Runs the Action; returns the documented exit code. */
+export async function runAction(io: ActionIO): Promise<number> {
+  const redactor = new Redactor((spelling) => github.maskSecret(spelling));
+  const log = new Logger({ stream: io.stderr, redactor, style: github.logStyle({ env: io.env, isTTY: false }) });
+  try {
+    // Mask first: nothing below may print the token before the runner knows to hide it.
+    redactor.add(core.getInput('token'));
+    redactor.add(io.env.MLSERVER_REPO_TOKEN);
+    const result = await release(readActionInputs(), { env: io.env, cwd: io.cwd, log, provider: github });
+    await github.publishResult(result, { env: io.env, cwd: io.cwd, log });
+    log.info(`${result.status}: ${result.model} ${result.version} -> ${result.folder} (POST ${result.endpoint})`);
+    return EXIT.ok;
+  } catch (error) {
+    log.error(formatError(error), isReleaseError(error) ? error.file : undefined);
+    return exitCodeOf(error);
+  }
+}

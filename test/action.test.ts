@@ -1,0 +1,168 @@
+/**
+ * The built bundle started the way GitHub's runner starts a `uses:` step: the
+ * runner's environment, INPUT_* variables and temp files for outputs and summary.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import YAML from 'yaml';
+import { ACTION_INPUTS, readActionInputs } from '../src/action.js';
+import { resultOutputs } from '../src/summary.js';
+import type { ReleaseResult } from '../src/release.js';
+import { removeTempDirs, tempDir } from './helpers/fs.js';
+import { createServedRepo, GitHttpServer } from './helpers/git-http-server.js';
+import { git, seedBareRepo } from './helpers/git-repos.js';
+import { assertNoLeak } from './helpers/leak-watch.js';
+import { createModelProject, writeArtifact } from './helpers/model-project.js';
+
+const TOKEN = 'ghp_Act10nT0ken+/=';
+const actionYml = YAML.parse(readFileSync('action.yml', 'utf8'));
+
+interface Ctx {
+  server: GitHttpServer;
+  root: string;
+}
+const action = suite<Ctx>('GitHub Action');
+
+action.before(async (ctx) => {
+  ctx.root = tempDir('mlsr-served-');
+  ctx.server = await new GitHttpServer({ projectRoot: ctx.root, users: { 'x-access-token': { password: TOKEN, access: 'write' } } }).start();
+  seedBareRepo(createServedRepo(ctx.root, 'models.git'));
+});
+action.after(async (ctx) => {
+  await ctx.server.stop();
+  removeTempDirs();
+});
+
+/** Async on purpose: the git server lives in this process, so a blocking spawn would starve it. */
+function spawnNode(args: string[], options: { env: Record<string, string>; cwd: string }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('node', args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+async function runAction(ctx: Ctx, inputs: Record<string, string>) {
+  const files = tempDir('mlsr-runner-');
+  const outputFile = path.join(files, 'output');
+  const summaryFile = path.join(files, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '',
+    GITHUB_ACTIONS: 'true', GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1.2.3', GITHUB_REPOSITORY: 'ds/tiny',
+    // The model repo is served from this "GitHub" host, so commit links are built for it.
+    GITHUB_SERVER_URL: ctx.server.url, GITHUB_RUN_ID: '42', GITHUB_SHA: 'f00d', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile,
+  };
+  // Like the runner: every declared input is present, with its default when not given.
+  for (const [name, spec] of Object.entries<{ default?: string }>(actionYml.inputs)) {
+    env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? spec.default ?? '';
+  }
+  const run = await spawnNode([path.resolve('dist/index.js')], { env, cwd: tempDir() });
+  return { ...run, outputs: readFileSync(outputFile, 'utf8'), summary: readFileSync(summaryFile, 'utf8') };
+}
+
+/** Parses GITHUB_OUTPUT's `name<<DELIMITER ... DELIMITER` records. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([\w-]+)<<(.+)$/.exec(lines[i]);
+    if (!match) continue;
+    const value: string[] = [];
+    for (i++; lines[i] !== match[2]; i++) value.push(lines[i]);
+    outputs[match[1]] = value.join('\n');
+  }
+  return outputs;
+}
+
+action('releases, sets every output in the runner format, writes the summary and masks the token', async (ctx) => {
+  const project = createModelProject();
+  writeArtifact(project);
+  const run = await runAction(ctx, { repo: `${ctx.server.url}/models.git`, token: TOKEN, 'model-dir': project.dir, runner: 'none' });
+  assert.is(run.status, 0, run.stdout + run.stderr);
+  const outputs = parseOutputs(run.outputs);
+  const commit = outputs.commit;
+  assert.is(commit, git(['rev-parse', 'main'], path.join(ctx.root, 'models.git')).trim(), 'the output names the pushed commit');
+  assert.equal(Object.keys(outputs).sort(), Object.keys(actionYml.outputs).sort());
+  assert.is(outputs.model, 'tiny');
+  assert.is(outputs.version, 'v1.2.3');
+  assert.is(outputs.folder, 'models/tiny-v1.2.3');
+  assert.is(outputs.endpoint, '/v2/models/tiny/versions/v1.2.3/infer');
+  assert.is(outputs['already-published'], 'false');
+  assert.match(commit, /^[0-9a-f]{40}$/);
+
+  assert.match(run.summary, '### Released tiny v1.2.3');
+  assert.match(run.summary, `| Commit | [\`${commit.slice(0, 12)}\`](${ctx.server.url}/models/commit/${commit}) |`);
+  assert.match(run.summary, 'curl -s -X POST http://localhost:8080/v2/models/tiny/versions/v1.2.3/infer');
+
+  assert.match(run.stdout, `::add-mask::${TOKEN}`, 'the runner is told to mask the token');
+  assert.match(run.stdout, '::group::Plan');
+  assert.match(run.stdout, '::endgroup::');
+  const withoutMaskCommands = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+  assertNoLeak(withoutMaskCommands + run.stderr + run.outputs + run.summary, TOKEN, 'the Action output');
+});
+
+action('bad settings fail with exit 2 and an error annotation on model-settings.json', async (ctx) => {
+  const project = createModelProject({ implementation: 'not valid' });
+  writeArtifact(project);
+  const run = await runAction(ctx, { repo: `${ctx.server.url}/models.git`, token: TOKEN, 'model-dir': project.dir, runner: 'none' });
+  assert.is(run.status, 2);
+  assert.match(run.stdout, `::error file=${project.settingsPath}::`);
+  assert.match(run.stdout, 'dotted Python import path');
+  assert.is(run.outputs, '', 'no outputs on failure');
+});
+
+action('a wrong token fails with exit 4', async (ctx) => {
+  const project = createModelProject();
+  writeArtifact(project);
+  const run = await runAction(ctx, { repo: `${ctx.server.url}/models.git`, token: 'wrong-token-value', 'model-dir': project.dir, runner: 'none' });
+  assert.is(run.status, 4);
+  assert.match(run.stdout, '::error::Preflight');
+});
+
+action.run();
+
+const contract = suite('action.yml contract');
+
+contract('every input in action.yml is read, and no other', () => {
+  assert.equal(Object.keys(ACTION_INPUTS).sort(), Object.keys(actionYml.inputs).sort());
+});
+
+contract('every input reaches the release options', () => {
+  const values: Record<string, string> = {
+    repo: '/r', token: 't0ken', version: 'v1', 'model-dir': 'm', settings: 's.json', notebook: 'n.ipynb', branch: 'b',
+    'models-path': 'mp', runner: 'nbconvert', params: 'a=1\nb=2', 'output-notebook': 'o.ipynb', timeout: '30',
+    'git-user-name': 'N', 'git-user-email': 'e@x', 'dry-run': 'true', force: 'true', 'skip-preflight': 'true',
+  };
+  const saved = { ...process.env };
+  try {
+    for (const [name, value] of Object.entries(values)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+    const options = readActionInputs();
+    assert.equal(options, {
+      repo: '/r', token: 't0ken', version: 'v1', modelDir: 'm', settings: 's.json', notebook: 'n.ipynb', branch: 'b',
+      modelsPath: 'mp', runner: 'nbconvert', params: ['a=1', 'b=2'], outputNotebook: 'o.ipynb', timeout: 30,
+      gitUserName: 'N', gitUserEmail: 'e@x', dryRun: true, force: true, skipPreflight: true,
+    });
+  } finally {
+    process.env = saved;
+  }
+});
+
+contract('every output in action.yml is set from the result', () => {
+  const outputs = resultOutputs({ model: 'm', version: 'v', folder: 'f', endpoint: 'e', alreadyPublished: false } as ReleaseResult);
+  assert.equal(Object.keys(outputs).sort(), Object.keys(actionYml.outputs).sort());
+});
+
+contract('runs on node24 from the committed bundle', () => {
+  assert.equal(actionYml.runs, { using: 'node24', main: 'dist/index.js' });
+  assert.ok(actionYml.branding?.icon && actionYml.description);
+});
+
+contract.run();

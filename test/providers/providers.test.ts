@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { detectProvider } from '../../src/providers/index.js';
+import { githubContext } from '../../src/providers/github.js';
+import { dotenvText } from '../../src/providers/gitlab.js';
+import { local } from '../../src/providers/local.js';
+import { removeTempDirs, tempDir } from '../helpers/fs.js';
+import { git, newBareRepo } from '../helpers/git-repos.js';
+import { assertNoLeak } from '../helpers/leak-watch.js';
+import { createModelProject, writeArtifact } from '../helpers/model-project.js';
+
+test.after(removeTempDirs);
+
+test('detect picks the provider for each CI and falls back to local', () => {
+  assert.is(detectProvider({ GITHUB_ACTIONS: 'true' }).name, 'github');
+  assert.is(detectProvider({ GITLAB_CI: 'true', CI_COMMIT_TAG: 'v1' }).name, 'gitlab');
+  assert.is(detectProvider({ GITHUB_ACTIONS: 'false' }).name, 'local');
+  assert.is(detectProvider({}).name, 'local');
+});
+
+test('github context: the tag only when the ref is a tag, and the run URL', () => {
+  const ctx = githubContext({ GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v2', GITHUB_REPOSITORY: 'o/r', GITHUB_SERVER_URL: 'https://ghe.example.com', GITHUB_RUN_ID: '9', GITHUB_SHA: 'abc' });
+  assert.equal(ctx, { tag: 'v2', sourceRepository: 'https://ghe.example.com/o/r', sourceCommit: 'abc', jobUrl: 'https://ghe.example.com/o/r/actions/runs/9' });
+  assert.is(githubContext({ GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' }).tag, undefined);
+});
+
+test('local context reads the tag, commit and credential-free origin from git', async () => {
+  const work = tempDir();
+  git(['init', '--quiet', '-b', 'main', work]);
+  git(['commit', '--quiet', '--allow-empty', '-m', 'x'], work);
+  git(['tag', 'v0.3.0'], work);
+  git(['remote', 'add', 'origin', 'https://user:s3cret@git.example.com/ds/model.git'], work);
+  const ctx = await local.context({ env: { PATH: process.env.PATH }, cwd: work });
+  assert.is(ctx.tag, 'v0.3.0');
+  assert.match(ctx.sourceCommit ?? '', /^[0-9a-f]{40}$/);
+  assert.is(ctx.sourceRepository, 'https://git.example.com/ds/model.git');
+});
+
+test('dotenv keys are MLSERVER_<OUTPUT>', () => {
+  assert.is(dotenvText({ model: 'm', 'already-published': 'false' }), 'MLSERVER_MODEL=m\nMLSERVER_ALREADY_PUBLISHED=false\n');
+});
+
+test('GitLab CI via npx: dotenv report, collapsible sections, no GitHub mask commands, exit codes', () => {
+  const project = createModelProject();
+  writeArtifact(project);
+  const repo = newBareRepo();
+  const token = 'glpat-N0tPr1nted';
+  const env = {
+    PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '',
+    GITLAB_CI: 'true', CI_COMMIT_TAG: 'v4.0.0', CI_PROJECT_URL: 'https://gitlab.example.com/ds/tiny',
+    CI_JOB_URL: 'https://gitlab.example.com/ds/tiny/-/jobs/1', CI_SERVER_URL: 'https://gitlab.example.com',
+    MLSERVER_REPO: repo, MLSERVER_REPO_TOKEN: token,
+  };
+  const run = spawnSync('node', [path.resolve('dist/index.js'), 'publish'], { cwd: project.dir, env, encoding: 'utf8' });
+  assert.is(run.status, 0, run.stderr);
+  const dotenv = readFileSync(path.join(project.dir, 'mlserver-release.env'), 'utf8');
+  assert.match(dotenv, 'MLSERVER_MODEL=tiny\n');
+  assert.match(dotenv, 'MLSERVER_VERSION=v4.0.0\n');
+  assert.match(dotenv, 'MLSERVER_ENDPOINT=/v2/models/tiny/versions/v4.0.0/infer\n');
+  assert.match(dotenv, /MLSERVER_COMMIT=[0-9a-f]{40}\n/);
+  assert.match(run.stderr, /\u001b\[0Ksection_start:\d+:plan\[collapsed=false\]\r\u001b\[0KPlan/);
+  assert.match(run.stderr, /\u001b\[0Ksection_end:\d+:publish\r/);
+  assert.match(run.stderr, 'section_start', 'the summary section');
+  assert.match(run.stderr, 'release_summary');
+  assert.not.match(run.stdout + run.stderr, '::add-mask::');
+  assertNoLeak(run.stdout + run.stderr + dotenv, token, 'GitLab output');
+
+  const bad = spawnSync('node', [path.resolve('dist/index.js'), 'publish', '--version', 'bad/version', '--dotenv', 'other.env'], { cwd: project.dir, env, encoding: 'utf8' });
+  assert.is(bad.status, 2);
+  assert.match(bad.stderr, 'ERROR:');
+  assert.not.ok(existsSync(path.join(project.dir, 'other.env')));
+});
+
+test.run();
