@@ -7,6 +7,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import YAML from 'yaml';
 import { removeTempDirs, tempDir } from './helpers/fs.js';
 import { listFiles, newBareRepo, readFile } from './helpers/git-repos.js';
 
@@ -42,6 +43,26 @@ test('the example trains, publishes and the published model predicts the right c
   writeFileSync(path.join(served, 'predict.py'), script);
   const predictions = execFileSync('/usr/bin/python3', [path.join(served, 'predict.py'), path.join(served, folder, 'classificador-produtos.joblib'), JSON.stringify(request.inputs[0].data)], { encoding: 'utf8' });
   assert.equal(JSON.parse(predictions), ['maquiagem', 'game', 'livro']);
+});
+
+test('the example CI files release on tags, serialise releases and use this tool', () => {
+  const workflow = YAML.parse(readFileSync('examples/classificador-produtos/.github/workflows/release-model.yml', 'utf8'));
+  assert.equal(workflow.on.push.tags, ['v*']);
+  assert.is(workflow.concurrency['cancel-in-progress'], false);
+  const step = workflow.jobs.release.steps.find((s: { uses?: string }) => s.uses?.includes('mlserver-release'));
+  const actionInputs = Object.keys(YAML.parse(readFileSync('action.yml', 'utf8')).inputs);
+  assert.ok(Object.keys(step.with).every((input) => actionInputs.includes(input)), 'the workflow only uses declared inputs');
+
+  const gitlab = YAML.parse(readFileSync('examples/classificador-produtos/.gitlab-ci.yml', 'utf8'))['release-model'];
+  assert.equal(gitlab.rules, [{ if: '$CI_COMMIT_TAG' }]);
+  assert.ok(gitlab.resource_group);
+  assert.ok(gitlab.script.some((line: string) => /npx .*mlserver-release.* release$/.test(line)));
+  assert.is(gitlab.artifacts.reports.dotenv, 'mlserver-release.env');
+
+  const template = readFileSync('templates/gitlab/mlserver-release.yml', 'utf8');
+  const job = YAML.parse(template)['.mlserver-release'];
+  assert.is(job.artifacts.reports.dotenv, 'mlserver-release.env');
+  for (const variable of ['MLSERVER_REPO', 'MLSERVER_REPO_TOKEN', 'GIT_USER_NAME', 'MLSERVER_RELEASE_MODELS_PATH']) assert.match(template, `#   ${variable}`);
 });
 
 test.run();
