@@ -21644,6 +21644,8 @@ async function publishIn(workspace, input) {
   await initBare(repoDir, ctx);
   ctx.cwd = repoDir;
   await addRemote(REMOTE, input.url, ctx);
+  const firstHash = hashLocalFiles(workspace, input, void 0, ctx);
+  firstHash.catch(() => void 0);
   let local2;
   let localAttributes;
   const backoff = input.backoff ?? DEFAULT_BACKOFF;
@@ -21651,10 +21653,14 @@ async function publishIn(workspace, input) {
   for (let attempt = 1; attempt <= backoff.attempts; attempt++) {
     const tip = await fetchTip(branch, ctx, input, backoff);
     const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : void 0;
-    if (!local2 || attributes !== localAttributes) {
+    const isLfs = lfsMatcher(attributes);
+    local2 ??= await firstHash;
+    const wantsLfs = input.files.some((file) => file.source && isLfs(`${input.folder}/${file.path}`));
+    if (wantsLfs && attributes !== localAttributes) {
       local2 = await hashLocalFiles(workspace, input, attributes, ctx);
       localAttributes = attributes;
     }
+    if (attempt === 1) await warnAboutLargeFiles(input, isLfs);
     const published = tip ? await folderBlobs(tip, input.folder, ctx) : /* @__PURE__ */ new Map();
     const same = sameContent(local2.files, published, input.ignoreForComparison);
     if (same) {
@@ -21712,6 +21718,14 @@ async function withRetries(action, input, backoff) {
   }
 }
 var LARGE_FILE_BYTES = 100 * 1e3 * 1e3;
+async function warnAboutLargeFiles(input, isLfs) {
+  for (const file of input.files) {
+    if (!file.source || isLfs(`${input.folder}/${file.path}`)) continue;
+    if ((await stat3(file.source)).size > LARGE_FILE_BYTES) {
+      input.log.warn(`${file.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
+    }
+  }
+}
 async function hashLocalFiles(workspace, input, attributes, ctx) {
   const isLfs = lfsMatcher(attributes);
   const sources = [];
@@ -21721,9 +21735,6 @@ async function hashLocalFiles(workspace, input, attributes, ctx) {
       const source = path10.resolve(file.source);
       sources.push(source);
       if (isLfs(`${input.folder}/${file.path}`)) lfsSources.push(source);
-      else if ((await stat3(source)).size > LARGE_FILE_BYTES) {
-        input.log.warn(`${file.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
-      }
     } else {
       const generated = path10.join(workspace, `generated-${index}`);
       await writeFile4(generated, file.content ?? "");

@@ -151,6 +151,7 @@ async function repeat(n: number, server: GitHttpServer, action: () => Promise<vo
     await prepare?.();
     samples.push(await measure(server, action));
   }
+  console.log(`  samples: ${samples.map((s) => `${s.seconds.toFixed(2)}s`).join(' ')}`);
   return median(samples);
 }
 
@@ -174,11 +175,13 @@ async function main(): Promise<void> {
     await $`git clone --quiet ${bigUrl} ${floorClone}`;
 
     console.log(`measuring, median of ${seedReps} runs for the seed and ${reps} for the others ...`);
-    const seed = await repeat(seedReps, server, () => seedWay(bigUrl, project));
+    // The seed's full clones run last: deleting gigabytes of clones leaves the disk busy
+    // writing back for a while, which would slow whatever is measured next.
     const tool = await repeat(reps, server, () => toolWay(bigUrl, project));
     // Untimed: bring the floor's clone up to date first, so only its commit and push are measured.
     const floor = await repeat(reps, server, () => floorWay(floorClone, project), () => $`git -C ${floorClone} pull --quiet --ff-only origin main`.then(() => undefined));
     const toolSmall = await repeat(reps, server, () => toolWay(smallUrl, project));
+    const seed = await repeat(seedReps, server, () => seedWay(bigUrl, project));
     rmSync(floorClone, { recursive: true, force: true });
 
     const rows: Array<[string, Sample]> = [

@@ -71,6 +71,9 @@ async function publishIn(workspace: string, input: GitPublishInput): Promise<Git
   ctx.cwd = repoDir;
   await addRemote(REMOTE, input.url, ctx);
 
+  // Hashing the new files overlaps the fetch; most repos use no LFS, so start as if none.
+  const firstHash = hashLocalFiles(workspace, input, undefined, ctx);
+  firstHash.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
   let local: LocalFiles | undefined;
   let localAttributes: string | undefined;
   const backoff = input.backoff ?? DEFAULT_BACKOFF;
@@ -80,10 +83,14 @@ async function publishIn(workspace: string, input: GitPublishInput): Promise<Git
     const tip = await fetchTip(branch, ctx, input, backoff);
     // Which paths go through LFS is the target repo's decision, read from its tip.
     const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : undefined;
-    if (!local || attributes !== localAttributes) {
+    const isLfs = lfsMatcher(attributes);
+    local ??= await firstHash;
+    const wantsLfs = input.files.some((file) => file.source && isLfs(`${input.folder}/${file.path}`));
+    if (wantsLfs && attributes !== localAttributes) {
       local = await hashLocalFiles(workspace, input, attributes, ctx);
       localAttributes = attributes;
     }
+    if (attempt === 1) await warnAboutLargeFiles(input, isLfs);
     const published = tip ? await folderBlobs(tip, input.folder, ctx) : new Map<string, string>();
     const same = sameContent(local.files, published, input.ignoreForComparison);
     if (same) {
@@ -155,9 +162,18 @@ interface LocalFiles {
 /** GitHub refuses files over 100 MB unless they go through LFS. */
 const LARGE_FILE_BYTES = 100 * 1000 * 1000;
 
+async function warnAboutLargeFiles(input: GitPublishInput, isLfs: (repoPath: string) => boolean): Promise<void> {
+  for (const file of input.files) {
+    if (!file.source || isLfs(`${input.folder}/${file.path}`)) continue;
+    if ((await stat(file.source)).size > LARGE_FILE_BYTES) {
+      input.log.warn(`${file.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
+    }
+  }
+}
+
 /**
  * Hashes the files to publish into the temp repo. Files the target repo routes
- * through LFS are replaced by their pointers; big files outside LFS get a warning.
+ * through LFS are replaced by their pointers.
  */
 async function hashLocalFiles(workspace: string, input: GitPublishInput, attributes: string | undefined, ctx: GitContext): Promise<LocalFiles> {
   const isLfs = lfsMatcher(attributes);
@@ -168,9 +184,6 @@ async function hashLocalFiles(workspace: string, input: GitPublishInput, attribu
       const source = path.resolve(file.source);
       sources.push(source);
       if (isLfs(`${input.folder}/${file.path}`)) lfsSources.push(source);
-      else if ((await stat(source)).size > LARGE_FILE_BYTES) {
-        input.log.warn(`${file.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
-      }
     } else {
       const generated = path.join(workspace, `generated-${index}`);
       await writeFile(generated, file.content ?? '');

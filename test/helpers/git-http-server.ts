@@ -128,10 +128,17 @@ export class GitHttpServer {
 
     let head = Buffer.alloc(0);
     let headersSent = false;
+    // Honour backpressure: a full clone must not pile up in this process's memory.
+    const forward = (chunk: Buffer) => {
+      record.bytesSent += chunk.length;
+      if (!res.write(chunk)) {
+        child.stdout.pause();
+        res.once('drain', () => child.stdout.resume());
+      }
+    };
     child.stdout.on('data', (chunk: Buffer) => {
       if (headersSent) {
-        record.bytesSent += chunk.length;
-        res.write(chunk);
+        forward(chunk);
         return;
       }
       head = Buffer.concat([head, chunk]);
@@ -149,9 +156,7 @@ export class GitHttpServer {
       record.status = status;
       res.writeHead(status, headers);
       headersSent = true;
-      const body = head.subarray(end + 4);
-      record.bytesSent += body.length;
-      res.write(body);
+      forward(head.subarray(end + 4));
     });
     child.on('close', () => res.end());
     child.on('error', () => res.destroy());
