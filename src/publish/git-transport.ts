@@ -1,22 +1,19 @@
 /**
- * Publishing one version folder over git. Works in a fresh temporary bare repo
- * that fetches only the branch tip's trees (no history, no other models' files),
- * builds the one-folder change with plumbing, and pushes without force. When
- * another release lands first, the change is rebuilt on the new tip and retried.
+ * Publishing one version folder over git, in a git session (git-session.ts) that
+ * fetches only the branch tip's trees: the one-folder change is built with
+ * plumbing and pushed without force. When another release lands first, the change
+ * is rebuilt on the new tip and retried.
  */
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from '../errors.js';
-import {
-  addRemote, commitTree, fetchTipWithoutBlobs, GitError, hashFiles, initBare, listRemoteBranches,
-  pushCommit, readBlob, remoteDefaultBranch, type GitContext, type Identity,
-} from '../git.js';
+import { hashFiles, readBlob, type GitContext, type Identity } from '../git.js';
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
-import { gitEnvironment, type Credentials } from './credentials.js';
+import type { Credentials } from './credentials.js';
+import { commitWithRetry, REMOTE, withGitSession } from './git-session.js';
 import { lfsMatcher, prepareLfsObjects, uploadLfsObjects, type LfsFile } from './lfs.js';
-import { backoffDelay, classifyGitFailure, DEFAULT_BACKOFF, publishError, sleep, type BackoffOptions } from './retry.js';
+import type { BackoffOptions } from './retry.js';
 import { folderBlobs, replaceFolder, writeFolderTree, type FolderFile } from './tree.js';
 
 export interface FileToPublish {
@@ -53,105 +50,46 @@ export interface GitPublishResult {
   replaced: boolean;
 }
 
-const REMOTE = 'origin';
-
 export async function publishWithGit(input: GitPublishInput): Promise<GitPublishResult> {
-  const workspace = await mkdtemp(path.join(input.env.TMPDIR || os.tmpdir(), 'mlserver-release-'));
-  try {
-    return await publishIn(workspace, input);
-  } finally {
-    await rm(workspace, { recursive: true, force: true });
-  }
-}
+  return withGitSession(input, async (session) => {
+    const { ctx, workspace, branch } = session;
+    // Hashing the new files overlaps the fetch; most repos use no LFS, so start as if none.
+    const firstHash = hashLocalFiles(workspace, input, undefined, ctx);
+    firstHash.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    let local: LocalFiles | undefined;
+    let localAttributes: string | undefined;
+    let replaced = false;
 
-async function publishIn(workspace: string, input: GitPublishInput): Promise<GitPublishResult> {
-  const repoDir = path.join(workspace, 'repo.git');
-  const ctx: GitContext = { cwd: workspace, env: gitEnvironment(input.env, input.url, input.credentials) };
-  await initBare(repoDir, ctx);
-  ctx.cwd = repoDir;
-  await addRemote(REMOTE, input.url, ctx);
+    const outcome = await commitWithRetry<{ commit: string; attempts: number }>(session, input, `publishing ${input.folder}`, async (tip, attempt) => {
+      // Which paths go through LFS is the target repo's decision, read from its tip.
+      const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : undefined;
+      const isLfs = lfsMatcher(attributes);
+      local ??= await firstHash;
+      const wantsLfs = input.files.some((file) => file.source && isLfs(`${input.folder}/${file.path}`));
+      if (wantsLfs && attributes !== localAttributes) {
+        local = await hashLocalFiles(workspace, input, attributes, ctx);
+        localAttributes = attributes;
+      }
+      if (attempt === 1) await warnAboutLargeFiles(input, isLfs);
 
-  // Hashing the new files overlaps the fetch; most repos use no LFS, so start as if none.
-  const firstHash = hashLocalFiles(workspace, input, undefined, ctx);
-  firstHash.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
-  let local: LocalFiles | undefined;
-  let localAttributes: string | undefined;
-  const backoff = input.backoff ?? DEFAULT_BACKOFF;
-  const branch = input.branch ?? (await withRetries(() => remoteDefaultBranch(REMOTE, ctx), input, backoff)) ?? 'main';
+      const published = tip ? await folderBlobs(tip, input.folder, ctx) : new Map<string, string>();
+      if (sameContent(local.files, published, input.ignoreForComparison)) {
+        input.log.info(`publish: ${input.folder} already holds this exact model on ${branch}; nothing to push`);
+        return { done: { commit: tip!, attempts: attempt } };
+      }
+      replaced = published.size > 0;
+      if (replaced && !input.force) {
+        throw new ReleaseError('EVERSIONCONFLICT', `${input.folder} is already published on ${branch} with different content`, describeDifferences(local.files, published, input.ignoreForComparison));
+      }
+      const folderTree = await writeFolderTree(local.files, ctx);
+      const tree = await replaceFolder(tip ? `${tip}^{tree}` : undefined, input.folder, folderTree, ctx);
+      const lfs = local.lfs;
+      return { tree, message: input.message, author: input.author, beforePush: () => uploadLfsObjects(REMOTE, lfs, ctx) };
+    });
 
-  for (let attempt = 1; attempt <= backoff.attempts; attempt++) {
-    const tip = await fetchTip(branch, ctx, input, backoff);
-    // Which paths go through LFS is the target repo's decision, read from its tip.
-    const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : undefined;
-    const isLfs = lfsMatcher(attributes);
-    local ??= await firstHash;
-    const wantsLfs = input.files.some((file) => file.source && isLfs(`${input.folder}/${file.path}`));
-    if (wantsLfs && attributes !== localAttributes) {
-      local = await hashLocalFiles(workspace, input, attributes, ctx);
-      localAttributes = attributes;
-    }
-    if (attempt === 1) await warnAboutLargeFiles(input, isLfs);
-    const published = tip ? await folderBlobs(tip, input.folder, ctx) : new Map<string, string>();
-    const same = sameContent(local.files, published, input.ignoreForComparison);
-    if (same) {
-      input.log.info(`publish: ${input.folder} already holds this exact model on ${branch}; nothing to push`);
-      return { status: 'already-published', branch, commit: tip!, attempts: attempt, replaced: false };
-    }
-    const replaced = published.size > 0;
-    if (replaced && !input.force) {
-      throw new ReleaseError('EVERSIONCONFLICT', `${input.folder} is already published on ${branch} with different content`, describeDifferences(local.files, published, input.ignoreForComparison));
-    }
-
-    const folderTree = await writeFolderTree(local.files, ctx);
-    const rootTree = tip ? `${tip}^{tree}` : undefined;
-    const newRoot = await replaceFolder(rootTree, input.folder, folderTree, ctx);
-    const commit = await commitTree(newRoot, tip, input.message, input.author, ctx);
-
-    await uploadLfsObjects(REMOTE, local.lfs, ctx);
-    const push = await pushCommit(REMOTE, commit, branch, ctx);
-    if (push.ok) {
-      input.log.info(`publish: pushed ${commit.slice(0, 12)} to ${branch}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
-      return { status: 'pushed', branch, commit, attempts: attempt, replaced };
-    }
-    const kind = classifyGitFailure(push.stderr);
-    if ((kind !== 'moved' && kind !== 'transient') || attempt === backoff.attempts) {
-      if (kind === 'moved') break;
-      throw publishError(kind, input.url, branch, push.stderr);
-    }
-    const delay = backoffDelay(attempt, backoff);
-    input.log.info(`publish: ${kind === 'moved' ? 'another release landed first; rebuilding on the new tip' : 'the remote failed'}, retrying in ${delay}ms (attempt ${attempt + 1} of ${backoff.attempts})`);
-    await sleep(delay);
-  }
-  throw new ReleaseError('EPUSHFAILED', `Gave up publishing ${input.folder} after ${backoff.attempts} attempts: the branch ${branch} kept moving`);
-}
-
-/** The branch tip, or undefined when the remote has no branches at all yet. */
-async function fetchTip(branch: string, ctx: GitContext, input: GitPublishInput, backoff: BackoffOptions): Promise<string | undefined> {
-  try {
-    return await withRetries(() => fetchTipWithoutBlobs(REMOTE, branch, ctx), input, backoff);
-  } catch (error) {
-    if (error instanceof ReleaseError && error.code === 'EBRANCHMISSING') {
-      const branches = await listRemoteBranches(REMOTE, ctx);
-      if (branches.size === 0) return undefined; // an empty repository: the release becomes its first commit
-    }
-    throw error;
-  }
-}
-
-/** Retries an idempotent git read on transient failures; maps other failures to their error. */
-async function withRetries<T>(action: () => Promise<T>, input: GitPublishInput, backoff: BackoffOptions): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await action();
-    } catch (error) {
-      if (!(error instanceof GitError)) throw error;
-      const kind = classifyGitFailure(error.stderr);
-      if (kind !== 'transient' || attempt >= backoff.attempts) throw publishError(kind, input.url, input.branch, error.stderr);
-      const delay = backoffDelay(attempt, backoff);
-      input.log.info(`publish: the remote did not answer cleanly, retrying in ${delay}ms (attempt ${attempt + 1} of ${backoff.attempts})`);
-      await sleep(delay);
-    }
-  }
+    if ('done' in outcome) return { status: 'already-published', branch, replaced: false, ...outcome.done };
+    return { status: 'pushed', branch, replaced, ...outcome };
+  });
 }
 
 interface LocalFiles {
