@@ -1076,14 +1076,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path13 && path13[0] !== "/") {
-          path13 = `/${path13}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path13}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1172,7 +1172,7 @@ var require_util = __commonJS({
     function bufferToLowerCasedHeaderName(value) {
       return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
-    function parseHeaders(headers, obj) {
+    function parseHeaders2(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
         const key = headerNameToString(headers[i]);
@@ -1438,7 +1438,7 @@ var require_util = __commonJS({
       removeAllListeners,
       errorRequest,
       parseRawHeaders,
-      parseHeaders,
+      parseHeaders: parseHeaders2,
       parseKeepAliveTimeout,
       destroy,
       bodyLength,
@@ -1534,39 +1534,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path13);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path13,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path13);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path18, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path13,
+          path18,
           error.message
         );
       });
@@ -1615,9 +1615,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path13, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path13);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1680,7 +1680,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path13,
+        path: path18,
         method,
         body,
         headers,
@@ -1695,11 +1695,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path13 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path13)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1765,7 +1765,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path13, query) : path13;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1890,11 +1890,11 @@ var require_request = __commonJS({
        * @param {(headers: import('node:http2').IncomingHttpHeaders) => Buffer[]} parseHeaders
        * @param {string} [statusText]
        */
-      onUpgradeResponse(statusCode, headers, parseHeaders, statusText = "") {
+      onUpgradeResponse(statusCode, headers, parseHeaders2, statusText = "") {
         assert(!this.aborted);
         assert(this.completed);
         if (channels.headers.hasSubscribers) {
-          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText);
+          this.#publishUpgradeHeaders(statusCode, parseHeaders2(headers), statusText);
         }
         this.#publishUpgradeTrailers();
       }
@@ -6458,7 +6458,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path13, host, upgrade, blocking, reset } = request;
+      const { method, path: path18, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6539,7 +6539,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path13} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7068,7 +7068,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7165,7 +7165,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path13;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7518,9 +7518,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path13 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path13;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8759,10 +8759,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path13 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path13;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9067,7 +9067,7 @@ var require_retry_handler = __commonJS({
     var { RequestRetryError } = require_errors();
     var {
       isDisturbed,
-      parseHeaders,
+      parseHeaders: parseHeaders2,
       parseRangeHeader,
       wrapRequestBody
     } = require_util();
@@ -9225,7 +9225,7 @@ var require_retry_handler = __commonJS({
         setTimeout(() => cb(null), retryTimeout);
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const headers = parseHeaders(rawHeaders);
+        const headers = parseHeaders2(rawHeaders);
         this.retryCount += 1;
         if (statusCode >= 300) {
           if (!this.headersSent && this.retryOpts.statusCodes.includes(statusCode) === false) {
@@ -10734,20 +10734,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path13) {
-      if (typeof path13 !== "string") {
-        return path13;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path13.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path13;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path13);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10769,7 +10769,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10807,9 +10807,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path13, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path13,
+        path: path18,
         method,
         body,
         headers,
@@ -11272,10 +11272,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path13,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16154,9 +16154,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path13) {
-      for (let i = 0; i < path13.length; ++i) {
-        const code = path13.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code = path18.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19076,11 +19076,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path13 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path13 = `/${path13}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path13);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20722,7 +20722,7 @@ var github = {
 };
 
 // src/release.ts
-import path12 from "node:path";
+import path15 from "node:path";
 
 // src/notebook/execute.ts
 import { mkdir as mkdir2 } from "node:fs/promises";
@@ -21031,8 +21031,13 @@ ${outcome.stderrTail}`, [], input.notebookPath);
 var RUNNERS_PROGRAM = { papermill: "papermill", nbconvert: "jupyter (nbconvert)" };
 
 // src/plan.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { readFile as readFile3 } from "node:fs/promises";
+import path9 from "node:path";
+
+// src/repository.ts
 import { existsSync as existsSync2, realpathSync, statSync } from "node:fs";
-import path8 from "node:path";
+import path7 from "node:path";
 
 // src/git.ts
 var GitError = class extends Error {
@@ -21150,6 +21155,62 @@ async function lfsPointer(file, ctx) {
 async function lfsPushObjects(remote, oids, ctx) {
   await git(["lfs", "push", "--object-id", remote, ...oids], ctx);
 }
+async function fetchObjects(remote, oids, ctx) {
+  if (oids.length === 0) return;
+  await git(["-c", "fetch.negotiationAlgorithm=noop", "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--filter=blob:none", remote, ...oids], ctx);
+}
+async function readBlobs(oids, ctx) {
+  const blobs = /* @__PURE__ */ new Map();
+  if (oids.length === 0) return blobs;
+  const result = await run("git", ["cat-file", "--batch"], { cwd: ctx.cwd, env: ctx.env, input: oids.join("\n") + "\n" });
+  const out = Buffer.from(result.stdout, "utf8");
+  let offset = 0;
+  while (offset < out.length) {
+    const newline = out.indexOf(10, offset);
+    if (newline < 0) break;
+    const header = out.subarray(offset, newline).toString("utf8").split(" ");
+    offset = newline + 1;
+    if (header[1] === "missing" || header.length < 3) continue;
+    const size = Number(header[2]);
+    blobs.set(header[0], out.subarray(offset, offset + size).toString("utf8"));
+    offset += size + 1;
+  }
+  return blobs;
+}
+
+// src/repository.ts
+var TARGETS = ["git", "folder"];
+async function resolveRepository(options, env, cwd, log) {
+  const target = options.target ?? "git";
+  if (!TARGETS.includes(target)) {
+    throw new ReleaseError("EUSAGE", `Unknown --target "${target}": expected git or folder`);
+  }
+  const repoInput = options.repo || env.MLSERVER_REPO;
+  if (!repoInput) throw new ReleaseError("EREPOMISSING", "No model repository given: --repo (or MLSERVER_REPO) is required");
+  if (target === "folder") {
+    const dir = path7.resolve(cwd, repoInput);
+    if (!existsSync2(dir) || !statSync(dir).isDirectory()) throw new ReleaseError("EREPONOTFOUND", `--repo ${dir} is not an existing folder`);
+    return { target, url: dir, isHttp: false, hostKind: "generic" };
+  }
+  const location = parseRepoLocation(repoInput);
+  const hostKind = detectHostKind(location.url, env);
+  const credentials = resolveCredentials(location, options.token || env.MLSERVER_REPO_TOKEN, hostKind);
+  maskCredentials(credentials, log.redactor);
+  const url = await resolveGitLocation(location.url, location.isHttp, env, cwd);
+  return { target: "git", url, isHttp: location.isHttp, hostKind, credentials };
+}
+async function resolveGitLocation(url, isHttp, env, cwd) {
+  if (isHttp || /^(ssh|git|file):\/\//i.test(url) || /^[^/]+@[^:]+:/.test(url)) return url;
+  const dir = path7.resolve(cwd, url);
+  if (!existsSync2(dir) || !statSync(dir).isDirectory()) {
+    throw new ReleaseError("EREPONOTFOUND", `--repo ${dir} does not exist`);
+  }
+  const root = await repositoryRootAt({ cwd: dir, env: { ...env, GIT_DIR: void 0, GIT_WORK_TREE: void 0 } });
+  if (!root || realpathSync(root) !== realpathSync(dir)) {
+    throw new ReleaseError("EREPONOTFOUND", `--repo ${dir} is not a git repository (to publish into a plain MLServer model folder, pass --target folder)`);
+  }
+  return dir;
+}
 
 // src/names.ts
 var MAX_SEGMENT_LENGTH = 100;
@@ -21172,7 +21233,7 @@ function inferencePath(name, version) {
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { lstat as lstat2, readdir as readdir2, realpath, stat as stat2 } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 var SETTINGS_FILE = "model-settings.json";
 var RECORD_FILE = "release.json";
 function normalizeModelsPath(modelsPath) {
@@ -21186,7 +21247,7 @@ function versionFolder(modelsPath, name, version) {
   return base ? `${base}/${name}-${version}` : `${name}-${version}`;
 }
 function folderRelativePath(uri) {
-  return path7.posix.normalize(uri.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return path8.posix.normalize(uri.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 async function sha256File(file) {
   const hash = createHash("sha256");
@@ -21195,7 +21256,7 @@ async function sha256File(file) {
 }
 async function collectArtifact(modelDir, uri) {
   const root = await realpath(modelDir);
-  const target = path7.resolve(modelDir, uri);
+  const target = path8.resolve(modelDir, uri);
   let info;
   try {
     info = await stat2(target);
@@ -21203,14 +21264,14 @@ async function collectArtifact(modelDir, uri) {
     throw new ReleaseError("EARTIFACTMISSING", `The artifact "${uri}" (parameters.uri) does not exist at ${target} after the notebook ran`);
   }
   const real = await realpath(target);
-  if (real !== root && !real.startsWith(root + path7.sep)) {
+  if (real !== root && !real.startsWith(root + path8.sep)) {
     throw new ReleaseError("EURIESCAPES", `parameters.uri "${uri}" resolves to ${real}, outside the model folder ${root}`);
   }
   const sources = info.isDirectory() ? await walkFiles(target, root) : [target];
   const base = folderRelativePath(uri);
   const files = [];
   for (const source of sources) {
-    const inner = path7.relative(target, source).split(path7.sep).join("/");
+    const inner = path8.relative(target, source).split(path8.sep).join("/");
     files.push({
       relativePath: inner ? `${base.replace(/\/$/, "")}/${inner}` : base,
       source,
@@ -21225,11 +21286,11 @@ async function collectArtifact(modelDir, uri) {
 async function walkFiles(dir, root) {
   const out = [];
   for (const entry of (await readdir2(dir)).sort()) {
-    const full = path7.join(dir, entry);
+    const full = path8.join(dir, entry);
     const info = await lstat2(full);
     if (info.isSymbolicLink()) {
       const real = await realpath(full);
-      if (!real.startsWith(root + path7.sep)) throw new ReleaseError("EURIESCAPES", `${full} is a symlink to ${real}, outside the model folder ${root}`);
+      if (!real.startsWith(root + path8.sep)) throw new ReleaseError("EURIESCAPES", `${full} is a symlink to ${real}, outside the model folder ${root}`);
     }
     if ((await stat2(full)).isDirectory()) out.push(...await walkFiles(full, root));
     else out.push(full);
@@ -21391,27 +21452,26 @@ async function planRelease({ options, context, env, cwd, log }) {
   const version = resolveVersion(options.version, context);
   const parameters = parseParams(options.params);
   const timeoutSeconds = parseTimeout(options.timeout);
-  const repoInput = options.repo || env.MLSERVER_REPO;
-  if (!repoInput) throw new ReleaseError("EREPOMISSING", "No model repository given: --repo (or MLSERVER_REPO) is required");
-  const location = parseRepoLocation(repoInput);
-  const hostKind = detectHostKind(location.url, env);
-  const credentials = resolveCredentials(location, options.token || env.MLSERVER_REPO_TOKEN, hostKind);
-  maskCredentials(credentials, log.redactor);
-  const repoUrl = await resolveRepo(location.url, location.isHttp, env, cwd);
-  const modelDir = path8.resolve(cwd, options.modelDir ?? ".");
-  const settingsPath = path8.resolve(cwd, options.settings ?? path8.join(modelDir, "model-settings.json"));
+  const repository = await resolveRepository(options, env, cwd, log);
+  const modelDir = path9.resolve(cwd, options.modelDir ?? ".");
+  const settingsPath = path9.resolve(cwd, options.settings ?? path9.join(modelDir, "model-settings.json"));
   const { settings, warnings } = validateSettings(await readSettingsFile(settingsPath), settingsPath);
   const name = settings.name;
   let notebookPath;
   let outputNotebook;
   if (runner !== "none") {
-    notebookPath = path8.resolve(cwd, options.notebook ?? path8.join(modelDir, `${name}.ipynb`));
-    if (!existsSync2(notebookPath)) {
+    notebookPath = path9.resolve(cwd, options.notebook ?? path9.join(modelDir, `${name}.ipynb`));
+    if (!existsSync3(notebookPath)) {
       throw new ReleaseError("ENOTEBOOKMISSING", `Notebook not found: ${notebookPath}`);
     }
-    outputNotebook = options.outputNotebook ? path8.resolve(cwd, options.outputNotebook) : defaultExecutedNotebookPath(notebookPath);
+    outputNotebook = options.outputNotebook ? path9.resolve(cwd, options.outputNotebook) : defaultExecutedNotebookPath(notebookPath);
   }
   const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
+  const headers = parseHeaders(options.verifyHeaders, log);
+  const verify = options.verifyUrl ? await planVerify(options, options.verifyUrl, headers, path9.dirname(notebookPath ?? path9.join(modelDir, "x")), cwd) : void 0;
+  if (options.reloadUrl && repository.target !== "folder") {
+    throw new ReleaseError("EUSAGE", "--reload-url is for --target folder (a model volume); a git repository is loaded by whatever syncs it");
+  }
   return {
     modelDir,
     settingsPath,
@@ -21430,8 +21490,8 @@ async function planRelease({ options, context, env, cwd, log }) {
       ...parameters
     ],
     timeoutSeconds,
-    repo: { url: repoUrl, isHttp: location.isHttp, hostKind },
-    credentials,
+    repo: repository,
+    credentials: repository.credentials,
     branch: options.branch || void 0,
     modelsPath,
     author: {
@@ -21443,7 +21503,48 @@ async function planRelease({ options, context, env, cwd, log }) {
     force: options.force ?? false,
     skipPreflight: options.skipPreflight ?? false,
     context,
-    warnings
+    warnings,
+    reloadUrl: options.reloadUrl || void 0,
+    verify
+  };
+}
+function parseHeaders(lines, log) {
+  const headers = {};
+  for (const line of lines ?? []) {
+    const colon = line.indexOf(":");
+    if (colon <= 0) throw new ReleaseError("EUSAGE", `--verify-header "${line.slice(0, 20)}..." is not of the form 'Name: value'`);
+    const value = line.slice(colon + 1).trim();
+    log.redactor.add(value);
+    headers[line.slice(0, colon).trim()] = value;
+  }
+  return headers;
+}
+async function readJsonFile(file, what) {
+  let text2;
+  try {
+    text2 = await readFile3(file, "utf8");
+  } catch {
+    throw new ReleaseError("EUSAGE", `${what} ${file} does not exist`);
+  }
+  try {
+    return JSON.parse(text2);
+  } catch (error) {
+    throw new ReleaseError("EUSAGE", `${what} ${file} is not valid JSON: ${error.message}`);
+  }
+}
+async function planVerify(options, url, headers, requestDir, cwd) {
+  const timeout = options.verifyTimeout ?? 600;
+  const interval = options.verifyInterval ?? 5;
+  if (!(timeout > 0) || !(interval > 0)) throw new ReleaseError("EUSAGE", "--verify-timeout and --verify-interval must be positive numbers of seconds");
+  if (!/^https?:\/\//.test(url)) throw new ReleaseError("EUSAGE", `--verify-url must be an http(s) URL, got "${url}"`);
+  const requestPath = options.request ? path9.resolve(cwd, options.request) : path9.join(requestDir, "inference-request.json");
+  return {
+    url,
+    timeoutMs: timeout * 1e3,
+    intervalMs: interval * 1e3,
+    headers,
+    request: await readJsonFile(requestPath, "The sample inference request"),
+    expected: options.expect ? await readJsonFile(path9.resolve(cwd, options.expect), "The expected outputs file") : void 0
   };
 }
 function parseRunner(value) {
@@ -21479,79 +21580,15 @@ function parseTimeout(timeout) {
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ReleaseError("EUSAGE", `--timeout must be a positive number of seconds, got ${timeout}`);
   return timeout;
 }
-async function resolveRepo(url, isHttp, env, cwd) {
-  if (isHttp || /^(ssh|git|file):\/\//i.test(url) || /^[^/]+@[^:]+:/.test(url)) return url;
-  const dir = path8.resolve(cwd, url);
-  if (!existsSync2(dir) || !statSync(dir).isDirectory()) {
-    throw new ReleaseError("EREPONOTFOUND", `--repo ${dir} does not exist`);
-  }
-  const root = await repositoryRootAt({ cwd: dir, env: { ...env, GIT_DIR: void 0, GIT_WORK_TREE: void 0 } });
-  if (!root || realpathSync(root) !== realpathSync(dir)) {
-    throw new ReleaseError("EREPONOTFOUND", `--repo ${dir} is not a git repository`);
-  }
-  return dir;
-}
 
 // src/publish/git-transport.ts
-import { mkdtemp, rm as rm3, stat as stat3, writeFile as writeFile4 } from "node:fs/promises";
+import { stat as stat3, writeFile as writeFile4 } from "node:fs/promises";
+import path12 from "node:path";
+
+// src/publish/git-session.ts
+import { mkdtemp, rm as rm3 } from "node:fs/promises";
 import os6 from "node:os";
 import path10 from "node:path";
-
-// src/publish/lfs.ts
-import { copyFile as copyFile2, mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path9 from "node:path";
-function globToRegExp(pattern) {
-  const anchored = pattern.includes("/") && !pattern.endsWith("/");
-  const body = pattern.replace(/^\//, "").split(/(\*\*\/|\*\*|\*|\?)/).map((part) => {
-    if (part === "**/") return "(?:.*/)?";
-    if (part === "**") return ".*";
-    if (part === "*") return "[^/]*";
-    if (part === "?") return "[^/]";
-    return part.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }).join("");
-  return new RegExp(anchored ? `^${body}$` : `(?:^|/)${body}$`);
-}
-function lfsMatcher(attributes) {
-  const rules = [];
-  for (const raw of (attributes ?? "").split("\n")) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) continue;
-    const [pattern, ...attrs] = line.split(/\s+/);
-    if (attrs.includes("filter=lfs")) rules.push({ regex: globToRegExp(pattern), lfs: true });
-    else if (attrs.some((a) => a === "-filter" || a === "!filter" || a.startsWith("filter=") && a !== "filter=lfs")) {
-      rules.push({ regex: globToRegExp(pattern), lfs: false });
-    }
-  }
-  return (repoPath) => rules.reduce((lfs, rule) => rule.regex.test(repoPath) ? rule.lfs : lfs, false);
-}
-async function prepareLfsObjects(sources, repoDir, workspace, ctx) {
-  if (sources.length === 0) return [];
-  if (!which2("git-lfs", ctx.env)) {
-    throw new ReleaseError("ELFSMISSING", `The repository stores ${sources.map((s) => path9.basename(s)).join(", ")} in Git LFS (.gitattributes), but git-lfs is not installed`);
-  }
-  const prepared = [];
-  for (const [index, source] of sources.entries()) {
-    const pointer = await lfsPointer(source, ctx);
-    const oid = /oid sha256:([0-9a-f]{64})/.exec(pointer)?.[1];
-    if (!oid) throw new ReleaseError("EPUSHFAILED", `git lfs pointer gave no object id for ${source}`);
-    const pointerFile = path9.join(workspace, `lfs-pointer-${index}`);
-    await writeFile3(pointerFile, pointer);
-    const store = path9.join(repoDir, "lfs", "objects", oid.slice(0, 2), oid.slice(2, 4));
-    await mkdir3(store, { recursive: true });
-    await copyFile2(source, path9.join(store, oid));
-    prepared.push({ source, pointerFile, oid });
-  }
-  return prepared;
-}
-async function uploadLfsObjects(remote, files, ctx) {
-  if (files.length === 0) return;
-  try {
-    await lfsPushObjects(remote, files.map((f) => f.oid), ctx);
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error;
-    throw new ReleaseError("EPUSHFAILED", "Uploading the artifact to the Git LFS server failed", error.stderr.trim().split("\n").slice(-4));
-  }
-}
 
 // src/publish/retry.ts
 var PATTERNS = [
@@ -21593,6 +21630,134 @@ function backoffDelay(attempt, options, random = Math.random) {
 }
 var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 
+// src/publish/git-session.ts
+var REMOTE = "origin";
+async function withGitSession(input, body) {
+  const workspace = await mkdtemp(path10.join(input.env.TMPDIR || os6.tmpdir(), "mlserver-release-"));
+  try {
+    const repoDir = path10.join(workspace, "repo.git");
+    const ctx = { cwd: workspace, env: gitEnvironment(input.env, input.url, input.credentials) };
+    await initBare(repoDir, ctx);
+    ctx.cwd = repoDir;
+    await addRemote(REMOTE, input.url, ctx);
+    const backoff = input.backoff ?? DEFAULT_BACKOFF;
+    const branch = input.branch ?? await withRetries(() => remoteDefaultBranch(REMOTE, ctx), input, backoff) ?? "main";
+    const session = {
+      ctx,
+      workspace,
+      branch,
+      backoff,
+      fetchTip: () => fetchTip(branch, ctx, input, backoff)
+    };
+    return await body(session);
+  } finally {
+    await rm3(workspace, { recursive: true, force: true });
+  }
+}
+async function commitWithRetry(session, input, what, plan) {
+  const { ctx, branch, backoff } = session;
+  for (let attempt = 1; attempt <= backoff.attempts; attempt++) {
+    const tip = await session.fetchTip();
+    const decision = await plan(tip, attempt);
+    if ("done" in decision) return decision;
+    const commit = await commitTree(decision.tree, tip, decision.message, decision.author, ctx);
+    await decision.beforePush?.();
+    const push = await pushCommit(REMOTE, commit, branch, ctx);
+    if (push.ok) {
+      input.log.info(`publish: pushed ${commit.slice(0, 12)} to ${branch}${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
+      return { commit, attempts: attempt };
+    }
+    const kind = classifyGitFailure(push.stderr);
+    if (kind !== "moved" && kind !== "transient") throw publishError(kind, input.url, branch, push.stderr);
+    if (attempt === backoff.attempts) break;
+    const delay = backoffDelay(attempt, backoff);
+    input.log.info(`publish: ${kind === "moved" ? "another release landed first; rebuilding on the new tip" : "the remote failed"}, retrying in ${delay}ms (attempt ${attempt + 1} of ${backoff.attempts})`);
+    await sleep(delay);
+  }
+  throw new ReleaseError("EPUSHFAILED", `Gave up on ${what} after ${backoff.attempts} attempts: the branch ${branch} kept moving or the remote kept failing`);
+}
+async function fetchTip(branch, ctx, input, backoff) {
+  try {
+    return await withRetries(() => fetchTipWithoutBlobs(REMOTE, branch, ctx), input, backoff);
+  } catch (error) {
+    if (error instanceof ReleaseError && error.code === "EBRANCHMISSING") {
+      const branches = await listRemoteBranches(REMOTE, ctx);
+      if (branches.size === 0) return void 0;
+    }
+    throw error;
+  }
+}
+async function withRetries(action, input, backoff) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await action();
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+      const kind = classifyGitFailure(error.stderr);
+      if (kind !== "transient" || attempt >= backoff.attempts) throw publishError(kind, input.url, input.branch, error.stderr);
+      const delay = backoffDelay(attempt, backoff);
+      input.log.info(`publish: the remote did not answer cleanly, retrying in ${delay}ms (attempt ${attempt + 1} of ${backoff.attempts})`);
+      await sleep(delay);
+    }
+  }
+}
+
+// src/publish/lfs.ts
+import { copyFile as copyFile2, mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import path11 from "node:path";
+function globToRegExp(pattern) {
+  const anchored = pattern.includes("/") && !pattern.endsWith("/");
+  const body = pattern.replace(/^\//, "").split(/(\*\*\/|\*\*|\*|\?)/).map((part) => {
+    if (part === "**/") return "(?:.*/)?";
+    if (part === "**") return ".*";
+    if (part === "*") return "[^/]*";
+    if (part === "?") return "[^/]";
+    return part.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }).join("");
+  return new RegExp(anchored ? `^${body}$` : `(?:^|/)${body}$`);
+}
+function lfsMatcher(attributes) {
+  const rules = [];
+  for (const raw of (attributes ?? "").split("\n")) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const [pattern, ...attrs] = line.split(/\s+/);
+    if (attrs.includes("filter=lfs")) rules.push({ regex: globToRegExp(pattern), lfs: true });
+    else if (attrs.some((a) => a === "-filter" || a === "!filter" || a.startsWith("filter=") && a !== "filter=lfs")) {
+      rules.push({ regex: globToRegExp(pattern), lfs: false });
+    }
+  }
+  return (repoPath) => rules.reduce((lfs, rule) => rule.regex.test(repoPath) ? rule.lfs : lfs, false);
+}
+async function prepareLfsObjects(sources, repoDir, workspace, ctx) {
+  if (sources.length === 0) return [];
+  if (!which2("git-lfs", ctx.env)) {
+    throw new ReleaseError("ELFSMISSING", `The repository stores ${sources.map((s) => path11.basename(s)).join(", ")} in Git LFS (.gitattributes), but git-lfs is not installed`);
+  }
+  const prepared = [];
+  for (const [index, source] of sources.entries()) {
+    const pointer = await lfsPointer(source, ctx);
+    const oid = /oid sha256:([0-9a-f]{64})/.exec(pointer)?.[1];
+    if (!oid) throw new ReleaseError("EPUSHFAILED", `git lfs pointer gave no object id for ${source}`);
+    const pointerFile = path11.join(workspace, `lfs-pointer-${index}`);
+    await writeFile3(pointerFile, pointer);
+    const store = path11.join(repoDir, "lfs", "objects", oid.slice(0, 2), oid.slice(2, 4));
+    await mkdir3(store, { recursive: true });
+    await copyFile2(source, path11.join(store, oid));
+    prepared.push({ source, pointerFile, oid });
+  }
+  return prepared;
+}
+async function uploadLfsObjects(remote, files, ctx) {
+  if (files.length === 0) return;
+  try {
+    await lfsPushObjects(remote, files.map((f) => f.oid), ctx);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    throw new ReleaseError("EPUSHFAILED", "Uploading the artifact to the Git LFS server failed", error.stderr.trim().split("\n").slice(-4));
+  }
+}
+
 // src/publish/tree.ts
 async function writeFolderTree(files, ctx) {
   const here = [];
@@ -21629,93 +21794,41 @@ async function folderBlobs(commit, folderPath, ctx) {
 }
 
 // src/publish/git-transport.ts
-var REMOTE = "origin";
 async function publishWithGit(input) {
-  const workspace = await mkdtemp(path10.join(input.env.TMPDIR || os6.tmpdir(), "mlserver-release-"));
-  try {
-    return await publishIn(workspace, input);
-  } finally {
-    await rm3(workspace, { recursive: true, force: true });
-  }
-}
-async function publishIn(workspace, input) {
-  const repoDir = path10.join(workspace, "repo.git");
-  const ctx = { cwd: workspace, env: gitEnvironment(input.env, input.url, input.credentials) };
-  await initBare(repoDir, ctx);
-  ctx.cwd = repoDir;
-  await addRemote(REMOTE, input.url, ctx);
-  const firstHash = hashLocalFiles(workspace, input, void 0, ctx);
-  firstHash.catch(() => void 0);
-  let local2;
-  let localAttributes;
-  const backoff = input.backoff ?? DEFAULT_BACKOFF;
-  const branch = input.branch ?? await withRetries(() => remoteDefaultBranch(REMOTE, ctx), input, backoff) ?? "main";
-  for (let attempt = 1; attempt <= backoff.attempts; attempt++) {
-    const tip = await fetchTip(branch, ctx, input, backoff);
-    const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : void 0;
-    const isLfs = lfsMatcher(attributes);
-    local2 ??= await firstHash;
-    const wantsLfs = input.files.some((file) => file.source && isLfs(`${input.folder}/${file.path}`));
-    if (wantsLfs && attributes !== localAttributes) {
-      local2 = await hashLocalFiles(workspace, input, attributes, ctx);
-      localAttributes = attributes;
-    }
-    if (attempt === 1) await warnAboutLargeFiles(input, isLfs);
-    const published = tip ? await folderBlobs(tip, input.folder, ctx) : /* @__PURE__ */ new Map();
-    const same = sameContent(local2.files, published, input.ignoreForComparison);
-    if (same) {
-      input.log.info(`publish: ${input.folder} already holds this exact model on ${branch}; nothing to push`);
-      return { status: "already-published", branch, commit: tip, attempts: attempt, replaced: false };
-    }
-    const replaced = published.size > 0;
-    if (replaced && !input.force) {
-      throw new ReleaseError("EVERSIONCONFLICT", `${input.folder} is already published on ${branch} with different content`, describeDifferences(local2.files, published, input.ignoreForComparison));
-    }
-    const folderTree = await writeFolderTree(local2.files, ctx);
-    const rootTree = tip ? `${tip}^{tree}` : void 0;
-    const newRoot = await replaceFolder(rootTree, input.folder, folderTree, ctx);
-    const commit = await commitTree(newRoot, tip, input.message, input.author, ctx);
-    await uploadLfsObjects(REMOTE, local2.lfs, ctx);
-    const push = await pushCommit(REMOTE, commit, branch, ctx);
-    if (push.ok) {
-      input.log.info(`publish: pushed ${commit.slice(0, 12)} to ${branch}${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
-      return { status: "pushed", branch, commit, attempts: attempt, replaced };
-    }
-    const kind = classifyGitFailure(push.stderr);
-    if (kind !== "moved" && kind !== "transient" || attempt === backoff.attempts) {
-      if (kind === "moved") break;
-      throw publishError(kind, input.url, branch, push.stderr);
-    }
-    const delay = backoffDelay(attempt, backoff);
-    input.log.info(`publish: ${kind === "moved" ? "another release landed first; rebuilding on the new tip" : "the remote failed"}, retrying in ${delay}ms (attempt ${attempt + 1} of ${backoff.attempts})`);
-    await sleep(delay);
-  }
-  throw new ReleaseError("EPUSHFAILED", `Gave up publishing ${input.folder} after ${backoff.attempts} attempts: the branch ${branch} kept moving`);
-}
-async function fetchTip(branch, ctx, input, backoff) {
-  try {
-    return await withRetries(() => fetchTipWithoutBlobs(REMOTE, branch, ctx), input, backoff);
-  } catch (error) {
-    if (error instanceof ReleaseError && error.code === "EBRANCHMISSING") {
-      const branches = await listRemoteBranches(REMOTE, ctx);
-      if (branches.size === 0) return void 0;
-    }
-    throw error;
-  }
-}
-async function withRetries(action, input, backoff) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await action();
-    } catch (error) {
-      if (!(error instanceof GitError)) throw error;
-      const kind = classifyGitFailure(error.stderr);
-      if (kind !== "transient" || attempt >= backoff.attempts) throw publishError(kind, input.url, input.branch, error.stderr);
-      const delay = backoffDelay(attempt, backoff);
-      input.log.info(`publish: the remote did not answer cleanly, retrying in ${delay}ms (attempt ${attempt + 1} of ${backoff.attempts})`);
-      await sleep(delay);
-    }
-  }
+  return withGitSession(input, async (session) => {
+    const { ctx, workspace, branch } = session;
+    const firstHash = hashLocalFiles(workspace, input, void 0, ctx);
+    firstHash.catch(() => void 0);
+    let local2;
+    let localAttributes;
+    let replaced = false;
+    const outcome = await commitWithRetry(session, input, `publishing ${input.folder}`, async (tip, attempt) => {
+      const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : void 0;
+      const isLfs = lfsMatcher(attributes);
+      local2 ??= await firstHash;
+      const wantsLfs = input.files.some((file) => file.source && isLfs(`${input.folder}/${file.path}`));
+      if (wantsLfs && attributes !== localAttributes) {
+        local2 = await hashLocalFiles(workspace, input, attributes, ctx);
+        localAttributes = attributes;
+      }
+      if (attempt === 1) await warnAboutLargeFiles(input, isLfs);
+      const published = tip ? await folderBlobs(tip, input.folder, ctx) : /* @__PURE__ */ new Map();
+      if (sameContent(local2.files, published, input.ignoreForComparison)) {
+        input.log.info(`publish: ${input.folder} already holds this exact model on ${branch}; nothing to push`);
+        return { done: { commit: tip, attempts: attempt } };
+      }
+      replaced = published.size > 0;
+      if (replaced && !input.force) {
+        throw new ReleaseError("EVERSIONCONFLICT", `${input.folder} is already published on ${branch} with different content`, describeDifferences(local2.files, published, input.ignoreForComparison));
+      }
+      const folderTree = await writeFolderTree(local2.files, ctx);
+      const tree = await replaceFolder(tip ? `${tip}^{tree}` : void 0, input.folder, folderTree, ctx);
+      const lfs = local2.lfs;
+      return { tree, message: input.message, author: input.author, beforePush: () => uploadLfsObjects(REMOTE, lfs, ctx) };
+    });
+    if ("done" in outcome) return { status: "already-published", branch, replaced: false, ...outcome.done };
+    return { status: "pushed", branch, replaced, ...outcome };
+  });
 }
 var LARGE_FILE_BYTES = 100 * 1e3 * 1e3;
 async function warnAboutLargeFiles(input, isLfs) {
@@ -21732,11 +21845,11 @@ async function hashLocalFiles(workspace, input, attributes, ctx) {
   const lfsSources = [];
   for (const [index, file] of input.files.entries()) {
     if (file.source) {
-      const source = path10.resolve(file.source);
+      const source = path12.resolve(file.source);
       sources.push(source);
       if (isLfs(`${input.folder}/${file.path}`)) lfsSources.push(source);
     } else {
-      const generated = path10.join(workspace, `generated-${index}`);
+      const generated = path12.join(workspace, `generated-${index}`);
       await writeFile4(generated, file.content ?? "");
       sources.push(generated);
     }
@@ -21769,6 +21882,99 @@ function describeDifferences(local2, published, ignore) {
     if (!ignore.includes(remotePath) && !local2.some((f) => f.path === remotePath)) lines.push(`${remotePath}: only in the published version`);
   }
   return lines;
+}
+
+// src/publish/folder-transport.ts
+import { createHash as createHash2, randomBytes } from "node:crypto";
+import { existsSync as existsSync4 } from "node:fs";
+import { copyFile as copyFile3, mkdir as mkdir4, readdir as readdir3, readFile as readFile4, rename as rename2, rm as rm4, stat as stat4, writeFile as writeFile5 } from "node:fs/promises";
+import path13 from "node:path";
+function hiddenSibling(target, kind) {
+  return path13.join(path13.dirname(target), `.mlserver-release-${kind}-${path13.basename(target)}-${randomBytes(4).toString("hex")}`);
+}
+async function contentHashes(files, ignore) {
+  const hashes = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    if (ignore.includes(file.path)) continue;
+    hashes.set(file.path, file.source ? await sha256File(file.source) : createHash2("sha256").update(file.content ?? "").digest("hex"));
+  }
+  return hashes;
+}
+async function publishedHashes(dir, ignore, prefix = "") {
+  const hashes = /* @__PURE__ */ new Map();
+  for (const entry of await readdir3(dir, { withFileTypes: true })) {
+    const relative2 = `${prefix}${entry.name}`;
+    if (entry.isDirectory()) for (const [k, v] of await publishedHashes(path13.join(dir, entry.name), ignore, `${relative2}/`)) hashes.set(k, v);
+    else if (!ignore.includes(relative2)) hashes.set(relative2, await sha256File(path13.join(dir, entry.name)));
+  }
+  return hashes;
+}
+async function publishToFolder(input) {
+  const target = path13.join(input.root, input.folder);
+  const copy = input.copy ?? ((source, destination) => copyFile3(source, destination));
+  let replaced = false;
+  if (existsSync4(target)) {
+    const mine = await contentHashes(input.files, input.ignoreForComparison);
+    const theirs = await publishedHashes(target, input.ignoreForComparison);
+    const same = mine.size === theirs.size && [...mine].every(([file, hash]) => theirs.get(file) === hash);
+    if (same) {
+      input.log.info(`publish: ${target} already holds this exact model; nothing to do`);
+      return { status: "already-published", replaced: false };
+    }
+    if (!input.force) {
+      const differing = [...mine.keys()].filter((file) => theirs.get(file) !== mine.get(file));
+      throw new ReleaseError("EVERSIONCONFLICT", `${target} is already published with different content`, differing.map((f) => `${f}: differs`));
+    }
+    replaced = true;
+  }
+  await mkdir4(path13.dirname(target), { recursive: true });
+  const staging = hiddenSibling(target, "staging");
+  try {
+    for (const file of input.files) {
+      const destination = path13.join(staging, file.path);
+      await mkdir4(path13.dirname(destination), { recursive: true });
+      if (file.source) await copy(file.source, destination);
+      else await writeFile5(destination, file.content ?? "");
+    }
+    if (replaced) {
+      const old = hiddenSibling(target, "replaced");
+      await rename2(target, old);
+      await rename2(staging, target);
+      await rm4(old, { recursive: true, force: true });
+    } else {
+      await rename2(staging, target);
+    }
+  } catch (error) {
+    await rm4(staging, { recursive: true, force: true });
+    if (error instanceof ReleaseError) throw error;
+    throw new ReleaseError("EPUSHFAILED", `Writing ${target} failed; nothing was published`, [error.message]);
+  }
+  input.log.info(`publish: ${target} is in place`);
+  return { status: "pushed", replaced };
+}
+async function removeFolders(root, folders) {
+  if (folders.length === 0) return;
+  const trash = path13.join(root, `.mlserver-release-trash-${randomBytes(4).toString("hex")}`);
+  await mkdir4(trash);
+  try {
+    for (const [index, folder] of folders.entries()) await rename2(path13.join(root, folder), path13.join(trash, `${index}`));
+  } finally {
+    await rm4(trash, { recursive: true, force: true });
+  }
+}
+async function reloadModel(url, model, headers, log) {
+  const endpoint = `${url.replace(/\/+$/, "")}/v2/repository/models/${encodeURIComponent(model)}/load`;
+  let status;
+  let body = "";
+  try {
+    const response = await fetch(endpoint, { method: "POST", headers, signal: AbortSignal.timeout(12e4) });
+    status = response.status;
+    body = await response.text();
+  } catch (error) {
+    throw new ReleaseError("EPUSHFAILED", `MLServer did not answer the reload request ${endpoint}: ${error.message}`);
+  }
+  if (status !== 200) throw new ReleaseError("EPUSHFAILED", `MLServer refused to load ${model} (HTTP ${status})`, [body.slice(0, 300)]);
+  log.info(`publish: MLServer reloaded ${model}`);
 }
 
 // src/publish/preflight.ts
@@ -21832,8 +22038,8 @@ async function advertisedBranchesOverGit(input) {
 }
 
 // src/providers/gitlab.ts
-import { writeFile as writeFile5 } from "node:fs/promises";
-import path11 from "node:path";
+import { writeFile as writeFile6 } from "node:fs/promises";
+import path14 from "node:path";
 var ESC = "\x1B";
 function sectionId(title) {
   return title.toLowerCase().replace(/[^a-z0-9_.-]+/g, "_").slice(0, 60) || "section";
@@ -21866,8 +22072,8 @@ var gitlab = {
   maskSecret: () => void 0,
   async publishResult(result, { cwd, log, dotenvPath }) {
     const outputs = resultOutputs(result);
-    const file = path11.resolve(cwd, dotenvPath ?? DEFAULT_DOTENV);
-    await writeFile5(file, dotenvText(outputs));
+    const file = path14.resolve(cwd, dotenvPath ?? DEFAULT_DOTENV);
+    await writeFile6(file, dotenvText(outputs));
     await log.group("Release summary", async () => {
       for (const [name, value] of Object.entries(outputs)) log.info(`${name.padEnd(18)} ${value}`);
       log.info(`dotenv report     ${file}`);
@@ -21909,6 +22115,97 @@ var local = {
 var PROVIDERS = [github, gitlab, local];
 function detectProvider(env) {
   return PROVIDERS.find((provider) => provider.detect({ env })) ?? local;
+}
+
+// src/verify.ts
+var sleep2 = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+function versionPath(base, model, version) {
+  return `${base.replace(/\/+$/, "")}/v2/models/${encodeURIComponent(model)}/versions/${encodeURIComponent(version)}`;
+}
+async function describeFetchError(error) {
+  const cause = error.cause;
+  return cause?.code ?? cause?.message ?? error.message;
+}
+async function waitUntilReady(input, base) {
+  const started = Date.now();
+  let last = "no answer yet";
+  for (; ; ) {
+    try {
+      const response = await fetch(`${base}/ready`, { headers: input.headers, signal: AbortSignal.timeout(Math.max(1e3, input.intervalMs * 5)) });
+      if (response.status === 200) return Date.now() - started;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = await describeFetchError(error);
+    }
+    const waited = Date.now() - started;
+    if (waited >= input.timeoutMs) {
+      throw new ReleaseError("EVERIFY", `${input.model} ${input.version} was not ready after ${Math.round(waited / 1e3)}s (last answer: ${last})`);
+    }
+    input.log.info(`verify: ${input.model} ${input.version} not ready yet (${last}); ${Math.round(waited / 1e3)}s of ${Math.round(input.timeoutMs / 1e3)}s`);
+    await sleep2(input.intervalMs);
+  }
+}
+async function verifyServed(input) {
+  const base = versionPath(input.url, input.model, input.version);
+  const readyAfterMs = await waitUntilReady(input, base);
+  input.log.info(`verify: ready after ${(readyAfterMs / 1e3).toFixed(1)}s; sending the sample request`);
+  let status;
+  let body;
+  try {
+    const response2 = await fetch(`${base}/infer`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...input.headers },
+      body: JSON.stringify(input.request),
+      signal: AbortSignal.timeout(input.timeoutMs)
+    });
+    status = response2.status;
+    body = await response2.text();
+  } catch (error) {
+    throw new ReleaseError("EVERIFY", `The inference request to ${base}/infer failed: ${await describeFetchError(error)}`);
+  }
+  if (status !== 200) throw new ReleaseError("EVERIFY", `The inference request answered HTTP ${status}`, [body.slice(0, 500)]);
+  let response;
+  try {
+    response = JSON.parse(body);
+  } catch {
+    throw new ReleaseError("EVERIFY", "The inference response is not JSON", [body.slice(0, 500)]);
+  }
+  input.log.info(`verify: response ${JSON.stringify(response)}`);
+  const problems = [];
+  if (response.model_name !== input.model) problems.push(`model_name is ${JSON.stringify(response.model_name)}, expected "${input.model}"`);
+  if (response.model_version !== input.version) problems.push(`model_version is ${JSON.stringify(response.model_version)}, expected "${input.version}"`);
+  if (input.expected !== void 0) problems.push(...compareOutputs(expectedOutputs(input.expected), response.outputs ?? []));
+  if (problems.length > 0) {
+    throw new ReleaseError("EVERIFY", `The served model did not answer as expected (${problems.length} problem${problems.length > 1 ? "s" : ""})`, problems);
+  }
+  return { readyAfterMs, response };
+}
+function expectedOutputs(expected) {
+  if (Array.isArray(expected)) return expected;
+  const outputs = expected?.outputs;
+  if (!Array.isArray(outputs)) throw new ReleaseError("EUSAGE", '--expect must hold a list of outputs or an object with "outputs"');
+  return outputs;
+}
+function compareOutputs(expected, actual) {
+  const lines = [];
+  for (const want of expected) {
+    const got = actual.find((o) => o.name === want.name) ?? (expected.length === 1 && actual.length === 1 ? actual[0] : void 0);
+    if (!got) {
+      lines.push(`output "${want.name}" is missing (got: ${actual.map((o) => o.name).join(", ") || "none"})`);
+      continue;
+    }
+    const wantData = Array.isArray(want.data) ? want.data : [want.data];
+    const gotData = Array.isArray(got.data) ? got.data : [got.data];
+    const length = Math.max(wantData.length, gotData.length);
+    for (let i = 0; i < length; i++) {
+      if (!sameValue(wantData[i], gotData[i])) lines.push(`output "${want.name}"[${i}]: expected ${JSON.stringify(wantData[i])}, got ${JSON.stringify(gotData[i])}`);
+    }
+  }
+  return lines;
+}
+function sameValue(a, b) {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 // package.json
@@ -21975,7 +22272,7 @@ async function release(options = {}, runtime = {}) {
     log.info(`release: ${planned.name} ${planned.version} -> ${planned.repo.url} ${planned.folder}/`);
     return planned;
   });
-  if (!plan.skipPreflight) {
+  if (!plan.skipPreflight && plan.repo.target === "git") {
     await log.group(
       "Preflight",
       () => preflight({ url: plan.repo.url, isHttp: plan.repo.isHttp, credentials: plan.credentials, branch: plan.branch, env, cwd, log, backoff: runtime.backoff })
@@ -21998,23 +22295,15 @@ async function release(options = {}, runtime = {}) {
     });
   }
   const { files, artifact } = await log.group("Settings", () => prepareFiles(plan, executedNotebook, log));
-  const published = await log.group(
-    "Publish",
-    () => publishWithGit({
-      url: plan.repo.url,
-      credentials: plan.credentials,
-      branch: plan.branch,
-      folder: plan.folder,
-      files,
-      ignoreForComparison: [RECORD_FILE],
-      message: plan.message,
-      author: plan.author,
-      force: plan.force,
-      env,
-      log,
-      backoff: runtime.backoff
-    })
-  );
+  const published = await log.group("Publish", () => publish(plan, files, env, log, runtime.backoff));
+  let verifyResponse;
+  if (plan.verify) {
+    const verify = plan.verify;
+    verifyResponse = await log.group(
+      "Verify",
+      async () => (await verifyServed({ ...verify, model: plan.name, version: plan.version, log })).response
+    );
+  }
   return {
     ...baseResult(plan, files, artifact, log),
     branch: published.branch,
@@ -22022,8 +22311,31 @@ async function release(options = {}, runtime = {}) {
     status: published.status,
     pushed: published.status === "pushed",
     alreadyPublished: published.status === "already-published",
-    executedNotebook
+    executedNotebook,
+    verified: plan.verify ? true : void 0,
+    verifyResponse
   };
+}
+async function publish(plan, files, env, log, backoff) {
+  if (plan.repo.target === "folder") {
+    const result = await publishToFolder({ root: plan.repo.url, folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], force: plan.force, log });
+    if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
+    return { ...result, branch: void 0, commit: void 0 };
+  }
+  return publishWithGit({
+    url: plan.repo.url,
+    credentials: plan.credentials,
+    branch: plan.branch,
+    folder: plan.folder,
+    files,
+    ignoreForComparison: [RECORD_FILE],
+    message: plan.message,
+    author: plan.author,
+    force: plan.force,
+    env,
+    log,
+    backoff
+  });
 }
 async function prepareFiles(plan, executedNotebook, log) {
   const rendered = renderSettings(plan.settings, plan.version);
@@ -22047,7 +22359,7 @@ async function prepareFiles(plan, executedNotebook, log) {
       jobUrl: plan.context.jobUrl
     },
     artifact: artifact ? { path: artifact.uri, bytes: artifact.bytes, sha256: artifact.sha256 } : void 0,
-    executedNotebook: executedNotebook ? path12.basename(executedNotebook) : void 0,
+    executedNotebook: executedNotebook ? path15.basename(executedNotebook) : void 0,
     releasedAt: (/* @__PURE__ */ new Date()).toISOString()
   };
   const files = [
@@ -22149,114 +22461,363 @@ async function runAction(io) {
 
 // src/cli.ts
 import { parseArgs } from "node:util";
+
+// src/housekeeping.ts
+import path17 from "node:path";
+
+// src/inventory.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { readdir as readdir4, readFile as readFile5 } from "node:fs/promises";
+import path16 from "node:path";
+
+// src/versions.ts
+var SEMVER = /^[vV]?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
+function parse(version) {
+  const match = SEMVER.exec(version);
+  if (!match) return void 0;
+  return { parts: [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)], pre: match[4] };
+}
+function compareVersions(a, b) {
+  const pa = parse(a);
+  const pb = parse(b);
+  if (pa && pb) {
+    for (let i = 0; i < 3; i++) if (pa.parts[i] !== pb.parts[i]) return pa.parts[i] - pb.parts[i];
+    if (pa.pre === pb.pre) return 0;
+    if (pa.pre === void 0) return 1;
+    if (pb.pre === void 0) return -1;
+    return pa.pre.localeCompare(pb.pre, "en", { numeric: true });
+  }
+  if (pa) return -1;
+  if (pb) return 1;
+  return a.localeCompare(b, "en", { numeric: true });
+}
+function newestVersion(versions) {
+  return [...versions].sort(compareVersions).pop();
+}
+function mlserverDefaultVersion(versions) {
+  if (versions.length === 0) return void 0;
+  if (versions.every((v) => /^\d+$/.test(v))) return versions.reduce((a, b) => Number(b) > Number(a) ? b : a);
+  return versions.reduce((a, b) => b > a ? b : a);
+}
+
+// src/inventory.ts
+function describeFolder(folder, settingsText, recordText) {
+  const record = safeJson(recordText);
+  const settings = safeJson(settingsText);
+  const base = path16.posix.basename(folder);
+  const model = record?.model ?? settings?.name ?? /^(.*)-[^-]+$/.exec(base)?.[1];
+  const version = record?.version ?? settings?.parameters?.version ?? /-([^-]+)$/.exec(base)?.[1];
+  if (!model || !version) return void 0;
+  const artifact = record?.artifact;
+  return { model, version, folder, releasedAt: record?.releasedAt, artifactBytes: artifact?.bytes };
+}
+function safeJson(text2) {
+  if (!text2) return void 0;
+  try {
+    const value = JSON.parse(text2);
+    return value && typeof value === "object" ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function groupByModel(entries, only) {
+  const byModel = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    if (only && entry.model !== only) continue;
+    byModel.set(entry.model, [...byModel.get(entry.model) ?? [], entry]);
+  }
+  return [...byModel.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([model, versions]) => {
+    const sorted = versions.sort((a, b) => compareVersions(a.version, b.version));
+    const names = sorted.map((v) => v.version);
+    return { model, versions: sorted, newest: newestVersion(names), mlserverDefault: mlserverDefaultVersion(names) };
+  });
+}
+async function listGitRepository(input, modelsPath) {
+  return withGitSession(input, async (session) => {
+    const tip = await session.fetchTip();
+    if (!tip) return [];
+    return listAtTip(tip, modelsPath, session.ctx);
+  });
+}
+async function listAtTip(tip, modelsPath, ctx) {
+  const prefix = modelsPath ? `${modelsPath}/` : "";
+  const files = await listTree(tip, ctx, { path: prefix || void 0, recursive: true });
+  const folders = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const inner = file.path.slice(prefix.length).split("/");
+    if (inner.length !== 2 || inner[0].startsWith(".")) continue;
+    const folder = `${prefix}${inner[0]}`;
+    const entry = folders.get(folder) ?? {};
+    if (inner[1] === SETTINGS_FILE) entry.settings = file.oid;
+    if (inner[1] === RECORD_FILE) entry.record = file.oid;
+    folders.set(folder, entry);
+  }
+  const wanted = [...folders.values()].flatMap((f) => [f.settings, f.record]).filter((oid) => Boolean(oid));
+  await fetchObjects(REMOTE, wanted, ctx);
+  const blobs = await readBlobs(wanted, ctx);
+  return [...folders.entries()].filter(([, f]) => f.settings).map(([folder, f]) => describeFolder(folder, blobs.get(f.settings), f.record ? blobs.get(f.record) : void 0)).filter((v) => Boolean(v));
+}
+async function listFolderRepository(root, modelsPath) {
+  const base = path16.join(root, modelsPath);
+  if (!existsSync5(base)) return [];
+  const entries = [];
+  for (const name of await readdir4(base)) {
+    if (name.startsWith(".")) continue;
+    const dir = path16.join(base, name);
+    const settings = await readFile5(path16.join(dir, SETTINGS_FILE), "utf8").catch(() => void 0);
+    if (settings === void 0) continue;
+    const record = await readFile5(path16.join(dir, RECORD_FILE), "utf8").catch(() => void 0);
+    const folder = modelsPath ? `${modelsPath}/${name}` : name;
+    const described = describeFolder(folder, settings, record);
+    if (described) entries.push(described);
+  }
+  return entries;
+}
+
+// src/housekeeping.ts
+function runtimeDefaults(runtime) {
+  return { env: runtime.env ?? process.env, cwd: runtime.cwd ?? process.cwd(), log: runtime.log ?? silentLogger() };
+}
+function sessionInput(repository, branch, env, log, backoff) {
+  return { url: repository.url, credentials: repository.credentials, branch, env, log, backoff };
+}
+function defaultVersionWarnings(models) {
+  return models.filter((m) => m.mlserverDefault !== m.newest).map((m) => `${m.model}: MLServer serves ${m.mlserverDefault} for URLs without a version (it compares versions as text), but the newest is ${m.newest}. Always call /v2/models/${m.model}/versions/<version>/infer.`);
+}
+async function listVersions(options, runtime = {}) {
+  const { env, cwd, log } = runtimeDefaults(runtime);
+  const repository = await resolveRepository(options, env, cwd, log);
+  const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
+  const entries = repository.target === "folder" ? await listFolderRepository(repository.url, modelsPath) : await listGitRepository(sessionInput(repository, options.branch, env, log, runtime.backoff), modelsPath);
+  const models = groupByModel(entries, options.model);
+  const warnings = defaultVersionWarnings(models);
+  for (const warning of warnings) log.warn(warning);
+  return { models, warnings };
+}
+function planPrune(models, keep, protect) {
+  return models.flatMap((m) => m.versions.slice(0, Math.max(0, m.versions.length - keep)).filter((v) => !protect.includes(v.version)));
+}
+async function pruneVersions(options, runtime = {}) {
+  const { env, cwd, log } = runtimeDefaults(runtime);
+  if (!Number.isInteger(options.keep) || options.keep < 1) throw new ReleaseError("EUSAGE", `--keep must be a whole number of at least 1, got ${options.keep}`);
+  const protect = options.protect ?? [];
+  const repository = await resolveRepository(options, env, cwd, log);
+  const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
+  const describe = (removed) => {
+    if (removed.length === 0) log.info("prune: nothing to remove");
+    for (const v of removed) log.info(`prune: ${options.yes ? "removing" : "would remove"} ${v.model} ${v.version} (${v.folder})`);
+  };
+  if (repository.target === "folder") {
+    const removed = planPrune(groupByModel(await listFolderRepository(repository.url, modelsPath), options.model), options.keep, protect);
+    describe(removed);
+    if (options.yes) await removeFolders(repository.url, removed.map((v) => v.folder));
+    return { removed, applied: Boolean(options.yes) && removed.length > 0 };
+  }
+  const input = sessionInput(repository, options.branch, env, log, runtime.backoff);
+  return withGitSession(input, async (session) => {
+    let removed = [];
+    const outcome = await commitWithRetry(session, input, "pruning", async (tip) => {
+      const entries = tip ? await listAtTip(tip, modelsPath, session.ctx) : [];
+      removed = planPrune(groupByModel(entries, options.model), options.keep, protect);
+      if (!options.yes || removed.length === 0 || !tip) return { done: null };
+      let tree = `${tip}^{tree}`;
+      for (const version of removed) tree = await replaceFolder(tree, version.folder, void 0, session.ctx);
+      const message = [`Prune models: remove ${removed.length} version${removed.length > 1 ? "s" : ""}`, "", ...removed.map((v) => `- ${v.model} ${v.version}`)].join("\n");
+      const author = { name: options.gitUserName || env.GIT_USER_NAME || "mlserver-release", email: options.gitUserEmail || env.GIT_USER_EMAIL || "mlserver-release@users.noreply.localhost" };
+      return { tree, message, author };
+    });
+    describe(removed);
+    return "done" in outcome ? { removed, applied: false } : { removed, applied: true, commit: outcome.commit };
+  });
+}
+async function verifyVersion(options, runtime = {}) {
+  const { env, cwd, log } = runtimeDefaults(runtime);
+  const modelDir = path17.resolve(cwd, options.modelDir ?? ".");
+  const model = options.model ?? validateSettings(await readSettingsFile(path17.resolve(cwd, options.settings ?? path17.join(modelDir, "model-settings.json"))), "model-settings.json").settings.name;
+  const version = options.version ?? (await detectProvider(env).context({ env, cwd })).tag;
+  if (!version) throw new ReleaseError("ENOVERSION", "No version given: pass --version, or run on a git tag");
+  const problems = [...segmentProblems(model, "model"), ...segmentProblems(version, "version")];
+  if (problems.length > 0) throw new ReleaseError("EUSAGE", "Invalid model or version", problems);
+  const headers = parseHeaders(options.verifyHeaders, log);
+  const plan = await planVerify(options, options.verifyUrl, headers, modelDir, cwd);
+  const result = await verifyServed({ ...plan, model, version, log });
+  return { ...result, model, version };
+}
+
+// src/cli.ts
+var COMMANDS = ["release", "publish", "verify", "list", "prune"];
+var RELEASE = ["release", "publish"];
+var REPO = ["release", "publish", "list", "prune"];
+var VERIFY = ["release", "publish", "verify"];
 var OPTIONS = {
-  "model-dir": { type: "string", value: "DIR", help: "Folder of the model project (default: .)" },
-  settings: { type: "string", value: "FILE", help: "model-settings.json to publish (default: <model-dir>/model-settings.json)" },
-  notebook: { type: "string", value: "FILE", help: "Training notebook (default: <model-dir>/<name>.ipynb)" },
-  version: { type: "string", value: "V", help: "Version to release (default: the CI tag, CI_COMMIT_TAG or GITHUB_REF_NAME)" },
-  repo: { type: "string", value: "URL|PATH", help: "MLServer model repository, a git URL or local path (env: MLSERVER_REPO)" },
-  token: { type: "string", value: "TOKEN", help: "Token for an HTTPS repo (env: MLSERVER_REPO_TOKEN); never printed" },
-  branch: { type: "string", value: "B", help: "Branch to publish to (default: the remote's default branch)" },
-  "models-path": { type: "string", value: "P", help: "Folder inside the repo that holds the models (default: models)" },
-  runner: { type: "string", value: "R", help: "auto | papermill | nbconvert | none (default: auto: papermill if on PATH, else nbconvert)" },
-  param: { type: "string", multiple: true, value: "k=v", help: "Extra notebook parameter; repeatable" },
-  "output-notebook": { type: "string", value: "FILE", help: "Where to keep the executed notebook (default: <stem>.executed.ipynb)" },
-  timeout: { type: "string", value: "SECONDS", help: "Per-cell execution timeout (default: none)" },
-  "git-user-name": { type: "string", value: "N", help: "Commit author name (env: GIT_USER_NAME)" },
-  "git-user-email": { type: "string", value: "E", help: "Commit author email (env: GIT_USER_EMAIL)" },
-  "dry-run": { type: "boolean", help: "Check everything and print the plan; run nothing, push nothing" },
-  force: { type: "boolean", help: "Replace an already published version whose content differs (history is kept)" },
-  "skip-preflight": { type: "boolean", help: "Do not check push access before running the notebook" },
-  json: { type: "boolean", help: "Print the result as JSON on stdout" },
-  dotenv: { type: "string", value: "FILE", help: "GitLab CI: where to write the dotenv report (default: mlserver-release.env)" }
+  "model-dir": { type: "string", value: "DIR", help: "Folder of the model project (default: .)", for: [...RELEASE, "verify"] },
+  settings: { type: "string", value: "FILE", help: "model-settings.json to publish (default: <model-dir>/model-settings.json)", for: [...RELEASE, "verify"] },
+  notebook: { type: "string", value: "FILE", help: "Training notebook (default: <model-dir>/<name>.ipynb)", for: RELEASE },
+  version: { type: "string", value: "V", help: "Version to release (default: the CI tag, CI_COMMIT_TAG or GITHUB_REF_NAME)", for: [...RELEASE, "verify"] },
+  repo: { type: "string", value: "URL|PATH", help: "MLServer model repository, a git URL or local path (env: MLSERVER_REPO)", for: REPO },
+  token: { type: "string", value: "TOKEN", help: "Token for an HTTPS repo (env: MLSERVER_REPO_TOKEN); never printed", for: REPO },
+  target: { type: "string", value: "git|folder", help: "git (default), or folder: a plain MLServer model folder, written atomically", for: REPO },
+  branch: { type: "string", value: "B", help: "Branch to publish to (default: the remote's default branch)", for: REPO },
+  "models-path": { type: "string", value: "P", help: "Folder inside the repo that holds the models (default: models)", for: REPO },
+  runner: { type: "string", value: "R", help: "auto | papermill | nbconvert | none (default: auto: papermill if on PATH, else nbconvert)", for: ["release"] },
+  param: { type: "string", multiple: true, value: "k=v", help: "Extra notebook parameter; repeatable", for: ["release"] },
+  "output-notebook": { type: "string", value: "FILE", help: "Where to keep the executed notebook (default: <stem>.executed.ipynb)", for: ["release"] },
+  timeout: { type: "string", value: "SECONDS", help: "Per-cell execution timeout (default: none)", for: ["release"] },
+  "git-user-name": { type: "string", value: "N", help: "Commit author name (env: GIT_USER_NAME)", for: [...RELEASE, "prune"] },
+  "git-user-email": { type: "string", value: "E", help: "Commit author email (env: GIT_USER_EMAIL)", for: [...RELEASE, "prune"] },
+  "dry-run": { type: "boolean", help: "Check everything and print the plan; run nothing, push nothing", for: RELEASE },
+  force: { type: "boolean", help: "Replace an already published version whose content differs (history is kept)", for: RELEASE },
+  "skip-preflight": { type: "boolean", help: "Do not check push access before running the notebook", for: RELEASE },
+  "reload-url": { type: "string", value: "URL", help: "With --target folder: ask this MLServer to load the new version", for: RELEASE },
+  "verify-url": { type: "string", value: "URL", help: "MLServer to check after publishing (ready, then the sample request)", for: VERIFY },
+  "verify-timeout": { type: "string", value: "SECONDS", help: "How long to wait for the version to be ready (default: 600)", for: VERIFY },
+  "verify-interval": { type: "string", value: "SECONDS", help: "Time between readiness checks (default: 5)", for: VERIFY },
+  "verify-header": { type: "string", multiple: true, value: "'N: v'", help: "Header for MLServer requests; repeatable; values are redacted", for: VERIFY },
+  request: { type: "string", value: "FILE", help: "V2 request to send (default: inference-request.json beside the notebook)", for: VERIFY },
+  expect: { type: "string", value: "FILE", help: "Expected outputs; a mismatch fails with a diff", for: VERIFY },
+  model: { type: "string", value: "NAME", help: "Only this model (verify: the model name, default from model-settings.json)", for: ["verify", "list", "prune"] },
+  keep: { type: "string", value: "N", help: "prune: how many newest versions of each model to keep", for: ["prune"] },
+  protect: { type: "string", multiple: true, value: "V", help: "prune: never remove this version; repeatable", for: ["prune"] },
+  yes: { type: "boolean", help: "prune: really remove (without it, only show what would go)", for: ["prune"] },
+  json: { type: "boolean", help: "Print the result as JSON on stdout", for: COMMANDS },
+  dotenv: { type: "string", value: "FILE", help: "GitLab CI: where to write the dotenv report (default: mlserver-release.env)", for: RELEASE }
 };
+function optionsHelp(command) {
+  return Object.entries(OPTIONS).filter(([, spec]) => spec.for.includes(command)).map(([name, spec]) => `  --${`${name}${spec.value ? ` ${spec.value}` : ""}`.padEnd(26)} ${spec.help}`).join("\n");
+}
 var HELP = `mlserver-release ${TOOL_VERSION}
 Turn a git tag into a served MLServer model: run the training notebook, write the
 version into model-settings.json, publish models/<name>-<version>/ to the model repo.
 
 Usage:
-  mlserver-release release [options]   run the notebook, then publish
+  mlserver-release release [options]   run the notebook, then publish (and verify with --verify-url)
   mlserver-release publish [options]   publish an existing artifact (release --runner none)
+  mlserver-release verify --verify-url URL [options]   check a served version: ready, then the sample request
+  mlserver-release list [options]      versions per model, newest last, with MLServer's default marked
+  mlserver-release prune --keep N [--yes] [options]    remove all but the newest N versions of each model
   mlserver-release --help | --version
 
-Options:
-${Object.entries(OPTIONS).map(([name, spec]) => `  --${`${name}${spec.value ? ` ${spec.value}` : ""}`.padEnd(26)} ${spec.help}`).join("\n")}
+Options of release and publish:
+${optionsHelp("release")}
+
+Options of verify:
+${optionsHelp("verify")}
+
+Options of list and prune:
+${optionsHelp("prune")}
 
 Every option can also be set as env MLSERVER_RELEASE_<OPTION>, e.g.
 MLSERVER_RELEASE_MODELS_PATH=deploy/models; a flag wins over env.
 
 Exit codes:
-  0  released, or already published with identical content
+  0  done: released, already published with identical content, listed, pruned, verified
   1  unexpected error (a bug: please report it)
   2  usage or bad input (options, model-settings.json, notebook, artifact, repo path)
   3  the notebook failed (the executed notebook is kept)
   4  publishing failed (remote, credentials, or a version published with other content)
+  5  verification failed (not ready in time, wrong model or version, unexpected outputs)
 `;
 function envName(option) {
   return `MLSERVER_RELEASE_${option.toUpperCase().replace(/-/g, "_")}`;
 }
-function parseCli(argv, env) {
-  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) return { command: "version" };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        ...Object.fromEntries(Object.entries(OPTIONS).map(([name, spec]) => [name, { type: spec.type, multiple: spec.multiple ?? false }])),
-        help: { type: "boolean", short: "h" }
-      },
-      allowPositionals: true,
-      strict: true
-    });
-  } catch (error) {
-    throw new ReleaseError("EUSAGE", error.message.replace(/^TypeError \[\w+\]: /, ""));
+var OptionReader = class {
+  constructor(values, env) {
+    this.values = values;
+    this.env = env;
   }
-  const positionals = parsed.positionals;
-  const values = parsed.values;
-  if (values.help || positionals[0] === "help") return { command: "help" };
-  const command = positionals[0];
-  if (command === void 0) {
-    throw new ReleaseError("EUSAGE", "No command given: expected `release` or `publish`");
+  values;
+  env;
+  text(name) {
+    return this.values[name] ?? this.env[envName(name)] ?? void 0;
   }
-  if (command !== "release" && command !== "publish") throw new ReleaseError("EUSAGE", `Unknown command "${command}": expected \`release\` or \`publish\``);
-  if (positionals.length > 1) throw new ReleaseError("EUSAGE", `Unexpected argument "${positionals[1]}"`);
-  const pick = (name) => values[name] ?? env[envName(name)] ?? void 0;
-  const flag2 = (name) => {
-    const value = values[name];
+  list(name) {
+    return this.values[name] ?? this.env[envName(name)]?.split("\n").map((l) => l.trim()).filter(Boolean);
+  }
+  flag(name) {
+    const value = this.values[name];
     if (value !== void 0) return value;
-    const fromEnv = env[envName(name)];
+    const fromEnv = this.env[envName(name)];
     if (fromEnv === void 0 || fromEnv === "") return void 0;
     if (/^(1|true|yes)$/i.test(fromEnv)) return true;
     if (/^(0|false|no)$/i.test(fromEnv)) return false;
     throw new ReleaseError("EUSAGE", `${envName(name)}="${fromEnv}" is not a boolean (use true or false)`);
-  };
-  const timeoutText = pick("timeout");
-  const timeout = timeoutText === void 0 ? void 0 : Number(timeoutText);
-  if (timeoutText !== void 0 && !(timeout > 0)) throw new ReleaseError("EUSAGE", `--timeout must be a positive number of seconds, got "${timeoutText}"`);
-  const params = values.param ?? splitLines(env[envName("param")]);
-  const options = {
-    modelDir: pick("model-dir"),
-    settings: pick("settings"),
-    notebook: pick("notebook"),
-    version: pick("version"),
-    repo: pick("repo"),
-    token: pick("token"),
-    branch: pick("branch"),
-    modelsPath: pick("models-path"),
-    runner: command === "publish" ? "none" : pick("runner"),
-    params,
-    outputNotebook: pick("output-notebook"),
-    timeout,
-    gitUserName: pick("git-user-name"),
-    gitUserEmail: pick("git-user-email"),
-    dryRun: flag2("dry-run"),
-    force: flag2("force"),
-    skipPreflight: flag2("skip-preflight")
-  };
-  return { command: "release", options, json: flag2("json") ?? false, dotenv: pick("dotenv") };
+  }
+  seconds(name) {
+    const text2 = this.text(name);
+    if (text2 === void 0) return void 0;
+    const value = Number(text2);
+    if (!(value > 0)) throw new ReleaseError("EUSAGE", `--${name} must be a positive number of seconds, got "${text2}"`);
+    return value;
+  }
+};
+function parseCli(argv, env) {
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) return { kind: "info", command: "version" };
+  if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") return { kind: "info", command: "help" };
+  const command = argv.find((arg) => !arg.startsWith("-"));
+  if (command === void 0) throw new ReleaseError("EUSAGE", `No command given: expected one of ${COMMANDS.join(", ")}`);
+  if (!COMMANDS.includes(command) || argv[0] !== command) {
+    throw new ReleaseError("EUSAGE", `Unknown command "${argv[0]}": expected one of ${COMMANDS.join(", ")}`);
+  }
+  let values;
+  try {
+    const parsed = parseArgs({
+      args: argv.slice(1),
+      options: Object.fromEntries(
+        Object.entries(OPTIONS).filter(([, spec]) => spec.for.includes(command)).map(([name, spec]) => [name, { type: spec.type, multiple: spec.multiple ?? false }])
+      ),
+      allowPositionals: false,
+      strict: true
+    });
+    values = parsed.values;
+  } catch (error) {
+    throw new ReleaseError("EUSAGE", `${command}: ${error.message.replace(/^TypeError \[\w+\]: /, "")}`);
+  }
+  const read = new OptionReader(values, env);
+  return { kind: "run", command, read, json: read.flag("json") ?? false };
 }
-function splitLines(text2) {
-  return text2?.split("\n").map((l) => l.trim()).filter(Boolean);
+function releaseOptions(command, read) {
+  return {
+    modelDir: read.text("model-dir"),
+    settings: read.text("settings"),
+    notebook: read.text("notebook"),
+    version: read.text("version"),
+    repo: read.text("repo"),
+    token: read.text("token"),
+    target: read.text("target"),
+    branch: read.text("branch"),
+    modelsPath: read.text("models-path"),
+    runner: command === "publish" ? "none" : read.text("runner"),
+    params: read.list("param"),
+    outputNotebook: read.text("output-notebook"),
+    timeout: read.seconds("timeout"),
+    gitUserName: read.text("git-user-name"),
+    gitUserEmail: read.text("git-user-email"),
+    dryRun: read.flag("dry-run"),
+    force: read.flag("force"),
+    skipPreflight: read.flag("skip-preflight"),
+    reloadUrl: read.text("reload-url"),
+    ...verifyOptions(read)
+  };
+}
+function verifyOptions(read) {
+  return {
+    verifyUrl: read.text("verify-url"),
+    verifyTimeout: read.seconds("verify-timeout"),
+    verifyInterval: read.seconds("verify-interval"),
+    verifyHeaders: read.list("verify-header"),
+    request: read.text("request"),
+    expect: read.text("expect")
+  };
+}
+function repoOptions(read) {
+  return {
+    repo: read.text("repo"),
+    token: read.text("token"),
+    target: read.text("target"),
+    branch: read.text("branch"),
+    modelsPath: read.text("models-path"),
+    model: read.text("model")
+  };
 }
 function formatSummary(result) {
   const headline = {
@@ -22269,36 +22830,79 @@ function formatSummary(result) {
     ["repo", result.repo],
     ["commit", result.commit ? `${result.commit}${result.branch ? ` on ${result.branch}` : ""}` : void 0],
     ["notebook", result.executedNotebook],
-    ["endpoint", `POST ${result.endpoint}`]
+    ["endpoint", `POST ${result.endpoint}`],
+    ["verified", result.verified ? "ready, and the sample request was answered by this version" : void 0]
   ];
   return [headline, ...rows.filter(([, v]) => v).map(([k, v]) => `  ${k.padEnd(9)}${v}`)].join("\n") + "\n";
+}
+function formatBytes2(bytes) {
+  if (bytes === void 0) return "";
+  return bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+}
+function formatList(result) {
+  if (result.models.length === 0) return "No published models found.\n";
+  const lines = [];
+  for (const model of result.models) {
+    lines.push(model.model);
+    for (const v of model.versions) {
+      const marks = [v.version === model.newest ? "newest" : "", v.version === model.mlserverDefault ? "MLServer default for unversioned URLs" : ""].filter(Boolean);
+      lines.push(`  ${v.version.padEnd(16)} ${(v.releasedAt ?? "").slice(0, 19).padEnd(19)} ${formatBytes2(v.artifactBytes).padStart(10)}${marks.length ? `  (${marks.join(", ")})` : ""}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+function formatPrune(result, yes) {
+  if (result.removed.length === 0) return "Nothing to prune.\n";
+  const lines = result.removed.map((v) => `  ${v.model} ${v.version}  (${v.folder})`);
+  const head = yes ? `Removed ${result.removed.length} version(s)${result.commit ? ` in commit ${result.commit}` : ""}:` : `Would remove ${result.removed.length} version(s); run again with --yes to remove them:`;
+  return [head, ...lines].join("\n") + "\n";
 }
 async function runCli(io) {
   const provider = detectProvider(io.env);
   const redactor = new Redactor((spelling) => provider.maskSecret(spelling));
   const log = new Logger({ stream: io.stderr, redactor, style: provider.logStyle({ env: io.env, isTTY: Boolean(io.stderr.isTTY) }) });
   let json = io.argv.includes("--json");
+  const print = (text2) => io.stdout.write(redactor.redact(text2));
+  const runtime = { env: io.env, cwd: io.cwd, log };
   try {
     const parsed = parseCli(io.argv, io.env);
-    if (parsed.command !== "release") {
+    if (parsed.kind === "info") {
       io.stdout.write(parsed.command === "help" ? HELP : `${TOOL_VERSION}
 `);
       return EXIT.ok;
     }
-    const { options } = parsed;
+    const { command, read } = parsed;
     json = parsed.json;
-    redactor.add(options.token);
+    redactor.add(read.text("token"));
     redactor.add(io.env.MLSERVER_REPO_TOKEN);
-    const result = await release(options, { env: io.env, cwd: io.cwd, log, provider });
-    await provider.publishResult(result, { env: io.env, cwd: io.cwd, log, dotenvPath: parsed.dotenv });
-    io.stdout.write(redactor.redact(json ? JSON.stringify(result, null, 2) + "\n" : formatSummary(result)));
+    if (command === "release" || command === "publish") {
+      const result = await release(releaseOptions(command, read), { ...runtime, provider });
+      await provider.publishResult(result, { ...runtime, dotenvPath: read.text("dotenv") });
+      print(json ? JSON.stringify(result, null, 2) + "\n" : formatSummary(result));
+    } else if (command === "verify") {
+      const verifyUrl = read.text("verify-url");
+      if (!verifyUrl) throw new ReleaseError("EUSAGE", "verify needs --verify-url, the MLServer to check");
+      const result = await verifyVersion({ ...verifyOptions(read), verifyUrl, model: read.text("model"), modelDir: read.text("model-dir"), settings: read.text("settings"), version: read.text("version") }, runtime);
+      print(json ? JSON.stringify(result, null, 2) + "\n" : `Verified ${result.model} ${result.version}: ready, and answered
+${JSON.stringify(result.response, null, 2)}
+`);
+    } else if (command === "list") {
+      const result = await listVersions(repoOptions(read), runtime);
+      print(json ? JSON.stringify(result, null, 2) + "\n" : formatList(result));
+    } else {
+      const keepText = read.text("keep");
+      if (keepText === void 0) throw new ReleaseError("EUSAGE", "prune needs --keep N");
+      const yes = read.flag("yes") ?? false;
+      const result = await pruneVersions({ ...repoOptions(read), keep: Number(keepText), yes, protect: read.list("protect"), gitUserName: read.text("git-user-name"), gitUserEmail: read.text("git-user-email") }, runtime);
+      print(json ? JSON.stringify(result, null, 2) + "\n" : formatPrune(result, yes));
+    }
     return EXIT.ok;
   } catch (error) {
     const code = exitCodeOf(error);
     log.error(formatError(error), isReleaseError(error) ? error.file : void 0);
     if (json) {
       const payload = isReleaseError(error) ? { error: { code: error.code, message: error.message, details: error.details, exitCode: code } } : { error: { code: "EUNEXPECTED", message: String(error?.message ?? error), exitCode: code } };
-      io.stdout.write(redactor.redact(JSON.stringify(payload, null, 2) + "\n"));
+      print(JSON.stringify(payload, null, 2) + "\n");
     }
     return code;
   }

@@ -1,9 +1,11 @@
 /**
- * The command line: argv and MLSERVER_RELEASE_* env -> ReleaseOptions, and the
- * result -> a human summary or JSON. The only file that parses argv.
+ * The command line: argv and MLSERVER_RELEASE_* env -> options for release,
+ * publish, verify, list and prune, and their results -> a human summary or JSON.
+ * The only file that parses argv.
  */
 import { parseArgs } from 'node:util';
 import { EXIT, exitCodeOf, formatError, isReleaseError, ReleaseError } from './errors.js';
+import { listVersions, pruneVersions, verifyVersion, type ListResult, type PruneResult } from './housekeeping.js';
 import { Logger, type Writable } from './log.js';
 import type { ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
@@ -12,59 +14,95 @@ import { Redactor } from './redact.js';
 import { release, type ReleaseResult } from './release.js';
 import { TOOL_VERSION } from './version.js';
 
+type Command = 'release' | 'publish' | 'verify' | 'list' | 'prune';
+const COMMANDS: Command[] = ['release', 'publish', 'verify', 'list', 'prune'];
+
 interface OptionSpec {
   type: 'string' | 'boolean';
   multiple?: boolean;
   value?: string;
   help: string;
+  /** The commands that take this option. */
+  for: Command[];
 }
 
-/** Every option of `release`; each can also come from env MLSERVER_RELEASE_<UPPER_SNAKE>. */
+const RELEASE: Command[] = ['release', 'publish'];
+const REPO: Command[] = ['release', 'publish', 'list', 'prune'];
+const VERIFY: Command[] = ['release', 'publish', 'verify'];
+
+/** Every option; each can also come from env MLSERVER_RELEASE_<UPPER_SNAKE>. */
 export const OPTIONS: Record<string, OptionSpec> = {
-  'model-dir': { type: 'string', value: 'DIR', help: 'Folder of the model project (default: .)' },
-  settings: { type: 'string', value: 'FILE', help: 'model-settings.json to publish (default: <model-dir>/model-settings.json)' },
-  notebook: { type: 'string', value: 'FILE', help: 'Training notebook (default: <model-dir>/<name>.ipynb)' },
-  version: { type: 'string', value: 'V', help: 'Version to release (default: the CI tag, CI_COMMIT_TAG or GITHUB_REF_NAME)' },
-  repo: { type: 'string', value: 'URL|PATH', help: 'MLServer model repository, a git URL or local path (env: MLSERVER_REPO)' },
-  token: { type: 'string', value: 'TOKEN', help: 'Token for an HTTPS repo (env: MLSERVER_REPO_TOKEN); never printed' },
-  branch: { type: 'string', value: 'B', help: "Branch to publish to (default: the remote's default branch)" },
-  'models-path': { type: 'string', value: 'P', help: 'Folder inside the repo that holds the models (default: models)' },
-  runner: { type: 'string', value: 'R', help: 'auto | papermill | nbconvert | none (default: auto: papermill if on PATH, else nbconvert)' },
-  param: { type: 'string', multiple: true, value: 'k=v', help: 'Extra notebook parameter; repeatable' },
-  'output-notebook': { type: 'string', value: 'FILE', help: 'Where to keep the executed notebook (default: <stem>.executed.ipynb)' },
-  timeout: { type: 'string', value: 'SECONDS', help: 'Per-cell execution timeout (default: none)' },
-  'git-user-name': { type: 'string', value: 'N', help: 'Commit author name (env: GIT_USER_NAME)' },
-  'git-user-email': { type: 'string', value: 'E', help: 'Commit author email (env: GIT_USER_EMAIL)' },
-  'dry-run': { type: 'boolean', help: 'Check everything and print the plan; run nothing, push nothing' },
-  force: { type: 'boolean', help: 'Replace an already published version whose content differs (history is kept)' },
-  'skip-preflight': { type: 'boolean', help: 'Do not check push access before running the notebook' },
-  json: { type: 'boolean', help: 'Print the result as JSON on stdout' },
-  dotenv: { type: 'string', value: 'FILE', help: 'GitLab CI: where to write the dotenv report (default: mlserver-release.env)' },
+  'model-dir': { type: 'string', value: 'DIR', help: 'Folder of the model project (default: .)', for: [...RELEASE, 'verify'] },
+  settings: { type: 'string', value: 'FILE', help: 'model-settings.json to publish (default: <model-dir>/model-settings.json)', for: [...RELEASE, 'verify'] },
+  notebook: { type: 'string', value: 'FILE', help: 'Training notebook (default: <model-dir>/<name>.ipynb)', for: RELEASE },
+  version: { type: 'string', value: 'V', help: 'Version to release (default: the CI tag, CI_COMMIT_TAG or GITHUB_REF_NAME)', for: [...RELEASE, 'verify'] },
+  repo: { type: 'string', value: 'URL|PATH', help: 'MLServer model repository, a git URL or local path (env: MLSERVER_REPO)', for: REPO },
+  token: { type: 'string', value: 'TOKEN', help: 'Token for an HTTPS repo (env: MLSERVER_REPO_TOKEN); never printed', for: REPO },
+  target: { type: 'string', value: 'git|folder', help: 'git (default), or folder: a plain MLServer model folder, written atomically', for: REPO },
+  branch: { type: 'string', value: 'B', help: "Branch to publish to (default: the remote's default branch)", for: REPO },
+  'models-path': { type: 'string', value: 'P', help: 'Folder inside the repo that holds the models (default: models)', for: REPO },
+  runner: { type: 'string', value: 'R', help: 'auto | papermill | nbconvert | none (default: auto: papermill if on PATH, else nbconvert)', for: ['release'] },
+  param: { type: 'string', multiple: true, value: 'k=v', help: 'Extra notebook parameter; repeatable', for: ['release'] },
+  'output-notebook': { type: 'string', value: 'FILE', help: 'Where to keep the executed notebook (default: <stem>.executed.ipynb)', for: ['release'] },
+  timeout: { type: 'string', value: 'SECONDS', help: 'Per-cell execution timeout (default: none)', for: ['release'] },
+  'git-user-name': { type: 'string', value: 'N', help: 'Commit author name (env: GIT_USER_NAME)', for: [...RELEASE, 'prune'] },
+  'git-user-email': { type: 'string', value: 'E', help: 'Commit author email (env: GIT_USER_EMAIL)', for: [...RELEASE, 'prune'] },
+  'dry-run': { type: 'boolean', help: 'Check everything and print the plan; run nothing, push nothing', for: RELEASE },
+  force: { type: 'boolean', help: 'Replace an already published version whose content differs (history is kept)', for: RELEASE },
+  'skip-preflight': { type: 'boolean', help: 'Do not check push access before running the notebook', for: RELEASE },
+  'reload-url': { type: 'string', value: 'URL', help: 'With --target folder: ask this MLServer to load the new version', for: RELEASE },
+  'verify-url': { type: 'string', value: 'URL', help: 'MLServer to check after publishing (ready, then the sample request)', for: VERIFY },
+  'verify-timeout': { type: 'string', value: 'SECONDS', help: 'How long to wait for the version to be ready (default: 600)', for: VERIFY },
+  'verify-interval': { type: 'string', value: 'SECONDS', help: 'Time between readiness checks (default: 5)', for: VERIFY },
+  'verify-header': { type: 'string', multiple: true, value: "'N: v'", help: 'Header for MLServer requests; repeatable; values are redacted', for: VERIFY },
+  request: { type: 'string', value: 'FILE', help: 'V2 request to send (default: inference-request.json beside the notebook)', for: VERIFY },
+  expect: { type: 'string', value: 'FILE', help: 'Expected outputs; a mismatch fails with a diff', for: VERIFY },
+  model: { type: 'string', value: 'NAME', help: 'Only this model (verify: the model name, default from model-settings.json)', for: ['verify', 'list', 'prune'] },
+  keep: { type: 'string', value: 'N', help: 'prune: how many newest versions of each model to keep', for: ['prune'] },
+  protect: { type: 'string', multiple: true, value: 'V', help: 'prune: never remove this version; repeatable', for: ['prune'] },
+  yes: { type: 'boolean', help: 'prune: really remove (without it, only show what would go)', for: ['prune'] },
+  json: { type: 'boolean', help: 'Print the result as JSON on stdout', for: COMMANDS },
+  dotenv: { type: 'string', value: 'FILE', help: 'GitLab CI: where to write the dotenv report (default: mlserver-release.env)', for: RELEASE },
 };
+
+function optionsHelp(command: Command): string {
+  return Object.entries(OPTIONS)
+    .filter(([, spec]) => spec.for.includes(command))
+    .map(([name, spec]) => `  --${`${name}${spec.value ? ` ${spec.value}` : ''}`.padEnd(26)} ${spec.help}`)
+    .join('\n');
+}
 
 export const HELP = `mlserver-release ${TOOL_VERSION}
 Turn a git tag into a served MLServer model: run the training notebook, write the
 version into model-settings.json, publish models/<name>-<version>/ to the model repo.
 
 Usage:
-  mlserver-release release [options]   run the notebook, then publish
+  mlserver-release release [options]   run the notebook, then publish (and verify with --verify-url)
   mlserver-release publish [options]   publish an existing artifact (release --runner none)
+  mlserver-release verify --verify-url URL [options]   check a served version: ready, then the sample request
+  mlserver-release list [options]      versions per model, newest last, with MLServer's default marked
+  mlserver-release prune --keep N [--yes] [options]    remove all but the newest N versions of each model
   mlserver-release --help | --version
 
-Options:
-${Object.entries(OPTIONS)
-  .map(([name, spec]) => `  --${`${name}${spec.value ? ` ${spec.value}` : ''}`.padEnd(26)} ${spec.help}`)
-  .join('\n')}
+Options of release and publish:
+${optionsHelp('release')}
+
+Options of verify:
+${optionsHelp('verify')}
+
+Options of list and prune:
+${optionsHelp('prune')}
 
 Every option can also be set as env MLSERVER_RELEASE_<OPTION>, e.g.
 MLSERVER_RELEASE_MODELS_PATH=deploy/models; a flag wins over env.
 
 Exit codes:
-  0  released, or already published with identical content
+  0  done: released, already published with identical content, listed, pruned, verified
   1  unexpected error (a bug: please report it)
   2  usage or bad input (options, model-settings.json, notebook, artifact, repo path)
   3  the notebook failed (the executed notebook is kept)
   4  publishing failed (remote, credentials, or a version published with other content)
+  5  verification failed (not ready in time, wrong model or version, unexpected outputs)
 `;
 
 export interface CliIO {
@@ -75,78 +113,118 @@ export interface CliIO {
   stderr: Writable & { isTTY?: boolean };
 }
 
-type Parsed = { command: 'help' | 'version' } | { command: 'release'; options: ReleaseOptions; json: boolean; dotenv?: string };
+type Values = Record<string, string | string[] | boolean | undefined>;
+type Parsed = { kind: 'info'; command: 'help' | 'version' } | { kind: 'run'; command: Command; read: OptionReader; json: boolean };
 
 export function envName(option: string): string {
   return `MLSERVER_RELEASE_${option.toUpperCase().replace(/-/g, '_')}`;
 }
 
-export function parseCli(argv: string[], env: Env): Parsed {
-  // `--version` alone asks for the tool's version; with a value it is the release version.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return { command: 'version' };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        ...Object.fromEntries(Object.entries(OPTIONS).map(([name, spec]) => [name, { type: spec.type, multiple: spec.multiple ?? false }])),
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new ReleaseError('EUSAGE', (error as Error).message.replace(/^TypeError \[\w+\]: /, ''));
-  }
-  const positionals = parsed.positionals;
-  const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
-  if (values.help || positionals[0] === 'help') return { command: 'help' };
-  const command = positionals[0];
-  if (command === undefined) {
-    throw new ReleaseError('EUSAGE', 'No command given: expected `release` or `publish`');
-  }
-  if (command !== 'release' && command !== 'publish') throw new ReleaseError('EUSAGE', `Unknown command "${command}": expected \`release\` or \`publish\``);
-  if (positionals.length > 1) throw new ReleaseError('EUSAGE', `Unexpected argument "${positionals[1]}"`);
+/** Reads options of one command: the flag first, then MLSERVER_RELEASE_<OPTION>. */
+export class OptionReader {
+  constructor(private readonly values: Values, private readonly env: Env) {}
 
-  const pick = (name: string): string | undefined => (values[name] as string | undefined) ?? env[envName(name)] ?? undefined;
-  const flag = (name: string): boolean | undefined => {
-    const value = values[name] as boolean | undefined;
+  text(name: string): string | undefined {
+    return (this.values[name] as string | undefined) ?? this.env[envName(name)] ?? undefined;
+  }
+
+  list(name: string): string[] | undefined {
+    return (this.values[name] as string[] | undefined) ?? this.env[envName(name)]?.split('\n').map((l) => l.trim()).filter(Boolean);
+  }
+
+  flag(name: string): boolean | undefined {
+    const value = this.values[name] as boolean | undefined;
     if (value !== undefined) return value;
-    const fromEnv = env[envName(name)];
+    const fromEnv = this.env[envName(name)];
     if (fromEnv === undefined || fromEnv === '') return undefined;
     if (/^(1|true|yes)$/i.test(fromEnv)) return true;
     if (/^(0|false|no)$/i.test(fromEnv)) return false;
     throw new ReleaseError('EUSAGE', `${envName(name)}="${fromEnv}" is not a boolean (use true or false)`);
-  };
-  const timeoutText = pick('timeout');
-  const timeout = timeoutText === undefined ? undefined : Number(timeoutText);
-  if (timeoutText !== undefined && !(timeout! > 0)) throw new ReleaseError('EUSAGE', `--timeout must be a positive number of seconds, got "${timeoutText}"`);
-  const params = (values.param as string[] | undefined) ?? splitLines(env[envName('param')]);
+  }
 
-  const options: ReleaseOptions = {
-    modelDir: pick('model-dir'),
-    settings: pick('settings'),
-    notebook: pick('notebook'),
-    version: pick('version'),
-    repo: pick('repo'),
-    token: pick('token'),
-    branch: pick('branch'),
-    modelsPath: pick('models-path'),
-    runner: command === 'publish' ? 'none' : pick('runner'),
-    params,
-    outputNotebook: pick('output-notebook'),
-    timeout,
-    gitUserName: pick('git-user-name'),
-    gitUserEmail: pick('git-user-email'),
-    dryRun: flag('dry-run'),
-    force: flag('force'),
-    skipPreflight: flag('skip-preflight'),
-  };
-  return { command: 'release', options, json: flag('json') ?? false, dotenv: pick('dotenv') };
+  seconds(name: string): number | undefined {
+    const text = this.text(name);
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (!(value > 0)) throw new ReleaseError('EUSAGE', `--${name} must be a positive number of seconds, got "${text}"`);
+    return value;
+  }
 }
 
-function splitLines(text: string | undefined): string[] | undefined {
-  return text?.split('\n').map((l) => l.trim()).filter(Boolean);
+export function parseCli(argv: string[], env: Env): Parsed {
+  // `--version` alone asks for the tool's version; with a value it is the release version.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return { kind: 'info', command: 'version' };
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { kind: 'info', command: 'help' };
+  const command = argv.find((arg) => !arg.startsWith('-')) as Command | undefined;
+  if (command === undefined) throw new ReleaseError('EUSAGE', `No command given: expected one of ${COMMANDS.join(', ')}`);
+  if (!COMMANDS.includes(command) || argv[0] !== command) {
+    throw new ReleaseError('EUSAGE', `Unknown command "${argv[0]}": expected one of ${COMMANDS.join(', ')}`);
+  }
+  let values: Values;
+  try {
+    const parsed = parseArgs({
+      args: argv.slice(1),
+      options: Object.fromEntries(
+        Object.entries(OPTIONS)
+          .filter(([, spec]) => spec.for.includes(command))
+          .map(([name, spec]) => [name, { type: spec.type, multiple: spec.multiple ?? false }]),
+      ),
+      allowPositionals: false,
+      strict: true,
+    });
+    values = parsed.values as Values;
+  } catch (error) {
+    throw new ReleaseError('EUSAGE', `${command}: ${(error as Error).message.replace(/^TypeError \[\w+\]: /, '')}`);
+  }
+  const read = new OptionReader(values, env);
+  return { kind: 'run', command, read, json: read.flag('json') ?? false };
+}
+
+export function releaseOptions(command: 'release' | 'publish', read: OptionReader): ReleaseOptions {
+  return {
+    modelDir: read.text('model-dir'),
+    settings: read.text('settings'),
+    notebook: read.text('notebook'),
+    version: read.text('version'),
+    repo: read.text('repo'),
+    token: read.text('token'),
+    target: read.text('target'),
+    branch: read.text('branch'),
+    modelsPath: read.text('models-path'),
+    runner: command === 'publish' ? 'none' : read.text('runner'),
+    params: read.list('param'),
+    outputNotebook: read.text('output-notebook'),
+    timeout: read.seconds('timeout'),
+    gitUserName: read.text('git-user-name'),
+    gitUserEmail: read.text('git-user-email'),
+    dryRun: read.flag('dry-run'),
+    force: read.flag('force'),
+    skipPreflight: read.flag('skip-preflight'),
+    reloadUrl: read.text('reload-url'),
+    ...verifyOptions(read),
+  };
+}
+
+function verifyOptions(read: OptionReader) {
+  return {
+    verifyUrl: read.text('verify-url'),
+    verifyTimeout: read.seconds('verify-timeout'),
+    verifyInterval: read.seconds('verify-interval'),
+    verifyHeaders: read.list('verify-header'),
+    request: read.text('request'),
+    expect: read.text('expect'),
+  };
+}
+
+function repoOptions(read: OptionReader) {
+  return {
+    repo: read.text('repo'),
+    token: read.text('token'),
+    target: read.text('target'),
+    branch: read.text('branch'),
+    modelsPath: read.text('models-path'),
+    model: read.text('model'),
+  };
 }
 
 export function formatSummary(result: ReleaseResult): string {
@@ -161,8 +239,36 @@ export function formatSummary(result: ReleaseResult): string {
     ['commit', result.commit ? `${result.commit}${result.branch ? ` on ${result.branch}` : ''}` : undefined],
     ['notebook', result.executedNotebook],
     ['endpoint', `POST ${result.endpoint}`],
+    ['verified', result.verified ? 'ready, and the sample request was answered by this version' : undefined],
   ];
   return [headline, ...rows.filter(([, v]) => v).map(([k, v]) => `  ${k.padEnd(9)}${v}`)].join('\n') + '\n';
+}
+
+function formatBytes(bytes?: number): string {
+  if (bytes === undefined) return '';
+  return bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+}
+
+export function formatList(result: ListResult): string {
+  if (result.models.length === 0) return 'No published models found.\n';
+  const lines: string[] = [];
+  for (const model of result.models) {
+    lines.push(model.model);
+    for (const v of model.versions) {
+      const marks = [v.version === model.newest ? 'newest' : '', v.version === model.mlserverDefault ? 'MLServer default for unversioned URLs' : ''].filter(Boolean);
+      lines.push(`  ${v.version.padEnd(16)} ${(v.releasedAt ?? '').slice(0, 19).padEnd(19)} ${formatBytes(v.artifactBytes).padStart(10)}${marks.length ? `  (${marks.join(', ')})` : ''}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+function formatPrune(result: PruneResult, yes: boolean): string {
+  if (result.removed.length === 0) return 'Nothing to prune.\n';
+  const lines = result.removed.map((v) => `  ${v.model} ${v.version}  (${v.folder})`);
+  const head = yes
+    ? `Removed ${result.removed.length} version(s)${result.commit ? ` in commit ${result.commit}` : ''}:`
+    : `Would remove ${result.removed.length} version(s); run again with --yes to remove them:`;
+  return [head, ...lines].join('\n') + '\n';
 }
 
 /** Runs the CLI and returns the exit code; never throws. */
@@ -171,20 +277,39 @@ export async function runCli(io: CliIO): Promise<number> {
   const redactor = new Redactor((spelling) => provider.maskSecret(spelling));
   const log = new Logger({ stream: io.stderr, redactor, style: provider.logStyle({ env: io.env, isTTY: Boolean(io.stderr.isTTY) }) });
   let json = io.argv.includes('--json');
+  const print = (text: string) => io.stdout.write(redactor.redact(text));
+  const runtime = { env: io.env, cwd: io.cwd, log };
   try {
     const parsed = parseCli(io.argv, io.env);
-    if (parsed.command !== 'release') {
+    if (parsed.kind === 'info') {
       io.stdout.write(parsed.command === 'help' ? HELP : `${TOOL_VERSION}\n`);
       return EXIT.ok;
     }
-    const { options } = parsed;
+    const { command, read } = parsed;
     json = parsed.json;
     // Register the token before anything can print it, even a usage error.
-    redactor.add(options.token);
+    redactor.add(read.text('token'));
     redactor.add(io.env.MLSERVER_REPO_TOKEN);
-    const result = await release(options, { env: io.env, cwd: io.cwd, log, provider });
-    await provider.publishResult(result, { env: io.env, cwd: io.cwd, log, dotenvPath: parsed.dotenv });
-    io.stdout.write(redactor.redact(json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result)));
+
+    if (command === 'release' || command === 'publish') {
+      const result = await release(releaseOptions(command, read), { ...runtime, provider });
+      await provider.publishResult(result, { ...runtime, dotenvPath: read.text('dotenv') });
+      print(json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result));
+    } else if (command === 'verify') {
+      const verifyUrl = read.text('verify-url');
+      if (!verifyUrl) throw new ReleaseError('EUSAGE', 'verify needs --verify-url, the MLServer to check');
+      const result = await verifyVersion({ ...verifyOptions(read), verifyUrl, model: read.text('model'), modelDir: read.text('model-dir'), settings: read.text('settings'), version: read.text('version') }, runtime);
+      print(json ? JSON.stringify(result, null, 2) + '\n' : `Verified ${result.model} ${result.version}: ready, and answered\n${JSON.stringify(result.response, null, 2)}\n`);
+    } else if (command === 'list') {
+      const result = await listVersions(repoOptions(read), runtime);
+      print(json ? JSON.stringify(result, null, 2) + '\n' : formatList(result));
+    } else {
+      const keepText = read.text('keep');
+      if (keepText === undefined) throw new ReleaseError('EUSAGE', 'prune needs --keep N');
+      const yes = read.flag('yes') ?? false;
+      const result = await pruneVersions({ ...repoOptions(read), keep: Number(keepText), yes, protect: read.list('protect'), gitUserName: read.text('git-user-name'), gitUserEmail: read.text('git-user-email') }, runtime);
+      print(json ? JSON.stringify(result, null, 2) + '\n' : formatPrune(result, yes));
+    }
     return EXIT.ok;
   } catch (error) {
     const code = exitCodeOf(error);
@@ -193,7 +318,7 @@ export async function runCli(io: CliIO): Promise<number> {
       const payload = isReleaseError(error)
         ? { error: { code: error.code, message: error.message, details: error.details, exitCode: code } }
         : { error: { code: 'EUNEXPECTED', message: String((error as Error)?.message ?? error), exitCode: code } };
-      io.stdout.write(redactor.redact(JSON.stringify(payload, null, 2) + '\n'));
+      print(JSON.stringify(payload, null, 2) + '\n');
     }
     return code;
   }

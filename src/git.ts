@@ -182,3 +182,32 @@ export async function lfsPointer(file: string, ctx: GitContext): Promise<string>
 export async function lfsPushObjects(remote: string, oids: string[], ctx: GitContext): Promise<void> {
   await git(['lfs', 'push', '--object-id', remote, ...oids], ctx);
 }
+
+/**
+ * Fetches specific objects (e.g. the small release.json blobs) in one request,
+ * instead of one lazy fetch per object.
+ */
+export async function fetchObjects(remote: string, oids: string[], ctx: GitContext): Promise<void> {
+  if (oids.length === 0) return;
+  await git(['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', remote, ...oids], ctx);
+}
+
+/** Reads many blobs at once through `cat-file --batch`; missing ones are left out. */
+export async function readBlobs(oids: string[], ctx: GitContext): Promise<Map<string, string>> {
+  const blobs = new Map<string, string>();
+  if (oids.length === 0) return blobs;
+  const result = await run('git', ['cat-file', '--batch'], { cwd: ctx.cwd, env: ctx.env, input: oids.join('\n') + '\n' });
+  const out = Buffer.from(result.stdout, 'utf8');
+  let offset = 0;
+  while (offset < out.length) {
+    const newline = out.indexOf(10, offset);
+    if (newline < 0) break;
+    const header = out.subarray(offset, newline).toString('utf8').split(' ');
+    offset = newline + 1;
+    if (header[1] === 'missing' || header.length < 3) continue;
+    const size = Number(header[2]);
+    blobs.set(header[0], out.subarray(offset, offset + size).toString('utf8'));
+    offset += size + 1;
+  }
+  return blobs;
+}

@@ -2,19 +2,19 @@
  * From options to a plan: every input is resolved and checked here, before
  * anything runs, so bad input fails fast (exit 2) and nothing is half done.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from './errors.js';
-import { repositoryRootAt, type Identity } from './git.js';
+import type { Identity } from './git.js';
+import { resolveRepository, type Repository } from './repository.js';
 import type { Logger } from './log.js';
 import { inferencePath, segmentProblems } from './names.js';
 import { defaultExecutedNotebookPath } from './notebook/execute.js';
 import { isPythonIdentifier, type Parameter } from './notebook/inject.js';
 import type { RunnerName } from './notebook/runners.js';
 import type { Env } from './process.js';
-import {
-  detectHostKind, maskCredentials, parseRepoLocation, resolveCredentials, type Credentials, type HostKind,
-} from './publish/credentials.js';
+import type { Credentials } from './publish/credentials.js';
 import { normalizeModelsPath, versionFolder } from './publish/layout.js';
 import type { ReleaseContext } from './providers/types.js';
 import { readSettingsFile, validateSettings, type ModelSettings } from './settings.js';
@@ -42,6 +42,20 @@ export interface ReleaseOptions {
   dryRun?: boolean;
   force?: boolean;
   skipPreflight?: boolean;
+  /** `git` (default) or `folder`: a plain MLServer model folder, written atomically. */
+  target?: 'git' | 'folder' | string;
+  /** MLServer to ask to load the new version (folder target), e.g. http://mlserver:8080. */
+  reloadUrl?: string;
+  /** MLServer to check after publishing: ready, then the sample request. */
+  verifyUrl?: string;
+  verifyTimeout?: number;
+  verifyInterval?: number;
+  /** Extra headers for MLServer requests, `Name: value`; values are treated as secrets. */
+  verifyHeaders?: string[];
+  /** V2 request to send (default: inference-request.json beside the notebook). */
+  request?: string;
+  /** Expected outputs to compare with. */
+  expect?: string;
 }
 
 export interface ReleasePlan {
@@ -57,7 +71,7 @@ export interface ReleasePlan {
   outputNotebook?: string;
   parameters: Parameter[];
   timeoutSeconds?: number;
-  repo: { url: string; isHttp: boolean; hostKind: HostKind };
+  repo: Repository;
   credentials?: Credentials;
   branch?: string;
   modelsPath: string;
@@ -68,6 +82,17 @@ export interface ReleasePlan {
   skipPreflight: boolean;
   context: ReleaseContext;
   warnings: string[];
+  reloadUrl?: string;
+  verify?: VerifyPlan;
+}
+
+export interface VerifyPlan {
+  url: string;
+  timeoutMs: number;
+  intervalMs: number;
+  headers: Record<string, string>;
+  request: unknown;
+  expected?: unknown;
 }
 
 export interface PlanInput {
@@ -84,14 +109,7 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
   const parameters = parseParams(options.params);
   const timeoutSeconds = parseTimeout(options.timeout);
 
-  // Credentials are registered for redaction before any later step can print them.
-  const repoInput = options.repo || env.MLSERVER_REPO;
-  if (!repoInput) throw new ReleaseError('EREPOMISSING', 'No model repository given: --repo (or MLSERVER_REPO) is required');
-  const location = parseRepoLocation(repoInput);
-  const hostKind = detectHostKind(location.url, env);
-  const credentials = resolveCredentials(location, options.token || env.MLSERVER_REPO_TOKEN, hostKind);
-  maskCredentials(credentials, log.redactor);
-  const repoUrl = await resolveRepo(location.url, location.isHttp, env, cwd);
+  const repository = await resolveRepository(options, env, cwd, log);
 
   const modelDir = path.resolve(cwd, options.modelDir ?? '.');
   const settingsPath = path.resolve(cwd, options.settings ?? path.join(modelDir, 'model-settings.json'));
@@ -109,6 +127,13 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
   }
 
   const modelsPath = normalizeModelsPath(options.modelsPath ?? 'models');
+  const headers = parseHeaders(options.verifyHeaders, log);
+  const verify = options.verifyUrl
+    ? await planVerify(options, options.verifyUrl, headers, path.dirname(notebookPath ?? path.join(modelDir, 'x')), cwd)
+    : undefined;
+  if (options.reloadUrl && repository.target !== 'folder') {
+    throw new ReleaseError('EUSAGE', '--reload-url is for --target folder (a model volume); a git repository is loaded by whatever syncs it');
+  }
   return {
     modelDir,
     settingsPath,
@@ -127,8 +152,8 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
       ...parameters,
     ],
     timeoutSeconds,
-    repo: { url: repoUrl, isHttp: location.isHttp, hostKind },
-    credentials,
+    repo: repository,
+    credentials: repository.credentials,
     branch: options.branch || undefined,
     modelsPath,
     author: {
@@ -141,6 +166,57 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
     skipPreflight: options.skipPreflight ?? false,
     context,
     warnings,
+    reloadUrl: options.reloadUrl || undefined,
+    verify,
+  };
+}
+
+/** `Name: value` headers for MLServer; the values are secrets (tokens, API keys). */
+export function parseHeaders(lines: string[] | undefined, log: Logger): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of lines ?? []) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) throw new ReleaseError('EUSAGE', `--verify-header "${line.slice(0, 20)}..." is not of the form 'Name: value'`);
+    const value = line.slice(colon + 1).trim();
+    log.redactor.add(value);
+    headers[line.slice(0, colon).trim()] = value;
+  }
+  return headers;
+}
+
+async function readJsonFile(file: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new ReleaseError('EUSAGE', `${what} ${file} does not exist`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ReleaseError('EUSAGE', `${what} ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+export async function planVerify(
+  options: Pick<ReleaseOptions, 'verifyTimeout' | 'verifyInterval' | 'request' | 'expect'>,
+  url: string,
+  headers: Record<string, string>,
+  requestDir: string,
+  cwd: string,
+): Promise<VerifyPlan> {
+  const timeout = options.verifyTimeout ?? 600;
+  const interval = options.verifyInterval ?? 5;
+  if (!(timeout > 0) || !(interval > 0)) throw new ReleaseError('EUSAGE', '--verify-timeout and --verify-interval must be positive numbers of seconds');
+  if (!/^https?:\/\//.test(url)) throw new ReleaseError('EUSAGE', `--verify-url must be an http(s) URL, got "${url}"`);
+  const requestPath = options.request ? path.resolve(cwd, options.request) : path.join(requestDir, 'inference-request.json');
+  return {
+    url,
+    timeoutMs: timeout * 1000,
+    intervalMs: interval * 1000,
+    headers,
+    request: await readJsonFile(requestPath, 'The sample inference request'),
+    expected: options.expect ? await readJsonFile(path.resolve(cwd, options.expect), 'The expected outputs file') : undefined,
   };
 }
 
@@ -181,19 +257,4 @@ function parseTimeout(timeout: number | undefined): number | undefined {
   if (timeout === undefined) return undefined;
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ReleaseError('EUSAGE', `--timeout must be a positive number of seconds, got ${timeout}`);
   return timeout;
-}
-
-/** A local path must already be a git repository; URLs are checked by the preflight. */
-async function resolveRepo(url: string, isHttp: boolean, env: Env, cwd: string): Promise<string> {
-  if (isHttp || /^(ssh|git|file):\/\//i.test(url) || /^[^/]+@[^:]+:/.test(url)) return url;
-  const dir = path.resolve(cwd, url);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ReleaseError('EREPONOTFOUND', `--repo ${dir} does not exist`);
-  }
-  // Compare real paths: a plain folder inside some other checkout is not a repository of its own.
-  const root = await repositoryRootAt({ cwd: dir, env: { ...env, GIT_DIR: undefined, GIT_WORK_TREE: undefined } });
-  if (!root || realpathSync(root) !== realpathSync(dir)) {
-    throw new ReleaseError('EREPONOTFOUND', `--repo ${dir} is not a git repository`);
-  }
-  return dir;
 }

@@ -10,11 +10,13 @@ import { planRelease, type ReleaseOptions, type ReleasePlan } from './plan.js';
 import type { Env } from './process.js';
 import { publishWithGit, type FileToPublish } from './publish/git-transport.js';
 import { collectArtifact, folderRelativePath, RECORD_FILE, SETTINGS_FILE, type Artifact, type ReleaseRecord } from './publish/layout.js';
+import { publishToFolder, reloadModel } from './publish/folder-transport.js';
 import { preflight } from './publish/preflight.js';
 import type { BackoffOptions } from './publish/retry.js';
 import { detectProvider } from './providers/index.js';
 import type { Provider } from './providers/types.js';
 import { artifactUri, renderSettings, serializeSettings } from './settings.js';
+import { verifyServed } from './verify.js';
 import { TOOL_VERSION } from './version.js';
 
 export type ReleaseStatus = 'pushed' | 'already-published' | 'dry-run';
@@ -38,6 +40,10 @@ export interface ReleaseResult {
   artifact?: { path: string; bytes: number; sha256: string };
   files: string[];
   warnings: string[];
+  /** True when --verify-url checked the served version. */
+  verified?: boolean;
+  /** MLServer's answer to the sample request, when verified. */
+  verifyResponse?: unknown;
 }
 
 /** Where a release runs: injected so tests and embedders never depend on process globals. */
@@ -64,7 +70,7 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
     return planned;
   });
 
-  if (!plan.skipPreflight) {
+  if (!plan.skipPreflight && plan.repo.target === 'git') {
     await log.group('Preflight', () =>
       preflight({ url: plan.repo.url, isHttp: plan.repo.isHttp, credentials: plan.credentials, branch: plan.branch, env, cwd, log, backoff: runtime.backoff }),
     );
@@ -90,22 +96,15 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
 
   const { files, artifact } = await log.group('Settings', () => prepareFiles(plan, executedNotebook, log));
 
-  const published = await log.group('Publish', () =>
-    publishWithGit({
-      url: plan.repo.url,
-      credentials: plan.credentials,
-      branch: plan.branch,
-      folder: plan.folder,
-      files,
-      ignoreForComparison: [RECORD_FILE],
-      message: plan.message,
-      author: plan.author,
-      force: plan.force,
-      env,
-      log,
-      backoff: runtime.backoff,
-    }),
-  );
+  const published = await log.group('Publish', () => publish(plan, files, env, log, runtime.backoff));
+
+  let verifyResponse: unknown;
+  if (plan.verify) {
+    const verify = plan.verify;
+    verifyResponse = await log.group('Verify', async () =>
+      (await verifyServed({ ...verify, model: plan.name, version: plan.version, log })).response,
+    );
+  }
 
   return {
     ...baseResult(plan, files, artifact, log),
@@ -115,7 +114,31 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
     pushed: published.status === 'pushed',
     alreadyPublished: published.status === 'already-published',
     executedNotebook,
+    verified: plan.verify ? true : undefined,
+    verifyResponse,
   };
+}
+
+async function publish(plan: ReleasePlan, files: FileToPublish[], env: Env, log: Logger, backoff?: BackoffOptions) {
+  if (plan.repo.target === 'folder') {
+    const result = await publishToFolder({ root: plan.repo.url, folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], force: plan.force, log });
+    if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
+    return { ...result, branch: undefined, commit: undefined };
+  }
+  return publishWithGit({
+    url: plan.repo.url,
+    credentials: plan.credentials,
+    branch: plan.branch,
+    folder: plan.folder,
+    files,
+    ignoreForComparison: [RECORD_FILE],
+    message: plan.message,
+    author: plan.author,
+    force: plan.force,
+    env,
+    log,
+    backoff,
+  });
 }
 
 async function prepareFiles(plan: ReleasePlan, executedNotebook: string | undefined, log: Logger) {

@@ -2,7 +2,7 @@ import { symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { envName, HELP, OPTIONS, parseCli } from '../src/cli.js';
+import { envName, HELP, OPTIONS, parseCli, releaseOptions } from '../src/cli.js';
 import { baseEnv, cli } from './helpers/capture.js';
 import { removeTempDirs, tempDir } from './helpers/fs.js';
 import { commitCount, newBareRepo } from './helpers/git-repos.js';
@@ -14,30 +14,35 @@ test('--help explains every option and exit code', async () => {
   const run = await cli(['--help']);
   assert.is(run.code, 0);
   for (const name of Object.keys(OPTIONS)) assert.match(run.stdout, `--${name}`);
-  for (const code of ['0', '1', '2', '3', '4']) assert.match(HELP, new RegExp(`^  ${code}  `, 'm'));
+  for (const code of ['0', '1', '2', '3', '4', '5']) assert.match(HELP, new RegExp(`^  ${code}  `, 'm'));
 });
 
 test('--version alone prints the tool version; with a value it is the release version', async () => {
   const run = await cli(['--version']);
   assert.match(run.stdout, /^\d+\.\d+\.\d+\n$/);
   const parsed = parseCli(['release', '--version', 'v2'], {});
-  assert.is(parsed.command === 'release' && parsed.options.version, 'v2');
+  assert.ok(parsed.kind === 'run');
+  if (parsed.kind === 'run') assert.is(releaseOptions('release', parsed.read).version, 'v2');
 });
 
 test('every option can come from MLSERVER_RELEASE_<OPTION>, and a flag wins', () => {
   const env = { [envName('models-path')]: 'deploy/models', [envName('dry-run')]: 'true', [envName('param')]: 'a=1\nb=2', [envName('branch')]: 'env-branch' };
   const parsed = parseCli(['release', '--branch', 'flag-branch'], env);
-  assert.ok(parsed.command === 'release');
-  if (parsed.command !== 'release') return;
-  assert.is(parsed.options.modelsPath, 'deploy/models');
-  assert.is(parsed.options.dryRun, true);
-  assert.equal(parsed.options.params, ['a=1', 'b=2']);
-  assert.is(parsed.options.branch, 'flag-branch');
+  assert.ok(parsed.kind === 'run');
+  if (parsed.kind !== 'run') return;
+  const options = releaseOptions('release', parsed.read);
+  assert.is(options.modelsPath, 'deploy/models');
+  assert.is(options.dryRun, true);
+  assert.equal(options.params, ['a=1', 'b=2']);
+  assert.is(options.branch, 'flag-branch');
 });
 
 test('publish is release with --runner none', () => {
-  const parsed = parseCli(['publish', '--runner', 'nbconvert'], {});
-  assert.is(parsed.command === 'release' && parsed.options.runner, 'none');
+  const parsed = parseCli(['publish'], {});
+  assert.ok(parsed.kind === 'run');
+  if (parsed.kind === 'run') assert.is(releaseOptions('publish', parsed.read).runner, 'none');
+  // --runner belongs to release only.
+  assert.throws(() => parseCli(['publish', '--runner', 'nbconvert'], {}), /Unknown option '--runner'/);
 });
 
 test('unknown options and commands are usage errors (exit 2)', async () => {

@@ -1,14 +1,18 @@
+import { type ListResult } from './housekeeping.js';
 import { type Writable } from './log.js';
 import type { ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
 import { type ReleaseResult } from './release.js';
+type Command = 'release' | 'publish' | 'verify' | 'list' | 'prune';
 interface OptionSpec {
     type: 'string' | 'boolean';
     multiple?: boolean;
     value?: string;
     help: string;
+    /** The commands that take this option. */
+    for: Command[];
 }
-/** Every option of `release`; each can also come from env MLSERVER_RELEASE_<UPPER_SNAKE>. */
+/** Every option; each can also come from env MLSERVER_RELEASE_<UPPER_SNAKE>. */
 export declare const OPTIONS: Record<string, OptionSpec>;
 export declare const HELP: string;
 export interface CliIO {
@@ -20,17 +24,31 @@ export interface CliIO {
         isTTY?: boolean;
     };
 }
+type Values = Record<string, string | string[] | boolean | undefined>;
 type Parsed = {
+    kind: 'info';
     command: 'help' | 'version';
 } | {
-    command: 'release';
-    options: ReleaseOptions;
+    kind: 'run';
+    command: Command;
+    read: OptionReader;
     json: boolean;
-    dotenv?: string;
 };
 export declare function envName(option: string): string;
+/** Reads options of one command: the flag first, then MLSERVER_RELEASE_<OPTION>. */
+export declare class OptionReader {
+    private readonly values;
+    private readonly env;
+    constructor(values: Values, env: Env);
+    text(name: string): string | undefined;
+    list(name: string): string[] | undefined;
+    flag(name: string): boolean | undefined;
+    seconds(name: string): number | undefined;
+}
 export declare function parseCli(argv: string[], env: Env): Parsed;
+export declare function releaseOptions(command: 'release' | 'publish', read: OptionReader): ReleaseOptions;
 export declare function formatSummary(result: ReleaseResult): string;
+export declare function formatList(result: ListResult): string;
 /** Runs the CLI and returns the exit code; never throws. */
 export declare function runCli(io: CliIO): Promise<number>;
 export {};

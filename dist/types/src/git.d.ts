@@ -67,3 +67,10 @@ export declare function remoteUrl(remote: string, ctx: GitContext): Promise<stri
 export declare function lfsPointer(file: string, ctx: GitContext): Promise<string>;
 /** Uploads LFS objects, staged in the repo's lfs/objects store, to the remote's LFS server. */
 export declare function lfsPushObjects(remote: string, oids: string[], ctx: GitContext): Promise<void>;
+/**
+ * Fetches specific objects (e.g. the small release.json blobs) in one request,
+ * instead of one lazy fetch per object.
+ */
+export declare function fetchObjects(remote: string, oids: string[], ctx: GitContext): Promise<void>;
+/** Reads many blobs at once through `cat-file --batch`; missing ones are left out. */
+export declare function readBlobs(oids: string[], ctx: GitContext): Promise<Map<string, string>>;

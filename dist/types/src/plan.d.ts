@@ -1,8 +1,9 @@
-import { type Identity } from './git.js';
+import type { Identity } from './git.js';
+import { type Repository } from './repository.js';
 import type { Logger } from './log.js';
 import { type Parameter } from './notebook/inject.js';
 import type { Env } from './process.js';
-import { type Credentials, type HostKind } from './publish/credentials.js';
+import type { Credentials } from './publish/credentials.js';
 import type { ReleaseContext } from './providers/types.js';
 import { type ModelSettings } from './settings.js';
 export declare const RUNNER_CHOICES: readonly ['auto', 'papermill', 'nbconvert', 'none'];
@@ -27,6 +28,20 @@ export interface ReleaseOptions {
     dryRun?: boolean;
     force?: boolean;
     skipPreflight?: boolean;
+    /** `git` (default) or `folder`: a plain MLServer model folder, written atomically. */
+    target?: 'git' | 'folder' | string;
+    /** MLServer to ask to load the new version (folder target), e.g. http://mlserver:8080. */
+    reloadUrl?: string;
+    /** MLServer to check after publishing: ready, then the sample request. */
+    verifyUrl?: string;
+    verifyTimeout?: number;
+    verifyInterval?: number;
+    /** Extra headers for MLServer requests, `Name: value`; values are treated as secrets. */
+    verifyHeaders?: string[];
+    /** V2 request to send (default: inference-request.json beside the notebook). */
+    request?: string;
+    /** Expected outputs to compare with. */
+    expect?: string;
 }
 export interface ReleasePlan {
     modelDir: string;
@@ -41,11 +56,7 @@ export interface ReleasePlan {
     outputNotebook?: string;
     parameters: Parameter[];
     timeoutSeconds?: number;
-    repo: {
-        url: string;
-        isHttp: boolean;
-        hostKind: HostKind;
-    };
+    repo: Repository;
     credentials?: Credentials;
     branch?: string;
     modelsPath: string;
@@ -56,6 +67,16 @@ export interface ReleasePlan {
     skipPreflight: boolean;
     context: ReleaseContext;
     warnings: string[];
+    reloadUrl?: string;
+    verify?: VerifyPlan;
+}
+export interface VerifyPlan {
+    url: string;
+    timeoutMs: number;
+    intervalMs: number;
+    headers: Record<string, string>;
+    request: unknown;
+    expected?: unknown;
 }
 export interface PlanInput {
     options: ReleaseOptions;
@@ -65,3 +86,6 @@ export interface PlanInput {
     log: Logger;
 }
 export declare function planRelease({ options, context, env, cwd, log }: PlanInput): Promise<ReleasePlan>;
+/** `Name: value` headers for MLServer; the values are secrets (tokens, API keys). */
+export declare function parseHeaders(lines: string[] | undefined, log: Logger): Record<string, string>;
+export declare function planVerify(options: Pick<ReleaseOptions, 'verifyTimeout' | 'verifyInterval' | 'request' | 'expect'>, url: string, headers: Record<string, string>, requestDir: string, cwd: string): Promise<VerifyPlan>;

@@ -27,6 +27,10 @@ export interface ReleaseResult {
     };
     files: string[];
     warnings: string[];
+    /** True when --verify-url checked the served version. */
+    verified?: boolean;
+    /** MLServer's answer to the sample request, when verified. */
+    verifyResponse?: unknown;
 }
 /** Where a release runs: injected so tests and embedders never depend on process globals. */
 export interface ReleaseRuntime {

@@ -1,8 +1,8 @@
 import { type Identity } from '../git.js';
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
-import { type Credentials } from './credentials.js';
-import { type BackoffOptions } from './retry.js';
+import type { Credentials } from './credentials.js';
+import type { BackoffOptions } from './retry.js';
 export interface FileToPublish {
     /** Path inside the version folder. */
     path: string;

@@ -1,0 +1,19 @@
+import type { Logger } from './log.js';
+import type { Env } from './process.js';
+import { type Credentials, type HostKind } from './publish/credentials.js';
+export declare const TARGETS: readonly ['git', 'folder'];
+export type TargetKind = (typeof TARGETS)[number];
+export interface RepositoryOptions {
+    repo?: string;
+    token?: string;
+    target?: string;
+}
+export interface Repository {
+    target: TargetKind;
+    /** URL without credentials, or an absolute path. */
+    url: string;
+    isHttp: boolean;
+    hostKind: HostKind;
+    credentials?: Credentials;
+}
+export declare function resolveRepository(options: RepositoryOptions, env: Env, cwd: string, log: Logger): Promise<Repository>;

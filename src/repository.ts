@@ -1,0 +1,70 @@
+/**
+ * Which model repository an operation targets, and how to reach it: a git
+ * remote (URL or local repository) with its credentials, or a plain folder
+ * (an MLServer model volume) when `--target folder` says so.
+ */
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ReleaseError } from './errors.js';
+import { repositoryRootAt } from './git.js';
+import type { Logger } from './log.js';
+import type { Env } from './process.js';
+import {
+  detectHostKind, maskCredentials, parseRepoLocation, resolveCredentials, type Credentials, type HostKind,
+} from './publish/credentials.js';
+
+export const TARGETS = ['git', 'folder'] as const;
+export type TargetKind = (typeof TARGETS)[number];
+
+export interface RepositoryOptions {
+  repo?: string;
+  token?: string;
+  target?: string;
+}
+
+export interface Repository {
+  target: TargetKind;
+  /** URL without credentials, or an absolute path. */
+  url: string;
+  isHttp: boolean;
+  hostKind: HostKind;
+  credentials?: Credentials;
+}
+
+export async function resolveRepository(options: RepositoryOptions, env: Env, cwd: string, log: Logger): Promise<Repository> {
+  const target = options.target ?? 'git';
+  if (!(TARGETS as readonly string[]).includes(target)) {
+    throw new ReleaseError('EUSAGE', `Unknown --target "${target}": expected git or folder`);
+  }
+  const repoInput = options.repo || env.MLSERVER_REPO;
+  if (!repoInput) throw new ReleaseError('EREPOMISSING', 'No model repository given: --repo (or MLSERVER_REPO) is required');
+
+  if (target === 'folder') {
+    const dir = path.resolve(cwd, repoInput);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReleaseError('EREPONOTFOUND', `--repo ${dir} is not an existing folder`);
+    return { target, url: dir, isHttp: false, hostKind: 'generic' };
+  }
+
+  // Credentials are registered for redaction before any later step can print them.
+  const location = parseRepoLocation(repoInput);
+  const hostKind = detectHostKind(location.url, env);
+  const credentials = resolveCredentials(location, options.token || env.MLSERVER_REPO_TOKEN, hostKind);
+  maskCredentials(credentials, log.redactor);
+  const url = await resolveGitLocation(location.url, location.isHttp, env, cwd);
+  return { target: 'git', url, isHttp: location.isHttp, hostKind, credentials };
+}
+
+/** A local path must already be a git repository; URLs are checked by the preflight. */
+async function resolveGitLocation(url: string, isHttp: boolean, env: Env, cwd: string): Promise<string> {
+  if (isHttp || /^(ssh|git|file):\/\//i.test(url) || /^[^/]+@[^:]+:/.test(url)) return url;
+  const dir = path.resolve(cwd, url);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ReleaseError('EREPONOTFOUND', `--repo ${dir} does not exist`);
+  }
+  // Compare real paths: a plain folder inside some other checkout is not a repository of its own.
+  const root = await repositoryRootAt({ cwd: dir, env: { ...env, GIT_DIR: undefined, GIT_WORK_TREE: undefined } });
+  if (!root || realpathSync(root) !== realpathSync(dir)) {
+    throw new ReleaseError('EREPONOTFOUND', `--repo ${dir} is not a git repository (to publish into a plain MLServer model folder, pass --target folder)`);
+  }
+  return dir;
+}
