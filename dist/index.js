@@ -20682,7 +20682,8 @@ function resultOutputs(result) {
     commit: result.commit ?? "",
     endpoint: result.endpoint,
     "already-published": String(result.alreadyPublished),
-    "executed-notebook": result.executedNotebook ?? ""
+    "executed-notebook": result.executedNotebook ?? "",
+    verified: String(result.verified ?? false)
   };
 }
 
@@ -22435,7 +22436,14 @@ var ACTION_INPUTS = {
   "git-user-email": () => ({ gitUserEmail: text("git-user-email") }),
   "dry-run": () => ({ dryRun: flag("dry-run") }),
   force: () => ({ force: flag("force") }),
-  "skip-preflight": () => ({ skipPreflight: flag("skip-preflight") })
+  "skip-preflight": () => ({ skipPreflight: flag("skip-preflight") }),
+  target: () => ({ target: text("target") }),
+  "reload-url": () => ({ reloadUrl: text("reload-url") }),
+  "verify-url": () => ({ verifyUrl: text("verify-url") }),
+  "verify-timeout": () => ({ verifyTimeout: seconds("verify-timeout") }),
+  "verify-headers": () => ({ verifyHeaders: getMultilineInput("verify-headers").filter((line) => line.trim() !== "") }),
+  request: () => ({ request: text("request") }),
+  expect: () => ({ expect: text("expect") })
 };
 function readActionInputs() {
   return Object.values(ACTION_INPUTS).reduce((options, read) => ({ ...options, ...read() }), {});
@@ -22449,6 +22457,7 @@ async function runAction(io) {
   try {
     redactor.add(getInput("token"));
     redactor.add(io.env.MLSERVER_REPO_TOKEN);
+    for (const header of getMultilineInput("verify-headers")) redactor.add(header.slice(header.indexOf(":") + 1).trim());
     const result = await release(readActionInputs(), { env: io.env, cwd: io.cwd, log, provider: github });
     await github.publishResult(result, { env: io.env, cwd: io.cwd, log });
     log.info(`${result.status}: ${result.model} ${result.version} -> ${result.folder} (POST ${result.endpoint})`);

@@ -42,6 +42,13 @@ export const ACTION_INPUTS: Record<string, () => Partial<ReleaseOptions>> = {
   'dry-run': () => ({ dryRun: flag('dry-run') }),
   force: () => ({ force: flag('force') }),
   'skip-preflight': () => ({ skipPreflight: flag('skip-preflight') }),
+  target: () => ({ target: text('target') }),
+  'reload-url': () => ({ reloadUrl: text('reload-url') }),
+  'verify-url': () => ({ verifyUrl: text('verify-url') }),
+  'verify-timeout': () => ({ verifyTimeout: seconds('verify-timeout') }),
+  'verify-headers': () => ({ verifyHeaders: core.getMultilineInput('verify-headers').filter((line) => line.trim() !== '') }),
+  request: () => ({ request: text('request') }),
+  expect: () => ({ expect: text('expect') }),
 };
 
 export function readActionInputs(): ReleaseOptions {
@@ -67,6 +74,7 @@ export async function runAction(io: ActionIO): Promise<number> {
     // Mask first: nothing below may print the token before the runner knows to hide it.
     redactor.add(core.getInput('token'));
     redactor.add(io.env.MLSERVER_REPO_TOKEN);
+    for (const header of core.getMultilineInput('verify-headers')) redactor.add(header.slice(header.indexOf(':') + 1).trim());
     const result = await release(readActionInputs(), { env: io.env, cwd: io.cwd, log, provider: github });
     await github.publishResult(result, { env: io.env, cwd: io.cwd, log });
     log.info(`${result.status}: ${result.model} ${result.version} -> ${result.folder} (POST ${result.endpoint})`);

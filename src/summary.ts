@@ -59,5 +59,6 @@ export function resultOutputs(result: ReleaseResult): Record<string, string> {
     endpoint: result.endpoint,
     'already-published': String(result.alreadyPublished),
     'executed-notebook': result.executedNotebook ?? '',
+    verified: String(result.verified ?? false),
   };
 }
