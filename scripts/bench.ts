@@ -177,11 +177,17 @@ async function main(): Promise<void> {
     console.log(`measuring, median of ${seedReps} runs for the seed and ${reps} for the others ...`);
     // The seed's full clones run last: deleting gigabytes of clones leaves the disk busy
     // writing back for a while, which would slow whatever is measured next.
-    const tool = await repeat(reps, server, () => toolWay(bigUrl, project));
+    // Every run publishes a never-seen artifact: re-sending bytes the server already has
+    // would let git skip them and measure less than a real release.
+    const freshModel = async () => writeFileSync(path.join(project, 'model.joblib'), randomBytes(newModelMib * MiB));
+    const tool = await repeat(reps, server, () => toolWay(bigUrl, project), freshModel);
     // Untimed: bring the floor's clone up to date first, so only its commit and push are measured.
-    const floor = await repeat(reps, server, () => floorWay(floorClone, project), () => $`git -C ${floorClone} pull --quiet --ff-only origin main`.then(() => undefined));
-    const toolSmall = await repeat(reps, server, () => toolWay(smallUrl, project));
-    const seed = await repeat(seedReps, server, () => seedWay(bigUrl, project));
+    const floor = await repeat(reps, server, () => floorWay(floorClone, project), async () => {
+      await $`git -C ${floorClone} pull --quiet --ff-only origin main`;
+      await freshModel();
+    });
+    const toolSmall = await repeat(reps, server, () => toolWay(smallUrl, project), freshModel);
+    const seed = await repeat(seedReps, server, () => seedWay(bigUrl, project), freshModel);
     rmSync(floorClone, { recursive: true, force: true });
 
     const rows: Array<[string, Sample]> = [
