@@ -50,6 +50,11 @@ export const OPTIONS: Record<string, OptionSpec> = {
   'dry-run': { type: 'boolean', help: 'Check everything and print the plan; run nothing, push nothing', for: RELEASE },
   force: { type: 'boolean', help: 'Replace an already published version whose content differs (history is kept)', for: RELEASE },
   'skip-preflight': { type: 'boolean', help: 'Do not check push access before running the notebook', for: RELEASE },
+  via: { type: 'string', value: 'git|api', help: 'How the commit is made: git (default) or api (the host REST API, no clone)', for: RELEASE },
+  review: { type: 'boolean', help: 'Land on release/<name>-<version> and open a pull/merge request instead', for: RELEASE },
+  'host-type': { type: 'string', value: 'github|gitlab', help: 'For self-hosted instances whose URL does not say', for: REPO },
+  'api-url': { type: 'string', value: 'URL', help: 'REST API base (default: from the repo URL, GITHUB_API_URL or CI_SERVER_URL)', for: RELEASE },
+  'token-type': { type: 'string', value: 'T', help: 'GitLab API token kind: private (default), oauth, or job (CI_JOB_TOKEN)', for: RELEASE },
   'reload-url': { type: 'string', value: 'URL', help: 'With --target folder: ask this MLServer to load the new version', for: RELEASE },
   'verify-url': { type: 'string', value: 'URL', help: 'MLServer to check after publishing (ready, then the sample request)', for: VERIFY },
   'verify-timeout': { type: 'string', value: 'SECONDS', help: 'How long to wait for the version to be ready (default: 600)', for: VERIFY },
@@ -201,6 +206,11 @@ export function releaseOptions(command: 'release' | 'publish', read: OptionReade
     force: read.flag('force'),
     skipPreflight: read.flag('skip-preflight'),
     reloadUrl: read.text('reload-url'),
+    via: read.text('via'),
+    review: read.flag('review'),
+    hostType: read.text('host-type'),
+    apiUrl: read.text('api-url'),
+    tokenType: read.text('token-type'),
     ...verifyOptions(read),
   };
 }
@@ -221,6 +231,7 @@ function repoOptions(read: OptionReader) {
     repo: read.text('repo'),
     token: read.text('token'),
     target: read.text('target'),
+    hostType: read.text('host-type'),
     branch: read.text('branch'),
     modelsPath: read.text('models-path'),
     model: read.text('model'),
@@ -239,6 +250,7 @@ export function formatSummary(result: ReleaseResult): string {
     ['commit', result.commit ? `${result.commit}${result.branch ? ` on ${result.branch}` : ''}` : undefined],
     ['notebook', result.executedNotebook],
     ['endpoint', `POST ${result.endpoint}`],
+    ['review', result.reviewUrl],
     ['verified', result.verified ? 'ready, and the sample request was answered by this version' : undefined],
   ];
   return [headline, ...rows.filter(([, v]) => v).map(([k, v]) => `  ${k.padEnd(9)}${v}`)].join('\n') + '\n';

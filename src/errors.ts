@@ -63,6 +63,7 @@ export const CATALOG = {
   EUNREACHABLE: { exit: EXIT.publish, hint: 'Check the URL and the network; the remote did not answer.' },
   EPUSHFAILED: { exit: EXIT.publish, hint: 'See the git output above; add a CI concurrency group if releases collide often.' },
   ELFSMISSING: { exit: EXIT.publish, hint: 'The repository stores this path in Git LFS: install git-lfs (Debian: apt-get install git-lfs).' },
+  EAPILIMIT: { exit: EXIT.publish, hint: 'Publish this artifact with --via git, through Git LFS if the host needs it.' },
   EVERIFY: { exit: EXIT.verify },
 } satisfies Record<string, CatalogEntry>;
 

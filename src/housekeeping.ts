@@ -31,6 +31,7 @@ export interface ListOptions {
   repo?: string;
   token?: string;
   target?: string;
+  hostType?: string;
   branch?: string;
   modelsPath?: string;
   /** Only this model. */

@@ -56,6 +56,16 @@ export interface ReleaseOptions {
   request?: string;
   /** Expected outputs to compare with. */
   expect?: string;
+  /** How the commit is made: `git` (default) or `api` (the host's REST API, no clone). */
+  via?: 'git' | 'api' | string;
+  /** Land on release/<name>-<version> and open a pull/merge request instead of committing to the branch. */
+  review?: boolean;
+  /** For self-hosted instances: github or gitlab. */
+  hostType?: 'github' | 'gitlab' | string;
+  /** REST API base, e.g. https://ghe.example.com/api/v3 or https://gitlab.example.com. */
+  apiUrl?: string;
+  /** GitLab token kind: private (access tokens), oauth, or job (CI_JOB_TOKEN). */
+  tokenType?: 'private' | 'oauth' | 'job' | string;
 }
 
 export interface ReleasePlan {
@@ -84,6 +94,10 @@ export interface ReleasePlan {
   warnings: string[];
   reloadUrl?: string;
   verify?: VerifyPlan;
+  via: 'git' | 'api';
+  review?: { branch: string; title: string };
+  apiUrl?: string;
+  tokenType?: 'private' | 'oauth' | 'job';
 }
 
 export interface VerifyPlan {
@@ -168,6 +182,27 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
     warnings,
     reloadUrl: options.reloadUrl || undefined,
     verify,
+    ...planHostAccess(options, repository, name, version),
+  };
+}
+
+function planHostAccess(options: ReleaseOptions, repository: Repository, name: string, version: string) {
+  const via = options.via ?? 'git';
+  if (via !== 'git' && via !== 'api') throw new ReleaseError('EUSAGE', `Unknown --via "${via}": expected git or api`);
+  if (options.hostType !== undefined && options.hostType !== 'github' && options.hostType !== 'gitlab') {
+    throw new ReleaseError('EUSAGE', `Unknown --host-type "${options.hostType}": expected github or gitlab`);
+  }
+  if (options.tokenType !== undefined && !['private', 'oauth', 'job'].includes(options.tokenType)) {
+    throw new ReleaseError('EUSAGE', `Unknown --token-type "${options.tokenType}": expected private, oauth or job`);
+  }
+  if ((via === 'api' || options.review) && repository.target !== 'git') {
+    throw new ReleaseError('EUSAGE', '--via api and --review need a git host, not --target folder');
+  }
+  return {
+    via: via as 'git' | 'api',
+    review: options.review ? { branch: `release/${name}-${version}`, title: `Release model ${name} ${version}` } : undefined,
+    apiUrl: options.apiUrl || undefined,
+    tokenType: options.tokenType as 'private' | 'oauth' | 'job' | undefined,
   };
 }
 

@@ -2,6 +2,7 @@
  * The release pipeline: plan -> preflight -> notebook -> settings -> publish.
  * It knows nothing of GitHub, GitLab or argv: options come in, a result goes out.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from './errors.js';
 import { Logger, silentLogger } from './log.js';
@@ -10,9 +11,10 @@ import { planRelease, type ReleaseOptions, type ReleasePlan } from './plan.js';
 import type { Env } from './process.js';
 import { publishWithGit, type FileToPublish } from './publish/git-transport.js';
 import { collectArtifact, folderRelativePath, RECORD_FILE, SETTINGS_FILE, type Artifact, type ReleaseRecord } from './publish/layout.js';
+import { callApi, createHostApi, gitBlobId, publishWithApi, sameContent } from './publish/api-transport.js';
 import { publishToFolder, reloadModel } from './publish/folder-transport.js';
 import { preflight } from './publish/preflight.js';
-import type { BackoffOptions } from './publish/retry.js';
+import { DEFAULT_BACKOFF, type BackoffOptions } from './publish/retry.js';
 import { detectProvider } from './providers/index.js';
 import type { Provider } from './providers/types.js';
 import { artifactUri, renderSettings, serializeSettings } from './settings.js';
@@ -40,6 +42,8 @@ export interface ReleaseResult {
   artifact?: { path: string; bytes: number; sha256: string };
   files: string[];
   warnings: string[];
+  /** The pull/merge request, in review mode. */
+  reviewUrl?: string;
   /** True when --verify-url checked the served version. */
   verified?: boolean;
   /** MLServer's answer to the sample request, when verified. */
@@ -70,7 +74,15 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
     return planned;
   });
 
-  if (!plan.skipPreflight && plan.repo.target === 'git') {
+  if (!plan.skipPreflight && plan.repo.target === 'git' && plan.via === 'api') {
+    await log.group('Preflight', async () => {
+      const api = createHostApi({ repoUrl: plan.repo.url, hostKind: plan.repo.hostKind, token: plan.credentials?.token, apiUrl: plan.apiUrl, gitlabTokenKind: plan.tokenType, env });
+      const branch = plan.branch ?? (await callApi('read the default branch', () => api.defaultBranch(), runtime.backoff ?? DEFAULT_BACKOFF, log));
+      const head = await callApi(`read branch ${branch}`, () => api.branchHead(branch), runtime.backoff ?? DEFAULT_BACKOFF, log);
+      if (!head) throw new ReleaseError('EBRANCHMISSING', `Branch "${branch}" does not exist on ${plan.repo.url}`);
+      log.info(`preflight: the ${api.kind} API answers for ${plan.repo.url}, branch ${branch}`);
+    });
+  } else if (!plan.skipPreflight && plan.repo.target === 'git') {
     await log.group('Preflight', () =>
       preflight({ url: plan.repo.url, isHttp: plan.repo.isHttp, credentials: plan.credentials, branch: plan.branch, env, cwd, log, backoff: runtime.backoff }),
     );
@@ -96,7 +108,7 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
 
   const { files, artifact } = await log.group('Settings', () => prepareFiles(plan, executedNotebook, log));
 
-  const published = await log.group('Publish', () => publish(plan, files, env, log, runtime.backoff));
+  const published = await log.group('Publish', () => publish(plan, files, artifact, executedNotebook, env, log, runtime.backoff));
 
   let verifyResponse: unknown;
   if (plan.verify) {
@@ -114,31 +126,73 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
     pushed: published.status === 'pushed',
     alreadyPublished: published.status === 'already-published',
     executedNotebook,
+    reviewUrl: published.reviewUrl,
     verified: plan.verify ? true : undefined,
     verifyResponse,
   };
 }
 
-async function publish(plan: ReleasePlan, files: FileToPublish[], env: Env, log: Logger, backoff?: BackoffOptions) {
+interface Published {
+  status: 'pushed' | 'already-published';
+  branch?: string;
+  commit?: string;
+  reviewUrl?: string;
+}
+
+async function publish(plan: ReleasePlan, files: FileToPublish[], artifact: Artifact | undefined, executedNotebook: string | undefined, env: Env, log: Logger, backoff?: BackoffOptions): Promise<Published> {
   if (plan.repo.target === 'folder') {
     const result = await publishToFolder({ root: plan.repo.url, folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], force: plan.force, log });
     if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
-    return { ...result, branch: undefined, commit: undefined };
+    return { status: result.status };
   }
-  return publishWithGit({
-    url: plan.repo.url,
-    credentials: plan.credentials,
-    branch: plan.branch,
-    folder: plan.folder,
-    files,
-    ignoreForComparison: [RECORD_FILE],
-    message: plan.message,
-    author: plan.author,
-    force: plan.force,
-    env,
-    log,
-    backoff,
-  });
+  const api = plan.via === 'api' || plan.review
+    ? createHostApi({ repoUrl: plan.repo.url, hostKind: plan.repo.hostKind, token: plan.credentials?.token, apiUrl: plan.apiUrl, gitlabTokenKind: plan.tokenType, env })
+    : undefined;
+  const review = plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook) } : undefined;
+  const common = { folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], message: plan.message, author: plan.author, force: plan.force, log, backoff };
+
+  if (api && plan.via === 'api') {
+    const result = await publishWithApi({ ...common, api, branch: plan.branch, review });
+    return { status: result.status, branch: result.branch, commit: result.commit, reviewUrl: result.review?.url };
+  }
+  if (api && review) {
+    // Review through git: push the release branch, then open (or reuse) the request through the API.
+    const call = <T>(what: string, action: () => Promise<T>) => callApi(what, action, backoff ?? DEFAULT_BACKOFF, log);
+    const target = plan.branch ?? (await call('read the default branch', () => api.defaultBranch()));
+    const targetHead = await call(`read branch ${target}`, () => api.branchHead(target));
+    if (!targetHead) throw new ReleaseError('EBRANCHMISSING', `Branch "${target}" does not exist`);
+    const local = new Map<string, string>();
+    for (const file of files) local.set(file.path, gitBlobId(file.source ? await readFile(file.source) : Buffer.from(file.content ?? '')));
+    if (sameContent(local, await call(`read ${plan.folder}`, () => api.folderBlobs(targetHead, plan.folder)), [RECORD_FILE])) {
+      log.info(`publish: ${plan.folder} already holds this exact model on ${target}; no review needed`);
+      return { status: 'already-published', branch: target, commit: targetHead };
+    }
+    const pushed = await publishWithGit({ ...common, url: plan.repo.url, credentials: plan.credentials, branch: review.branch, startBranch: target, env });
+    const existing = await call('look for an open review', () => api.findOpenReview(review.branch, target));
+    const opened = existing ?? (await call('open the review', () => api.openReview(review.branch, target, review.title, review.body)));
+    log.info(`publish: ${existing ? 'reusing' : 'opened'} ${opened.url}`);
+    return { status: 'pushed', branch: review.branch, commit: pushed.commit, reviewUrl: opened.url };
+  }
+  return publishWithGit({ ...common, url: plan.repo.url, credentials: plan.credentials, branch: plan.branch, env });
+}
+
+/** What a reviewer needs to approve a release: where it came from and what it serves. */
+function reviewBody(plan: ReleasePlan, artifact: Artifact | undefined, executedNotebook: string | undefined): string {
+  const row = (name: string, value: string | undefined) => (value ? `| ${name} | ${value} |` : undefined);
+  return [
+    `Release of model \`${plan.name}\` version \`${plan.version}\`, made by mlserver-release.`,
+    '',
+    '| | |',
+    '|---|---|',
+    row('Folder', `\`${plan.folder}/\``),
+    row('Endpoint', `\`POST ${plan.endpoint}\``),
+    row('Source repository', plan.context.sourceRepository),
+    row('Source commit', plan.context.sourceCommit),
+    row('Tag', plan.context.tag),
+    row('Job', plan.context.jobUrl),
+    row('Executed notebook', executedNotebook ? `\`${path.basename(executedNotebook)}\`` : undefined),
+    row('Artifact', artifact ? `\`${artifact.uri}\`, ${artifact.bytes} bytes, sha256 \`${artifact.sha256}\`` : undefined),
+  ].filter((line): line is string => line !== undefined).join('\n') + '\n';
 }
 
 async function prepareFiles(plan: ReleasePlan, executedNotebook: string | undefined, log: Logger) {

@@ -20,6 +20,8 @@ export interface RepositoryOptions {
   repo?: string;
   token?: string;
   target?: string;
+  /** Declares a self-hosted instance's kind, which the URL cannot tell. */
+  hostType?: string;
 }
 
 export interface Repository {
@@ -47,7 +49,7 @@ export async function resolveRepository(options: RepositoryOptions, env: Env, cw
 
   // Credentials are registered for redaction before any later step can print them.
   const location = parseRepoLocation(repoInput);
-  const hostKind = detectHostKind(location.url, env);
+  const hostKind = options.hostType === 'github' || options.hostType === 'gitlab' ? options.hostType : detectHostKind(location.url, env);
   const credentials = resolveCredentials(location, options.token || env.MLSERVER_REPO_TOKEN, hostKind);
   maskCredentials(credentials, log.redactor);
   const url = await resolveGitLocation(location.url, location.isHttp, env, cwd);

@@ -38,6 +38,7 @@ export function summaryMarkdown(result: ReleaseResult, env: Env): string {
     `| Folder | \`${result.folder}/\` |`,
     `| Commit | ${commit} |`,
     `| Endpoint | \`POST ${result.endpoint}\` |`,
+    ...(result.reviewUrl ? [`| Review | ${result.reviewUrl} |`] : []),
     `| Executed notebook | ${result.executedNotebook ? `\`${result.executedNotebook}\`` : '—'} |`,
     '',
     'Try it once MLServer has loaded the version:',
@@ -60,5 +61,6 @@ export function resultOutputs(result: ReleaseResult): Record<string, string> {
     'already-published': String(result.alreadyPublished),
     'executed-notebook': result.executedNotebook ?? '',
     verified: String(result.verified ?? false),
+    'review-url': result.reviewUrl ?? '',
   };
 }

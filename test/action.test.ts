@@ -140,6 +140,7 @@ contract('every input reaches the release options', () => {
     repo: '/r', token: 't0ken', version: 'v1', 'model-dir': 'm', settings: 's.json', notebook: 'n.ipynb', branch: 'b',
     'models-path': 'mp', runner: 'nbconvert', params: 'a=1\nb=2', 'output-notebook': 'o.ipynb', timeout: '30',
     'git-user-name': 'N', 'git-user-email': 'e@x', 'dry-run': 'true', force: 'true', 'skip-preflight': 'true',
+    via: 'api', review: 'true', 'host-type': 'gitlab', 'api-url': 'https://gl.example.com',
     target: 'folder', 'reload-url': 'http://ml:8080', 'verify-url': 'http://ml:8080', 'verify-timeout': '60',
     'verify-headers': 'X-Key: abcd1234', request: 'req.json', expect: 'exp.json',
   };
@@ -151,6 +152,7 @@ contract('every input reaches the release options', () => {
       repo: '/r', token: 't0ken', version: 'v1', modelDir: 'm', settings: 's.json', notebook: 'n.ipynb', branch: 'b',
       modelsPath: 'mp', runner: 'nbconvert', params: ['a=1', 'b=2'], outputNotebook: 'o.ipynb', timeout: 30,
       gitUserName: 'N', gitUserEmail: 'e@x', dryRun: true, force: true, skipPreflight: true,
+      via: 'api', review: true, hostType: 'gitlab', apiUrl: 'https://gl.example.com',
       target: 'folder', reloadUrl: 'http://ml:8080', verifyUrl: 'http://ml:8080', verifyTimeout: 60,
       verifyHeaders: ['X-Key: abcd1234'], request: 'req.json', expect: 'exp.json',
     });

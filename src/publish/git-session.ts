@@ -24,6 +24,8 @@ export interface SessionInput {
   url: string;
   credentials?: Credentials;
   branch?: string;
+  /** When `branch` does not exist yet, build on this branch's tip and create it (review mode). */
+  startBranch?: string;
   env: Env;
   log: Logger;
   backoff?: BackoffOptions;
@@ -108,6 +110,9 @@ async function fetchTip(branch: string, ctx: GitContext, input: SessionInput, ba
     return await withRetries(() => fetchTipWithoutBlobs(REMOTE, branch, ctx), input, backoff);
   } catch (error) {
     if (error instanceof ReleaseError && error.code === 'EBRANCHMISSING') {
+      if (input.startBranch && input.startBranch !== branch) {
+        return withRetries(() => fetchTipWithoutBlobs(REMOTE, input.startBranch!, ctx), input, backoff);
+      }
       const branches = await listRemoteBranches(REMOTE, ctx);
       if (branches.size === 0) return undefined; // an empty repository: the first commit starts it
     }

@@ -117,6 +117,10 @@ export declare const CATALOG: {
         exit: 4;
         hint: string;
     };
+    EAPILIMIT: {
+        exit: 4;
+        hint: string;
+    };
     EVERIFY: {
         exit: 5;
     };

@@ -14,6 +14,7 @@ export interface ListOptions {
     repo?: string;
     token?: string;
     target?: string;
+    hostType?: string;
     branch?: string;
     modelsPath?: string;
     /** Only this model. */

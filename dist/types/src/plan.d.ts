@@ -42,6 +42,16 @@ export interface ReleaseOptions {
     request?: string;
     /** Expected outputs to compare with. */
     expect?: string;
+    /** How the commit is made: `git` (default) or `api` (the host's REST API, no clone). */
+    via?: 'git' | 'api' | string;
+    /** Land on release/<name>-<version> and open a pull/merge request instead of committing to the branch. */
+    review?: boolean;
+    /** For self-hosted instances: github or gitlab. */
+    hostType?: 'github' | 'gitlab' | string;
+    /** REST API base, e.g. https://ghe.example.com/api/v3 or https://gitlab.example.com. */
+    apiUrl?: string;
+    /** GitLab token kind: private (access tokens), oauth, or job (CI_JOB_TOKEN). */
+    tokenType?: 'private' | 'oauth' | 'job' | string;
 }
 export interface ReleasePlan {
     modelDir: string;
@@ -69,6 +79,13 @@ export interface ReleasePlan {
     warnings: string[];
     reloadUrl?: string;
     verify?: VerifyPlan;
+    via: 'git' | 'api';
+    review?: {
+        branch: string;
+        title: string;
+    };
+    apiUrl?: string;
+    tokenType?: 'private' | 'oauth' | 'job';
 }
 export interface VerifyPlan {
     url: string;

@@ -1,7 +1,7 @@
 import { Logger } from './log.js';
 import { type ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
-import type { BackoffOptions } from './publish/retry.js';
+import { type BackoffOptions } from './publish/retry.js';
 import type { Provider } from './providers/types.js';
 export type ReleaseStatus = 'pushed' | 'already-published' | 'dry-run';
 export interface ReleaseResult {
@@ -27,6 +27,8 @@ export interface ReleaseResult {
     };
     files: string[];
     warnings: string[];
+    /** The pull/merge request, in review mode. */
+    reviewUrl?: string;
     /** True when --verify-url checked the served version. */
     verified?: boolean;
     /** MLServer's answer to the sample request, when verified. */

@@ -7,6 +7,8 @@ export interface RepositoryOptions {
     repo?: string;
     token?: string;
     target?: string;
+    /** Declares a self-hosted instance's kind, which the URL cannot tell. */
+    hostType?: string;
 }
 export interface Repository {
     target: TargetKind;

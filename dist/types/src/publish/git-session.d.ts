@@ -9,6 +9,8 @@ export interface SessionInput {
     url: string;
     credentials?: Credentials;
     branch?: string;
+    /** When `branch` does not exist yet, build on this branch's tip and create it (review mode). */
+    startBranch?: string;
     env: Env;
     log: Logger;
     backoff?: BackoffOptions;

@@ -15,6 +15,8 @@ export interface GitPublishInput {
     url: string;
     credentials?: Credentials;
     branch?: string;
+    /** Review mode: create `branch` from this one when it does not exist yet. */
+    startBranch?: string;
     folder: string;
     files: FileToPublish[];
     /** Files that differ on every run (release.json) and so do not count as a change. */

@@ -1,0 +1,199 @@
+/**
+ * Publishing without a clone: the version folder is committed through the host's
+ * REST API (GitHub's Git Data API, GitLab's Commits API), and in review mode it
+ * lands on release/<name>-<version> with a pull or merge request into the target.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { ReleaseError } from '../errors.js';
+import type { Identity } from '../git.js';
+import type { Logger } from '../log.js';
+import type { Env } from '../process.js';
+import { githubApi } from './api/github.js';
+import { gitlabApi, type GitlabTokenKind } from './api/gitlab.js';
+import { RefMovedError, type ApiFile, type HostApi, type ReviewRequest } from './api/types.js';
+import type { HostKind } from './credentials.js';
+import type { FileToPublish } from './git-transport.js';
+import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from './retry.js';
+
+/** GitHub's blob API and GitLab's commit API both stop well short of git's limits. */
+export const API_FILE_LIMIT_BYTES = 100 * 1000 * 1000;
+
+export interface HostApiOptions {
+  repoUrl: string;
+  hostKind: HostKind;
+  token?: string;
+  apiUrl?: string;
+  gitlabTokenKind?: GitlabTokenKind;
+  env: Env;
+}
+
+/** owner/repo (GitHub) or group/.../project (GitLab) from the repository URL's path. */
+export function projectPath(repoUrl: string): string {
+  if (!/^https?:\/\//.test(repoUrl)) throw new ReleaseError('EUSAGE', `--via api needs an https URL for --repo, got ${repoUrl}`);
+  return new URL(repoUrl).pathname.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
+}
+
+export function createHostApi(options: HostApiOptions): HostApi {
+  const url = new URL(options.repoUrl);
+  const path = projectPath(options.repoUrl);
+  if (options.hostKind === 'github') {
+    const [owner, repo] = path.split('/');
+    const apiUrl = options.apiUrl || options.env.GITHUB_API_URL || (url.host === 'github.com' ? 'https://api.github.com' : `${url.origin}/api/v3`);
+    return githubApi({ apiUrl, owner, repo, token: options.token });
+  }
+  if (options.hostKind === 'gitlab') {
+    const host = options.apiUrl || options.env.CI_SERVER_URL || url.origin;
+    const kind = options.gitlabTokenKind ?? (options.token && options.token === options.env.CI_JOB_TOKEN ? 'job' : 'private');
+    return gitlabApi({ host, project: path, token: options.token, tokenKind: kind });
+  }
+  throw new ReleaseError('EUSAGE', `Cannot tell whether ${url.host} is GitHub or GitLab: pass --host-type github|gitlab`);
+}
+
+function httpStatus(error: unknown): number | undefined {
+  return (error as { status?: number }).status ?? (error as { cause?: { response?: { status?: number } } }).cause?.response?.status;
+}
+
+function retryAfterMs(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: Record<string, string> } }).response?.headers;
+  const fromGitbeaker = (error as { cause?: { response?: { headers?: Headers } } }).cause?.response?.headers;
+  const value = headers?.['retry-after'] ?? fromGitbeaker?.get?.('retry-after') ?? undefined;
+  const seconds = value === undefined ? NaN : Number(value);
+  return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+}
+
+/** Retries 429 and 5xx (honouring Retry-After); maps the rest to catalogued errors. */
+export async function callApi<T>(what: string, action: () => Promise<T>, backoff: BackoffOptions, log: Logger): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await action();
+    } catch (error) {
+      if (error instanceof RefMovedError || error instanceof ReleaseError) throw error;
+      const code = httpStatus(error);
+      if ((code === 429 || (code !== undefined && code >= 500)) && attempt < backoff.attempts) {
+        const delay = retryAfterMs(error) ?? backoffDelay(attempt, backoff);
+        log.info(`api: ${what} answered HTTP ${code}; retrying in ${delay}ms`);
+        await sleep(delay);
+        continue;
+      }
+      throw apiError(code, what, error);
+    }
+  }
+}
+
+function apiError(code: number | undefined, what: string, error: unknown): ReleaseError {
+  const detail = [(error as Error).message ?? String(error)].filter(Boolean);
+  if (code === 401) return new ReleaseError('EAUTH', `The host API rejected the token (HTTP 401) while trying to ${what}`, detail);
+  if (code === 403 || (code === 422 && /protected/i.test(detail[0] ?? ''))) {
+    return new ReleaseError('EFORBIDDEN', `The host API refused to ${what} (HTTP ${code}): the branch is protected or the token may not write. Use --review to open a merge/pull request instead`, detail);
+  }
+  if (code === 404) return new ReleaseError('EREMOTENOTFOUND', `The host API could not ${what}: the project was not found, or the token cannot see it (HTTP 404)`, detail);
+  return new ReleaseError('EPUSHFAILED', `The host API failed to ${what}${code ? ` (HTTP ${code})` : ''}`, detail);
+}
+
+/** The blob id git would give this content: compared with the host's without downloading anything. */
+export function gitBlobId(content: Buffer): string {
+  return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+
+export interface ApiPublishInput {
+  api: HostApi;
+  branch?: string;
+  folder: string;
+  files: FileToPublish[];
+  ignoreForComparison: string[];
+  force: boolean;
+  review?: { branch: string; title: string; body: string };
+  message: string;
+  author: Identity;
+  log: Logger;
+  backoff?: BackoffOptions;
+}
+
+export interface ApiPublishResult {
+  status: 'pushed' | 'already-published';
+  branch: string;
+  commit: string;
+  review?: ReviewRequest & { reused: boolean };
+}
+
+export function sameContent(local: Map<string, string>, published: Map<string, string>, ignore: string[]): boolean {
+  const mine = [...local].filter(([p]) => !ignore.includes(p));
+  const theirs = [...published.keys()].filter((p) => !ignore.includes(p));
+  return published.size > 0 && mine.length === theirs.length && mine.every(([p, id]) => published.get(p) === id);
+}
+
+export async function publishWithApi(input: ApiPublishInput): Promise<ApiPublishResult> {
+  const backoff = input.backoff ?? DEFAULT_BACKOFF;
+  const call = <T>(what: string, action: () => Promise<T>) => callApi(what, action, backoff, input.log);
+  const files: ApiFile[] = [];
+  for (const file of input.files) {
+    const content = file.source ? await readFile(file.source) : Buffer.from(file.content ?? '');
+    if (content.length > API_FILE_LIMIT_BYTES) {
+      throw new ReleaseError('EAPILIMIT', `${file.path} is ${(content.length / 1e6).toFixed(0)} MB, above the host API's ${API_FILE_LIMIT_BYTES / 1e6} MB limit`);
+    }
+    files.push({ path: `${input.folder}/${file.path}`, content });
+  }
+  const local = new Map(input.files.map((file, i) => [file.path, gitBlobId(files[i].content)]));
+  const target = input.branch ?? (await call('read the default branch', () => input.api.defaultBranch()));
+
+  for (let attempt = 1; attempt <= backoff.attempts; attempt++) {
+    const targetHead = await call(`read branch ${target}`, () => input.api.branchHead(target));
+    if (!targetHead) throw new ReleaseError('EBRANCHMISSING', `Branch "${target}" does not exist`);
+    const onTarget = await call(`read ${input.folder}`, () => input.api.folderBlobs(targetHead, input.folder));
+    if (sameContent(local, onTarget, input.ignoreForComparison)) {
+      input.log.info(`publish: ${input.folder} already holds this exact model on ${target}; nothing to change`);
+      return { status: 'already-published', branch: target, commit: targetHead };
+    }
+    if (onTarget.size > 0 && !input.force) {
+      throw new ReleaseError('EVERSIONCONFLICT', `${input.folder} is already published on ${target} with different content`);
+    }
+
+    const branch = input.review?.branch ?? target;
+    const branchHead = input.review ? await call(`read branch ${branch}`, () => input.api.branchHead(branch)) : targetHead;
+    const base = branchHead ?? targetHead;
+    const onBranch = branchHead && input.review ? await call(`read ${input.folder} on ${branch}`, () => input.api.folderBlobs(branchHead, input.folder)) : onTarget;
+    let commit = base;
+    if (!(input.review && branchHead && sameContent(local, onBranch, input.ignoreForComparison))) {
+      const deletes = [...onBranch.keys()].filter((p) => !local.has(p)).map((p) => `${input.folder}/${p}`);
+      try {
+        commit = await call(`commit to ${branch}`, () =>
+          input.api.commit({
+            branch,
+            parent: base,
+            createFrom: input.review && !branchHead ? target : undefined,
+            files,
+            deletes,
+            existing: new Set([...onBranch.keys()].map((p) => `${input.folder}/${p}`)),
+            message: input.message,
+            author: input.author,
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof RefMovedError) || attempt === backoff.attempts) {
+          if (error instanceof RefMovedError) break;
+          throw error;
+        }
+        const delay = backoffDelay(attempt, backoff);
+        input.log.info(`publish: ${branch} moved while committing; rebuilding on its new head in ${delay}ms`);
+        await sleep(delay);
+        continue;
+      }
+      input.log.info(`publish: committed ${commit.slice(0, 12)} to ${branch} through the ${input.api.kind} API`);
+    } else {
+      input.log.info(`publish: ${branch} already holds this release; reusing it`);
+    }
+
+    if (!input.review) return { status: 'pushed', branch, commit };
+    const review = input.review;
+    const existing = await call('look for an open review', () => input.api.findOpenReview(review.branch, target));
+    if (existing) {
+      input.log.info(`publish: reusing ${existing.url}`);
+      return { status: 'pushed', branch, commit, review: { ...existing, reused: true } };
+    }
+    const opened = await call('open the review', () => input.api.openReview(review.branch, target, review.title, review.body));
+    input.log.info(`publish: opened ${opened.url}`);
+    return { status: 'pushed', branch, commit, review: { ...opened, reused: false } };
+  }
+  throw new ReleaseError('EPUSHFAILED', `Gave up committing ${input.folder} after ${backoff.attempts} attempts: the branch kept moving`);
+}
