@@ -10,7 +10,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './loopback.js';
 import path from 'node:path';
 
 interface LoadedVersion {
@@ -45,14 +45,12 @@ export class MLServerStandIn {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${this.options.prefix ?? ''}`;
+    this.url = `${await listenOnLoopback(this.server)}${this.options.prefix ?? ''}`;
     return this;
   }
 
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  stop(): Promise<void> {
+    return closeServer(this.server);
   }
 
   /** Finds every model-settings.json (optionally only for one model name) and loads it. */
