@@ -29993,7 +29993,7 @@ var github = {
 };
 
 // src/release.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import path15 from "node:path";
 
 // src/notebook/execute.ts
@@ -43230,7 +43230,7 @@ async function publishWithApi(input) {
 // src/publish/folder-transport.ts
 import { createHash as createHash3, randomBytes } from "node:crypto";
 import { existsSync as existsSync4 } from "node:fs";
-import { copyFile as copyFile3, mkdir as mkdir4, readdir as readdir3, readFile as readFile5, rename as rename2, rm as rm4, stat as stat4, writeFile as writeFile5 } from "node:fs/promises";
+import { copyFile as copyFile3, mkdir as mkdir4, readdir as readdir3, rename as rename2, rm as rm4, writeFile as writeFile5 } from "node:fs/promises";
 import path13 from "node:path";
 function hiddenSibling(target, kind) {
   return path13.join(path13.dirname(target), `.mlserver-release-${kind}-${path13.basename(target)}-${randomBytes(4).toString("hex")}`);
@@ -43688,7 +43688,7 @@ async function publish(plan, files, artifact, executedNotebook, env, log, backof
     const targetHead = await call(`read branch ${target}`, () => api.branchHead(target));
     if (!targetHead) throw new ReleaseError("EBRANCHMISSING", `Branch "${target}" does not exist`);
     const local2 = /* @__PURE__ */ new Map();
-    for (const file of files) local2.set(file.path, gitBlobId(file.source ? await readFile6(file.source) : Buffer.from(file.content ?? "")));
+    for (const file of files) local2.set(file.path, gitBlobId(file.source ? await readFile5(file.source) : Buffer.from(file.content ?? "")));
     if (sameContent2(local2, await call(`read ${plan.folder}`, () => api.folderBlobs(targetHead, plan.folder)), [RECORD_FILE])) {
       log.info(`publish: ${plan.folder} already holds this exact model on ${target}; no review needed`);
       return { status: "already-published", branch: target, commit: targetHead };
@@ -43860,7 +43860,7 @@ import path17 from "node:path";
 
 // src/inventory.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { readdir as readdir4, readFile as readFile7 } from "node:fs/promises";
+import { readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
 import path16 from "node:path";
 
 // src/versions.ts
@@ -43957,9 +43957,9 @@ async function listFolderRepository(root, modelsPath) {
   for (const name of await readdir4(base)) {
     if (name.startsWith(".")) continue;
     const dir = path16.join(base, name);
-    const settings = await readFile7(path16.join(dir, SETTINGS_FILE), "utf8").catch(() => void 0);
+    const settings = await readFile6(path16.join(dir, SETTINGS_FILE), "utf8").catch(() => void 0);
     if (settings === void 0) continue;
-    const record = await readFile7(path16.join(dir, RECORD_FILE), "utf8").catch(() => void 0);
+    const record = await readFile6(path16.join(dir, RECORD_FILE), "utf8").catch(() => void 0);
     const folder = modelsPath ? `${modelsPath}/${name}` : name;
     const described = describeFolder(folder, settings, record);
     if (described) entries.push(described);

@@ -12,7 +12,6 @@ import type { Logger } from './log.js';
 import { inferencePath, segmentProblems } from './names.js';
 import { defaultExecutedNotebookPath } from './notebook/execute.js';
 import { isPythonIdentifier, type Parameter } from './notebook/inject.js';
-import type { RunnerName } from './notebook/runners.js';
 import type { Env } from './process.js';
 import type { Credentials } from './publish/credentials.js';
 import { normalizeModelsPath, versionFolder } from './publish/layout.js';

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { baseEnv, cli } from './helpers/capture.js';
+import { cli } from './helpers/capture.js';
 import { removeTempDirs, tempDir } from './helpers/fs.js';
 import { MLServerStandIn } from './helpers/mlserver-standin.js';
 import { createModelProject, writeArtifact, type ModelProject } from './helpers/model-project.js';

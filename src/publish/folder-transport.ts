@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -125,12 +125,4 @@ export async function reloadModel(url: string, model: string, headers: Record<st
   }
   if (status !== 200) throw new ReleaseError('EPUSHFAILED', `MLServer refused to load ${model} (HTTP ${status})`, [body.slice(0, 300)]);
   log.info(`publish: MLServer reloaded ${model}`);
-}
-
-export async function isDirectory(dir: string): Promise<boolean> {
-  return stat(dir).then((s) => s.isDirectory(), () => false);
-}
-
-export async function readText(file: string): Promise<string | undefined> {
-  return readFile(file, 'utf8').catch(() => undefined);
 }

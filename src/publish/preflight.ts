@@ -5,12 +5,11 @@
  * existence in one request. Other remotes get an authenticated ref listing.
  */
 import { ReleaseError } from '../errors.js';
-import { listRemoteBranches } from '../git.js';
+import { GitError, listRemoteBranches } from '../git.js';
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
 import { basicAuthHeader, gitEnvironment, type Credentials } from './credentials.js';
 import { backoffDelay, classifyGitFailure, DEFAULT_BACKOFF, publishError, sleep, type BackoffOptions } from './retry.js';
-import { GitError } from '../git.js';
 
 export interface PreflightInput {
   url: string;

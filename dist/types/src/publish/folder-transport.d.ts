@@ -20,5 +20,3 @@ export declare function publishToFolder(input: FolderPublishInput): Promise<Fold
 export declare function removeFolders(root: string, folders: string[]): Promise<void>;
 /** Asks MLServer to rescan the disk for `model` and load the new version, without a restart. */
 export declare function reloadModel(url: string, model: string, headers: Record<string, string>, log: Logger): Promise<void>;
-export declare function isDirectory(dir: string): Promise<boolean>;
-export declare function readText(file: string): Promise<string | undefined>;
