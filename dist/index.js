@@ -30790,8 +30790,8 @@ function planHostAccess(options, repository, name, version) {
   if (options.tokenType !== void 0 && !["private", "oauth", "job"].includes(options.tokenType)) {
     throw new ReleaseError("EUSAGE", `Unknown --token-type "${options.tokenType}": expected private, oauth or job`);
   }
-  if ((via === "api" || options.review) && repository.target !== "git") {
-    throw new ReleaseError("EUSAGE", "--via api and --review need a git host, not --target folder");
+  if ((via === "api" || options.review) && !repository.isHttp) {
+    throw new ReleaseError("EUSAGE", "--via api and --review talk to a GitHub or GitLab API: --repo must be that host's https URL");
   }
   return {
     via,
@@ -43761,15 +43761,16 @@ function dryRun(plan, log) {
   if (plan.notebookPath) log.info(`  run      ${plan.notebookPath} (${plan.runner}) -> ${plan.outputNotebook}`);
   log.info(`  publish  ${files.map((f) => `${plan.folder}/${f}`).join("\n           ")}`);
   log.info(`  commit   "${plan.message}" as ${plan.author.name} <${plan.author.email}>`);
-  log.info(`  push to  ${plan.repo.url} ${plan.branch ? `branch ${plan.branch}` : "(the remote's default branch)"}`);
+  const where = plan.review ? `branch ${plan.review.branch}, then a pull/merge request into ${plan.branch ?? "the default branch"}` : plan.branch ? `branch ${plan.branch}` : "(the remote's default branch)";
+  log.info(`  ${plan.repo.target === "folder" ? "write to" : "push to "} ${plan.repo.url} ${plan.repo.target === "folder" ? "(atomically)" : `${where}${plan.via === "api" ? ", through the host API" : ""}`}`);
+  if (plan.verify) log.info(`  verify   ${plan.verify.url}`);
   log.info(`  serve    POST ${plan.endpoint}`);
   return {
     ...baseResult(plan, files.map((f) => ({ path: f })), void 0, log),
     branch: plan.branch,
     status: "dry-run",
     pushed: false,
-    alreadyPublished: false,
-    executedNotebook: plan.outputNotebook
+    alreadyPublished: false
   };
 }
 function baseResult(plan, files, artifact, log) {

@@ -194,8 +194,8 @@ function planHostAccess(options: ReleaseOptions, repository: Repository, name: s
   if (options.tokenType !== undefined && !['private', 'oauth', 'job'].includes(options.tokenType)) {
     throw new ReleaseError('EUSAGE', `Unknown --token-type "${options.tokenType}": expected private, oauth or job`);
   }
-  if ((via === 'api' || options.review) && repository.target !== 'git') {
-    throw new ReleaseError('EUSAGE', '--via api and --review need a git host, not --target folder');
+  if ((via === 'api' || options.review) && !repository.isHttp) {
+    throw new ReleaseError('EUSAGE', '--via api and --review talk to a GitHub or GitLab API: --repo must be that host\'s https URL');
   }
   return {
     via: via as 'git' | 'api',

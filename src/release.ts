@@ -239,7 +239,9 @@ function dryRun(plan: ReleasePlan, log: Logger): ReleaseResult {
   if (plan.notebookPath) log.info(`  run      ${plan.notebookPath} (${plan.runner}) -> ${plan.outputNotebook}`);
   log.info(`  publish  ${files.map((f) => `${plan.folder}/${f}`).join('\n           ')}`);
   log.info(`  commit   "${plan.message}" as ${plan.author.name} <${plan.author.email}>`);
-  log.info(`  push to  ${plan.repo.url} ${plan.branch ? `branch ${plan.branch}` : "(the remote's default branch)"}`);
+  const where = plan.review ? `branch ${plan.review.branch}, then a pull/merge request into ${plan.branch ?? "the default branch"}` : plan.branch ? `branch ${plan.branch}` : "(the remote's default branch)";
+  log.info(`  ${plan.repo.target === 'folder' ? 'write to' : 'push to '} ${plan.repo.url} ${plan.repo.target === 'folder' ? '(atomically)' : `${where}${plan.via === 'api' ? ', through the host API' : ''}`}`);
+  if (plan.verify) log.info(`  verify   ${plan.verify.url}`);
   log.info(`  serve    POST ${plan.endpoint}`);
   return {
     ...baseResult(plan, files.map((f) => ({ path: f })), undefined, log),
@@ -247,7 +249,6 @@ function dryRun(plan: ReleasePlan, log: Logger): ReleaseResult {
     status: 'dry-run',
     pushed: false,
     alreadyPublished: false,
-    executedNotebook: plan.outputNotebook,
   };
 }
 
