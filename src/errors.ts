@@ -11,6 +11,7 @@ export const EXIT = {
   notebook: 3,
   publish: 4,
   verify: 5,
+  load: 6,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -65,6 +66,12 @@ export const CATALOG = {
   ELFSMISSING: { exit: EXIT.publish, hint: 'The repository stores this path in Git LFS: install git-lfs (Debian: apt-get install git-lfs).' },
   EAPILIMIT: { exit: EXIT.publish, hint: 'Publish this artifact with --via git, through Git LFS if the host needs it.' },
   EVERIFY: { exit: EXIT.verify },
+  EMLSERVERLINE: { exit: EXIT.usage, hint: 'Pass --mlserver-version 1.3, 1.4, 1.5, 1.6 or 1.7: the MLServer line your server runs.' },
+  EIMPLEMENTATION: { exit: EXIT.usage, hint: 'MLServer imports "implementation" at start-up and stops every model when that fails; fix the module or attribute name.' },
+  ERUNTIMEFILE: { exit: EXIT.usage, hint: 'Files the settings name (environment_tarball, a custom runtime) must sit in the model folder so they can be published with it.' },
+  ENOMLSERVER: { exit: EXIT.usage, hint: 'Install mlserver (and your runtime) in the kernel the notebook runs on, or use --check-load auto.' },
+  ELOADFAILED: { exit: EXIT.load, hint: 'MLServer would fail to load this version; fix the error above, or pass --check-load never to skip the check.' },
+  ELOADTIMEOUT: { exit: EXIT.load, hint: 'Raise --check-load-timeout if loading this model legitimately takes longer.' },
 } satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof CATALOG;
@@ -74,13 +81,16 @@ export class ReleaseError extends Error {
   readonly details: string[];
   /** The user's file the problem is in, for CI annotations (model-settings.json, the notebook). */
   readonly file?: string;
+  /** Where in `file`, when known (1-based), so annotations can point at the line. */
+  readonly position?: { line: number; column: number };
 
-  constructor(code: ErrorCode, message: string, details: string[] = [], file?: string) {
+  constructor(code: ErrorCode, message: string, details: string[] = [], file?: string, position?: { line: number; column: number }) {
     super(message);
     this.name = 'ReleaseError';
     this.code = code;
     this.details = details;
     this.file = file;
+    this.position = position;
   }
 
   get exitCode(): ExitCode {

@@ -17,7 +17,8 @@ import { replaceFolder } from './publish/tree.js';
 import type { BackoffOptions } from './publish/retry.js';
 import { detectProvider } from './providers/index.js';
 import { resolveRepository, type Repository } from './repository.js';
-import { readSettingsFile, validateSettings } from './settings.js';
+import { readSettingsFile } from './settings/read.js';
+import { modelNameIn } from './settings/validate.js';
 import { verifyServed, type VerifyResult } from './verify.js';
 
 export interface HousekeepingRuntime {
@@ -139,7 +140,7 @@ export interface VerifyOptions extends Pick<ReleaseOptions, 'modelDir' | 'settin
 export async function verifyVersion(options: VerifyOptions, runtime: HousekeepingRuntime = {}): Promise<VerifyResult & { model: string; version: string }> {
   const { env, cwd, log } = runtimeDefaults(runtime);
   const modelDir = path.resolve(cwd, options.modelDir ?? '.');
-  const model = options.model ?? validateSettings(await readSettingsFile(path.resolve(cwd, options.settings ?? path.join(modelDir, 'model-settings.json'))), 'model-settings.json').settings.name;
+  const model = options.model ?? await modelNameFromSettings(path.resolve(cwd, options.settings ?? path.join(modelDir, 'model-settings.json')));
   const version = options.version ?? (await detectProvider(env).context({ env, cwd })).tag;
   if (!version) throw new ReleaseError('ENOVERSION', 'No version given: pass --version, or run on a git tag');
   const problems = [...segmentProblems(model, 'model'), ...segmentProblems(version, 'version')];
@@ -148,4 +149,8 @@ export async function verifyVersion(options: VerifyOptions, runtime: Housekeepin
   const plan = await planVerify(options, options.verifyUrl, headers, modelDir, cwd);
   const result = await verifyServed({ ...plan, model, version, log });
   return { ...result, model, version };
+}
+
+async function modelNameFromSettings(file: string): Promise<string> {
+  return modelNameIn(await readSettingsFile(file), file);
 }

@@ -12,7 +12,9 @@ export type { ReleaseOptions } from './plan.js';
 export { ReleaseError, EXIT, CATALOG, type ErrorCode } from './errors.js';
 export { Logger, silentLogger } from './log.js';
 export { Redactor } from './redact.js';
-export { renderSettings, validateSettings } from './settings.js';
+export { renderSettings } from './settings/render.js';
+export { validateSettings } from './settings/validate.js';
+export { MLSERVER_LINES, type MlserverLine } from './settings/mlserver-schema.js';
 export { detectProvider, PROVIDERS } from './providers/index.js';
 
 function isMain(): boolean {

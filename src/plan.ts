@@ -16,7 +16,16 @@ import type { Env } from './process.js';
 import type { Credentials } from './publish/credentials.js';
 import { normalizeModelsPath, versionFolder } from './publish/layout.js';
 import type { ReleaseContext } from './providers/types.js';
-import { readSettingsFile, validateSettings, type ModelSettings } from './settings.js';
+import { CHECK_LOAD_CHOICES, DEFAULT_CHECK_LOAD_TIMEOUT_S, type CheckLoadChoice } from './mlserver/load-check.js';
+import { chooseMlserverLine, judgeImplementation, probeEnvironment, type EnvironmentProbe } from './mlserver/probe.js';
+import { withoutCredentials } from './notebook/environment.js';
+import { resolveKernelPython } from './notebook/kernel.js';
+import { readNotebook } from './notebook/read.js';
+import type { MlserverLine } from './settings/mlserver-schema.js';
+import { readSettingsFile } from './settings/read.js';
+import type { ModelSettings } from './settings/render.js';
+import { customRuntimeFile, type RuntimeFile } from './settings/runtime-files.js';
+import { validateSettings } from './settings/validate.js';
 
 export const RUNNER_CHOICES = ['auto', 'papermill', 'nbconvert', 'none'] as const;
 export type RunnerChoice = (typeof RUNNER_CHOICES)[number];
@@ -65,6 +74,11 @@ export interface ReleaseOptions {
   apiUrl?: string;
   /** GitLab token kind: private (access tokens), oauth, or job (CI_JOB_TOKEN). */
   tokenType?: 'private' | 'oauth' | 'job' | string;
+  /** The MLServer line to validate for: 1.3 to 1.7 (default: the importable mlserver's, else 1.7). */
+  mlserverVersion?: string;
+  /** Load the staged version with MLServer's own code before publishing (default auto: when mlserver is importable). */
+  checkLoad?: CheckLoadChoice | string;
+  checkLoadTimeout?: number;
 }
 
 export interface ReleasePlan {
@@ -97,6 +111,14 @@ export interface ReleasePlan {
   review?: { branch: string; title: string };
   apiUrl?: string;
   tokenType?: 'private' | 'oauth' | 'job';
+  mlserverLine: MlserverLine;
+  /** The notebook's Python (its kernel's interpreter), when Jupyter knows one. */
+  python?: string;
+  /** The environment for the notebook and the Python checks: without the tool's credentials. */
+  trainingEnv: Env;
+  /** Files beside the settings that the model needs to load (a custom runtime). */
+  runtimeFiles: RuntimeFile[];
+  loadCheck?: { python: string; requestPath?: string; timeoutMs: number };
 }
 
 export interface VerifyPlan {
@@ -126,8 +148,28 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
 
   const modelDir = path.resolve(cwd, options.modelDir ?? '.');
   const settingsPath = path.resolve(cwd, options.settings ?? path.join(modelDir, 'model-settings.json'));
-  const { settings, warnings } = validateSettings(await readSettingsFile(settingsPath), settingsPath);
-  const name = settings.name;
+  const rawSettings = await readSettingsFile(settingsPath);
+  const rawName = (rawSettings as { name?: unknown } | null)?.name;
+  const implementation = (rawSettings as { implementation?: unknown } | null)?.implementation;
+
+  // Secrets from headers are registered before the training environment is cut from env.
+  const headers = parseHeaders(options.verifyHeaders, log);
+  const { env: trainingEnv, removed } = withoutCredentials(env, log.redactor);
+  if (removed.length > 0) log.info(`notebook: runs without ${removed.join(', ')} (credentials stay with the tool)`);
+
+  // The kernel the notebook names decides which Python the checks ask.
+  const notebookGuess = runner === 'none' ? undefined
+    : options.notebook ? path.resolve(cwd, options.notebook)
+    : typeof rawName === 'string' ? path.join(modelDir, `${rawName}.ipynb`) : undefined;
+  const kernel = await resolveKernelPython(notebookGuess && existsSync(notebookGuess) ? await readNotebook(notebookGuess) : undefined, env);
+  const importPath = typeof implementation === 'string' && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(implementation) ? implementation : '';
+  const probe: EnvironmentProbe = kernel.python
+    ? await probeEnvironment(kernel.python, importPath, modelDir, { ...trainingEnv, PYTHONDONTWRITEBYTECODE: '1' })
+    : {};
+  const mlserverLine = chooseMlserverLine(options.mlserverVersion, probe.mlserver, log);
+  const { settings, name, warnings } = validateSettings(rawSettings, settingsPath, mlserverLine);
+  if (importPath) judgeImplementation(importPath, probe.implementation, settingsPath, log);
+  const custom = customRuntimeFile(settings.implementation, modelDir);
 
   let notebookPath: string | undefined;
   let outputNotebook: string | undefined;
@@ -137,10 +179,13 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
       throw new ReleaseError('ENOTEBOOKMISSING', `Notebook not found: ${notebookPath}`);
     }
     outputNotebook = options.outputNotebook ? path.resolve(cwd, options.outputNotebook) : defaultExecutedNotebookPath(notebookPath);
+    if (path.resolve(outputNotebook) === path.resolve(notebookPath)) {
+      throw new ReleaseError('EUSAGE', `--output-notebook is the input notebook ${notebookPath}: the run would overwrite it; choose another file`);
+    }
   }
+  const loadCheck = planLoadCheck(options, kernel.python, kernel.reason, probe, modelDir, notebookPath, cwd, log);
 
   const modelsPath = normalizeModelsPath(options.modelsPath ?? 'models');
-  const headers = parseHeaders(options.verifyHeaders, log);
   const verify = options.verifyUrl
     ? await planVerify(options, options.verifyUrl, headers, path.dirname(notebookPath ?? path.join(modelDir, 'x')), cwd)
     : undefined;
@@ -182,7 +227,37 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
     reloadUrl: options.reloadUrl || undefined,
     verify,
     ...planHostAccess(options, repository, name, version),
+    mlserverLine,
+    python: kernel.python,
+    trainingEnv,
+    runtimeFiles: custom ? [custom] : [],
+    loadCheck,
   };
+}
+
+function planLoadCheck(
+  options: ReleaseOptions, python: string | undefined, pythonMissing: string | undefined, probe: EnvironmentProbe,
+  modelDir: string, notebookPath: string | undefined, cwd: string, log: Logger,
+): ReleasePlan['loadCheck'] {
+  const choice = options.checkLoad ?? 'auto';
+  if (!(CHECK_LOAD_CHOICES as readonly string[]).includes(choice)) {
+    throw new ReleaseError('EUSAGE', `Unknown --check-load "${choice}": expected ${CHECK_LOAD_CHOICES.join(', ')}`);
+  }
+  const timeout = options.checkLoadTimeout ?? DEFAULT_CHECK_LOAD_TIMEOUT_S;
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new ReleaseError('EUSAGE', `--check-load-timeout must be a positive number of seconds, got ${timeout}`);
+  if (choice === 'never') return undefined;
+  const where = python ? `the notebook's Python (${python})` : `the notebook's Python (not found: ${pythonMissing})`;
+  if (!python || !probe.mlserver) {
+    if (choice === 'always') {
+      throw new ReleaseError('ENOMLSERVER', `--check-load always needs mlserver importable by ${where}`);
+    }
+    log.info(`load check: skipped, mlserver is not importable by ${where} (install it there, or pass --check-load never to silence this)`);
+    return undefined;
+  }
+  const candidates = options.request
+    ? [path.resolve(cwd, options.request)]
+    : [path.join(modelDir, 'inference-request.json'), ...(notebookPath ? [path.join(path.dirname(notebookPath), 'inference-request.json')] : [])];
+  return { python, requestPath: candidates.find((file) => existsSync(file)), timeoutMs: timeout * 1000 };
 }
 
 function planHostAccess(options: ReleaseOptions, repository: Repository, name: string, version: string) {

@@ -26,6 +26,12 @@ export class Redactor {
     return this.needles.size;
   }
 
+  /** True when `text` holds any spelling of any registered secret. */
+  reveals(text: string): boolean {
+    for (const needle of this.needles) if (text.includes(needle)) return true;
+    return false;
+  }
+
   redact(text: string): string {
     if (this.needles.size === 0) return text;
     let out = text;

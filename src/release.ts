@@ -10,14 +10,17 @@ import { executeNotebook } from './notebook/execute.js';
 import { planRelease, type ReleaseOptions, type ReleasePlan } from './plan.js';
 import type { Env } from './process.js';
 import { publishWithGit, type FileToPublish } from './publish/git-transport.js';
-import { collectArtifact, folderRelativePath, RECORD_FILE, SETTINGS_FILE, type Artifact, type ReleaseRecord } from './publish/layout.js';
+import { folderRelativePath, RECORD_FILE, SETTINGS_FILE, type ReleaseRecord } from './publish/layout.js';
+import { createStaging, stageArtifact, type StagedArtifact, type Staging } from './publish/stage.js';
+import { checkLoad } from './mlserver/load-check.js';
+import { environmentTarballFile } from './settings/runtime-files.js';
 import { callApi, createHostApi, gitBlobId, publishWithApi, sameContent } from './publish/api-transport.js';
 import { publishToFolder, reloadModel } from './publish/folder-transport.js';
 import { preflight } from './publish/preflight.js';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './publish/retry.js';
 import { detectProvider } from './providers/index.js';
 import type { Provider } from './providers/types.js';
-import { artifactUri, renderSettings, serializeSettings } from './settings.js';
+import { artifactUri, renderSettings, serializeSettings } from './settings/render.js';
 import { verifyServed } from './verify.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -99,16 +102,32 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
         runner: plan.runner as 'auto',
         parameters: plan.parameters,
         timeoutSeconds: plan.timeoutSeconds,
-        env,
+        env: plan.trainingEnv,
         log,
       });
       return result.executedNotebook;
     });
   }
 
-  const { files, artifact } = await log.group('Settings', () => prepareFiles(plan, executedNotebook, log));
-
-  const published = await log.group('Publish', () => publish(plan, files, artifact, executedNotebook, env, log, runtime.backoff));
+  const staging = await createStaging(plan.modelDir, log);
+  let published: Published;
+  let files: FileToPublish[];
+  let artifact: StagedArtifact | undefined;
+  try {
+    ({ files, artifact } = await log.group('Settings', () => stageFiles(plan, staging, executedNotebook, log)));
+    const loadCheck = plan.loadCheck;
+    if (loadCheck) {
+      await log.group('Load check', () => checkLoad({
+        ...loadCheck,
+        settingsPath: path.join(staging.dir, SETTINGS_FILE),
+        env: { ...plan.trainingEnv, PYTHONDONTWRITEBYTECODE: '1' },
+        log,
+      }));
+    }
+    published = await log.group('Publish', () => publish(plan, files, artifact, executedNotebook, env, log, runtime.backoff));
+  } finally {
+    await staging.remove();
+  }
 
   let verifyResponse: unknown;
   if (plan.verify) {
@@ -139,7 +158,7 @@ interface Published {
   reviewUrl?: string;
 }
 
-async function publish(plan: ReleasePlan, files: FileToPublish[], artifact: Artifact | undefined, executedNotebook: string | undefined, env: Env, log: Logger, backoff?: BackoffOptions): Promise<Published> {
+async function publish(plan: ReleasePlan, files: FileToPublish[], artifact: StagedArtifact | undefined, executedNotebook: string | undefined, env: Env, log: Logger, backoff?: BackoffOptions): Promise<Published> {
   if (plan.repo.target === 'folder') {
     const result = await publishToFolder({ root: plan.repo.url, folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], force: plan.force, log });
     if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
@@ -177,7 +196,7 @@ async function publish(plan: ReleasePlan, files: FileToPublish[], artifact: Arti
 }
 
 /** What a reviewer needs to approve a release: where it came from and what it serves. */
-function reviewBody(plan: ReleasePlan, artifact: Artifact | undefined, executedNotebook: string | undefined): string {
+function reviewBody(plan: ReleasePlan, artifact: StagedArtifact | undefined, executedNotebook: string | undefined): string {
   const row = (name: string, value: string | undefined) => (value ? `| ${name} | ${value} |` : undefined);
   return [
     `Release of model \`${plan.name}\` version \`${plan.version}\`, made by mlserver-release.`,
@@ -195,15 +214,23 @@ function reviewBody(plan: ReleasePlan, artifact: Artifact | undefined, executedN
   ].filter((line): line is string => line !== undefined).join('\n') + '\n';
 }
 
-async function prepareFiles(plan: ReleasePlan, executedNotebook: string | undefined, log: Logger) {
+/** Renders the settings and stages every file of the version folder (see publish/stage.ts). */
+async function stageFiles(plan: ReleasePlan, staging: Staging, executedNotebook: string | undefined, log: Logger) {
   const rendered = renderSettings(plan.settings, plan.version);
   const uri = artifactUri(rendered);
-  let artifact: Artifact | undefined;
+  let artifact: StagedArtifact | undefined;
   if (uri) {
-    artifact = await collectArtifact(plan.modelDir, uri);
+    artifact = await stageArtifact(staging, uri);
     log.info(`settings: artifact ${uri} (${formatBytes(artifact.bytes)}, sha256 ${artifact.sha256.slice(0, 16)}...)`);
-  } else {
-    log.warn('model-settings.json has no parameters.uri: only the settings are published', plan.settingsPath);
+  }
+  const extras = [...plan.runtimeFiles];
+  const tarball = environmentTarballFile(rendered, plan.modelDir, plan.settingsPath);
+  if (tarball) extras.push(tarball);
+  const extraFiles = [];
+  for (const extra of extras) {
+    const staged = await staging.copy(extra.relative, extra.relative.replace(/\\/g, '/'), extra.why);
+    log.info(`settings: publishing ${extra.relative} (${extra.why})`);
+    extraFiles.push(...staged);
   }
   const record: ReleaseRecord = {
     tool: 'mlserver-release',
@@ -220,15 +247,21 @@ async function prepareFiles(plan: ReleasePlan, executedNotebook: string | undefi
     executedNotebook: executedNotebook ? path.basename(executedNotebook) : undefined,
     releasedAt: new Date().toISOString(),
   };
+  const settingsText = serializeSettings(rendered);
+  const recordText = JSON.stringify(record, null, 2) + '\n';
+  await staging.write(SETTINGS_FILE, settingsText);
+  await staging.write(RECORD_FILE, recordText);
   const files: FileToPublish[] = [
-    { path: SETTINGS_FILE, content: serializeSettings(rendered) },
-    ...(artifact?.files ?? []).map((file) => ({ path: file.relativePath, source: file.source })),
-    { path: RECORD_FILE, content: JSON.stringify(record, null, 2) + '\n' },
+    { path: SETTINGS_FILE, content: settingsText },
+    ...[...(artifact?.files ?? []), ...extraFiles].map((file) => ({ path: file.path, source: file.source })),
+    { path: RECORD_FILE, content: recordText },
   ];
-  if (files.filter((f) => f.path === SETTINGS_FILE || f.path === RECORD_FILE).length > 2) {
-    throw new ReleaseError('ESETTINGSINVALID', `parameters.uri "${uri}" collides with ${SETTINGS_FILE} or ${RECORD_FILE}`);
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (seen.has(file.path)) throw new ReleaseError('ESETTINGSINVALID', `Two files of the version would both be ${file.path}: parameters.uri, the custom runtime and environment_tarball must not overlap`, [], plan.settingsPath);
+    seen.add(file.path);
   }
-  log.info(`settings: version ${plan.version} written into parameters.version`);
+  log.info(`settings: version ${plan.version} written into parameters.version (MLServer ${plan.mlserverLine} rules)`);
   return { files, artifact };
 }
 
@@ -252,7 +285,7 @@ function dryRun(plan: ReleasePlan, log: Logger): ReleaseResult {
   };
 }
 
-function baseResult(plan: ReleasePlan, files: Array<{ path: string }>, artifact: Artifact | undefined, log: Logger) {
+function baseResult(plan: ReleasePlan, files: Array<{ path: string }>, artifact: StagedArtifact | undefined, log: Logger) {
   return {
     model: plan.name,
     version: plan.version,

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from '../errors.js';
+import { pathProblems } from './tree-paths.js';
 
 export const SETTINGS_FILE = 'model-settings.json';
 export const RECORD_FILE = 'release.json';
@@ -28,11 +28,16 @@ export interface Artifact {
   sha256: string;
 }
 
+/** --models-path, checked by the same tree rules as every published path; "" is the repository root. */
 export function normalizeModelsPath(modelsPath: string): string {
-  const trimmed = modelsPath.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
-  const parts = trimmed.split('/').filter((p) => p && p !== '.');
-  if (parts.includes('..')) throw new ReleaseError('EUSAGE', `--models-path "${modelsPath}" must stay inside the repository (no "..")`);
-  return parts.join('/');
+  if (modelsPath.startsWith('/') || /^[A-Za-z]:[\\/]/.test(modelsPath)) {
+    throw new ReleaseError('EUSAGE', `--models-path "${modelsPath}" is absolute: give a folder relative to the repository root, e.g. models`);
+  }
+  const trimmed = modelsPath.replace(/\/+$/, '').replace(/^(\.\/)+/, '');
+  if (trimmed === '' || trimmed === '.') return '';
+  const problems = pathProblems(trimmed);
+  if (problems.length > 0) throw new ReleaseError('EUSAGE', `--models-path "${modelsPath}" is not a folder git can store`, problems);
+  return trimmed;
 }
 
 export function versionFolder(modelsPath: string, name: string, version: string): string {
@@ -49,57 +54,6 @@ export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-/**
- * Finds the artifact `uri` names under `modelDir` and checks it never leaves the
- * folder, neither by "../" nor through a symlink.
- */
-export async function collectArtifact(modelDir: string, uri: string): Promise<Artifact> {
-  const root = await realpath(modelDir);
-  const target = path.resolve(modelDir, uri);
-  let info;
-  try {
-    info = await stat(target);
-  } catch {
-    throw new ReleaseError('EARTIFACTMISSING', `The artifact "${uri}" (parameters.uri) does not exist at ${target} after the notebook ran`);
-  }
-  const real = await realpath(target);
-  if (real !== root && !real.startsWith(root + path.sep)) {
-    throw new ReleaseError('EURIESCAPES', `parameters.uri "${uri}" resolves to ${real}, outside the model folder ${root}`);
-  }
-  const sources = info.isDirectory() ? await walkFiles(target, root) : [target];
-  const base = folderRelativePath(uri);
-  const files: ArtifactFile[] = [];
-  for (const source of sources) {
-    const inner = path.relative(target, source).split(path.sep).join('/');
-    files.push({
-      relativePath: inner ? `${base.replace(/\/$/, '')}/${inner}` : base,
-      source,
-      bytes: (await stat(source)).size,
-      sha256: await sha256File(source),
-    });
-  }
-  const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
-  const sha256 = info.isDirectory()
-    ? createHash('sha256').update(files.map((f) => `${f.sha256}  ${f.relativePath}`).sort().join('\n')).digest('hex')
-    : files[0].sha256;
-  return { uri, files, bytes, sha256 };
-}
-
-async function walkFiles(dir: string, root: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of (await readdir(dir)).sort()) {
-    const full = path.join(dir, entry);
-    const info = await lstat(full);
-    if (info.isSymbolicLink()) {
-      const real = await realpath(full);
-      if (!real.startsWith(root + path.sep)) throw new ReleaseError('EURIESCAPES', `${full} is a symlink to ${real}, outside the model folder ${root}`);
-    }
-    if ((await stat(full)).isDirectory()) out.push(...(await walkFiles(full, root)));
-    else out.push(full);
-  }
-  return out;
 }
 
 export interface ReleaseRecord {

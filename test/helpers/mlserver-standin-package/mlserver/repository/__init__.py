@@ -1,0 +1,1 @@
+# STAND-IN: see mlserver/__init__.py.
