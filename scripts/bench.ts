@@ -8,8 +8,11 @@
  *   2. tool    mlserver-release publishing a new model of a few MiB
  *   3. floor   pushing that same single commit from a clone that already has everything
  * and (2) again against a small (~10 MiB) repository, to show the cost stays flat.
+ * Then what the MLServer checks add to a release: schema validation, the probe of
+ * the notebook's Python, and the load check (against the stand-in mlserver package,
+ * since MLServer itself cannot be installed here).
  *
- * Options: --size-mib 1024 --artifact-mib 4 --small-mib 10 --new-model-mib 4 --reps 5 --seed-reps 3
+ * Options: --checks-only --size-mib 1024 --artifact-mib 4 --small-mib 10 --new-model-mib 4 --reps 5 --seed-reps 3
  */
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -21,6 +24,9 @@ import { $ } from 'zx';
 import { release } from '../src/release.js';
 import { silentLogger } from '../src/log.js';
 import { GitHttpServer } from '../test/helpers/git-http-server.js';
+import { CUSTOM_RUNTIME, withStandinMlserver } from '../test/helpers/mlserver-package.js';
+import { probeEnvironment } from '../src/mlserver/probe.js';
+import { validateSettings } from '../src/settings/validate.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +36,7 @@ const { values } = parseArgs({
     'new-model-mib': { type: 'string', default: '4' },
     reps: { type: 'string', default: '5' },
     'seed-reps': { type: 'string', default: '3' },
+    'checks-only': { type: 'boolean', default: false },
   },
 });
 const sizeMib = Number(values['size-mib']);
@@ -211,4 +218,51 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+/** What validating for an MLServer line and the load check add to one release. */
+async function measureChecks(): Promise<void> {
+  console.log('\nMLServer checks (load check against the STAND-IN mlserver package, not real MLServer)');
+  const settings = { name: 'm', implementation: 'mlserver_sklearn.SKLearnModel', parameters: { uri: './m.joblib' },
+    inputs: Array.from({ length: 8 }, (_, i) => ({ name: `x${i}`, datatype: 'FP32', shape: [-1, 4] })) };
+  const iterations = 2000;
+  let started = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) validateSettings(settings, 'model-settings.json', i % 2 ? '1.3' : '1.7');
+  const validateMs = Number(process.hrtime.bigint() - started) / 1e6 / iterations;
+
+  const project = path.join(work, 'checks-project');
+  mkdirSync(project, { recursive: true });
+  writeFileSync(path.join(project, 'model-settings.json'), JSON.stringify({ name: 'checks', implementation: 'custom_runtime.TextModel', parameters: { uri: './model.txt' } }));
+  writeFileSync(path.join(project, 'custom_runtime.py'), CUSTOM_RUNTIME);
+  writeFileSync(path.join(project, 'model.txt'), 'weights');
+  writeFileSync(path.join(project, 'inference-request.json'), JSON.stringify({ inputs: [{ name: 't', shape: [1], datatype: 'BYTES', data: ['x'] }] }));
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...withStandinMlserver('1.3.2') };
+  const probes: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    started = process.hrtime.bigint();
+    await probeEnvironment('/usr/bin/python3', 'custom_runtime.TextModel', project, { ...env, PYTHONDONTWRITEBYTECODE: '1' });
+    probes.push(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  const repo = path.join(work, 'checks-repo.git');
+  rmSync(repo, { recursive: true, force: true });
+  await $`git init --quiet --bare -b main ${repo}`;
+  const publishOnce = async (checkLoad: string) => {
+    const t0 = process.hrtime.bigint();
+    await release({ modelDir: project, repo, version: `${runId}-${++counter}`, runner: 'none', checkLoad }, { env, cwd: project, log: silentLogger() });
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  };
+  const never: number[] = [];
+  const always: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    never.push(await publishOnce('never'));
+    always.push(await publishOnce('always'));
+  }
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`${'validate model-settings.json (zod schema), per file'.padEnd(60)} ${`${validateMs.toFixed(3)} ms`.padStart(10)}`);
+  console.log(`${'probe the notebook\'s Python (mlserver version, implementation)'.padEnd(60)} ${`${mid(probes).toFixed(3)} s`.padStart(10)}`);
+  console.log(`${'publish to a local repo, --check-load never'.padEnd(60)} ${`${mid(never).toFixed(3)} s`.padStart(10)}`);
+  console.log(`${'publish to a local repo, --check-load always (stand-in)'.padEnd(60)} ${`${mid(always).toFixed(3)} s`.padStart(10)}`);
+  console.log(`${'load check adds'.padEnd(60)} ${`${(mid(always) - mid(never)).toFixed(3)} s`.padStart(10)}`);
+}
+
+const onlyChecks = values['checks-only'];
+if (!onlyChecks) await main();
+await measureChecks();

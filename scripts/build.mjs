@@ -13,6 +13,8 @@ await build({
   outfile,
   bundle: true,
   platform: 'node',
+  // Prefer packages' ESM builds: jsonc-parser's main (UMD) build loads its parts with dynamic require()s esbuild cannot follow.
+  mainFields: ['module', 'main'],
   target: 'node20',
   format: 'esm',
   minify: false,

@@ -55,6 +55,9 @@ export const OPTIONS: Record<string, OptionSpec> = {
   'host-type': { type: 'string', value: 'github|gitlab', help: 'For self-hosted instances whose URL does not say', for: REPO },
   'api-url': { type: 'string', value: 'URL', help: 'REST API base (default: from the repo URL, GITHUB_API_URL or CI_SERVER_URL)', for: RELEASE },
   'token-type': { type: 'string', value: 'T', help: 'GitLab API token kind: private (default), oauth, or job (CI_JOB_TOKEN)', for: RELEASE },
+  'mlserver-version': { type: 'string', value: 'X.Y', help: 'MLServer line to validate for: 1.3 to 1.7 (default: the mlserver the notebook\'s Python imports, else 1.7)', for: RELEASE },
+  'check-load': { type: 'string', value: 'auto|always|never', help: 'Load the staged version with MLServer\'s code, then one inference, before publishing (default auto: when mlserver is importable)', for: RELEASE },
+  'check-load-timeout': { type: 'string', value: 'SECONDS', help: 'Deadline for the load check (default: 300)', for: RELEASE },
   'reload-url': { type: 'string', value: 'URL', help: 'With --target folder: ask this MLServer to load the new version', for: RELEASE },
   'verify-url': { type: 'string', value: 'URL', help: 'MLServer to check after publishing (ready, then the sample request)', for: VERIFY },
   'verify-timeout': { type: 'string', value: 'SECONDS', help: 'How long to wait for the version to be ready (default: 600)', for: VERIFY },
@@ -108,6 +111,7 @@ Exit codes:
   3  the notebook failed (the executed notebook is kept)
   4  publishing failed (remote, credentials, or a version published with other content)
   5  verification failed (not ready in time, wrong model or version, unexpected outputs)
+  6  the model does not load: MLServer's own loading code failed on the staged version (nothing published)
 `;
 
 export interface CliIO {
@@ -211,6 +215,9 @@ export function releaseOptions(command: 'release' | 'publish', read: OptionReade
     hostType: read.text('host-type'),
     apiUrl: read.text('api-url'),
     tokenType: read.text('token-type'),
+    mlserverVersion: read.text('mlserver-version'),
+    checkLoad: read.text('check-load'),
+    checkLoadTimeout: read.seconds('check-load-timeout'),
     ...verifyOptions(read),
   };
 }

@@ -62,6 +62,7 @@ export const CATALOG = {
   EREMOTENOTFOUND: { exit: EXIT.publish, hint: 'Check the repository URL; a private repository also answers "not found" to a token that cannot see it.' },
   EBRANCHMISSING: { exit: EXIT.publish, hint: 'Create the branch first, or pass --branch with an existing one.' },
   EUNREACHABLE: { exit: EXIT.publish, hint: 'Check the URL and the network; the remote did not answer.' },
+  EREDIRECT: { exit: EXIT.publish, hint: 'Point --repo at the final URL the server redirects to, so the token goes where you meant it to.' },
   EPUSHFAILED: { exit: EXIT.publish, hint: 'See the git output above; add a CI concurrency group if releases collide often.' },
   ELFSMISSING: { exit: EXIT.publish, hint: 'The repository stores this path in Git LFS: install git-lfs (Debian: apt-get install git-lfs).' },
   EAPILIMIT: { exit: EXIT.publish, hint: 'Publish this artifact with --via git, through Git LFS if the host needs it.' },

@@ -5,7 +5,7 @@
  *
  * Resolution follows jupyter_client: the kernel name is the notebook's
  * `metadata.kernelspec.name` (default "python3"); its kernel.json is looked up
- * in Jupyter's data path (`jupyter --paths --json`, key "data", first match wins);
+ * in Jupyter's data path (jupyter_core's order, first match wins);
  * a bare `python`/`python3` in its argv means the interpreter that runs Jupyter
  * itself (KernelManager.format_kernel_cmd), and so does a missing "python3" spec
  * (ipykernel's built-in native kernel).
@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { run, which, type Env } from '../process.js';
+import { which, type Env } from '../process.js';
 import type { Notebook } from './inject.js';
 
 const NATIVE_KERNEL = 'python3';
@@ -36,7 +36,7 @@ export async function resolveKernelPython(notebook: Notebook | undefined, env: E
   const jupyter = which('jupyter', env);
   if (!jupyter) return { kernel, reason: 'jupyter is not on PATH' };
   const jupyterPython = interpreterOf(jupyter);
-  const spec = await findKernelSpec(kernel, env);
+  const spec = findKernelSpec(kernel, jupyterDataPath(env, jupyterPython));
   if (!spec) {
     if (kernel === NATIVE_KERNEL && jupyterPython) return { kernel, python: jupyterPython };
     return { kernel, reason: `no kernel named "${kernel}" in Jupyter's data path` };
@@ -61,8 +61,8 @@ function interpreterOf(script: string): string | undefined {
   return match[1].endsWith('/env') && match[2] ? match[2] : match[1];
 }
 
-async function findKernelSpec(kernel: string, env: Env): Promise<{ argv: string[] } | undefined> {
-  for (const dir of await jupyterDataPath(env)) {
+function findKernelSpec(kernel: string, dirs: string[]): { argv: string[] } | undefined {
+  for (const dir of dirs) {
     const file = path.join(dir, 'kernels', kernel, 'kernel.json');
     if (!existsSync(file)) continue;
     try {
@@ -75,20 +75,17 @@ async function findKernelSpec(kernel: string, env: Env): Promise<{ argv: string[
   return undefined;
 }
 
-async function jupyterDataPath(env: Env): Promise<string[]> {
-  const result = await run('jupyter', ['--paths', '--json'], { cwd: os.tmpdir(), env });
-  if (result.exitCode === 0) {
-    try {
-      const paths = JSON.parse(result.stdout) as { data?: unknown };
-      if (Array.isArray(paths.data)) return paths.data.map(String);
-    } catch {
-      // fall through to the documented defaults
-    }
-  }
-  // jupyter_core.paths.jupyter_path() without a Python to ask.
+/**
+ * jupyter_core.paths.jupyter_path("kernels")'s order, computed without starting
+ * Python: JUPYTER_PATH, the user's data dir, the interpreter's prefix
+ * (sys.prefix/share/jupyter), then the system dirs.
+ */
+function jupyterDataPath(env: Env, jupyterPython: string | undefined): string[] {
+  const prefix = jupyterPython ? path.dirname(path.dirname(jupyterPython)) : undefined;
   return [
     ...(env.JUPYTER_PATH ?? '').split(path.delimiter).filter(Boolean),
-    env.JUPYTER_DATA_DIR ?? path.join(env.HOME ?? os.homedir(), '.local', 'share', 'jupyter'),
+    env.JUPYTER_DATA_DIR ?? path.join(env.XDG_DATA_HOME ?? path.join(env.HOME ?? os.homedir(), '.local', 'share'), 'jupyter'),
+    ...(prefix ? [path.join(prefix, 'share', 'jupyter')] : []),
     '/usr/local/share/jupyter',
     '/usr/share/jupyter',
   ];

@@ -5,6 +5,7 @@
  */
 import type { Env } from '../process.js';
 import type { Redactor } from '../redact.js';
+import { DEFAULT_NETWORK_TIMEOUT_MS, gitNetworkConfig } from './network.js';
 
 export type HostKind = 'github' | 'gitlab' | 'generic';
 
@@ -88,7 +89,7 @@ export function maskCredentials(credentials: Credentials | undefined, redactor: 
  * The environment git runs with: our own config only, no prompts, no credential
  * helpers left behind by a CI checkout, and the auth header scoped to this URL.
  */
-export function gitEnvironment(base: Env, url: string, credentials: Credentials | undefined): Env {
+export function gitEnvironment(base: Env, url: string, credentials: Credentials | undefined, networkTimeoutMs = DEFAULT_NETWORK_TIMEOUT_MS): Env {
   const env: Env = {};
   for (const [key, value] of Object.entries(base)) {
     if (!/^GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|PARAMETERS)$/.test(key) && !/^GIT_(DIR|WORK_TREE|INDEX_FILE)$/.test(key)) env[key] = value;
@@ -97,6 +98,7 @@ export function gitEnvironment(base: Env, url: string, credentials: Credentials 
     // An empty helper resets the list, so helpers from global config cannot answer for us.
     ['credential.helper', ''],
   ];
+  config.push(...gitNetworkConfig(networkTimeoutMs));
   if (credentials) config.push([`http.${url}.extraHeader`, `Authorization: ${basicAuthHeader(credentials)}`]);
   config.forEach(([key, value], index) => {
     env[`GIT_CONFIG_KEY_${index}`] = key;

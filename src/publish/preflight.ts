@@ -9,6 +9,7 @@ import { GitError, listRemoteBranches } from '../git.js';
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
 import { basicAuthHeader, gitEnvironment, type Credentials } from './credentials.js';
+import { DEFAULT_NETWORK_TIMEOUT_MS, describeNetworkError } from './network.js';
 import { backoffDelay, classifyGitFailure, DEFAULT_BACKOFF, publishError, sleep, type BackoffOptions } from './retry.js';
 
 export interface PreflightInput {
@@ -20,6 +21,8 @@ export interface PreflightInput {
   cwd: string;
   log: Logger;
   backoff?: BackoffOptions;
+  /** Deadline for each request (--network-timeout). */
+  timeoutMs?: number;
 }
 
 export interface PreflightResult {
@@ -40,21 +43,54 @@ async function advertisedBranchesOverHttp(input: PreflightInput): Promise<string
   const headers: Record<string, string> = { 'User-Agent': 'git/2 mlserver-release', 'Git-Protocol': 'version=0' };
   if (input.credentials) headers.Authorization = basicAuthHeader(input.credentials);
   const backoff = input.backoff ?? DEFAULT_BACKOFF;
+  const timeoutMs = input.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
   for (let attempt = 1; ; attempt++) {
-    let status: number;
-    let body = '';
-    try {
-      const response = await fetch(endpoint, { headers, redirect: 'follow', signal: AbortSignal.timeout(30_000) });
-      status = response.status;
-      body = await response.text();
-    } catch (error) {
-      status = 0;
-      body = (error as Error).message;
+    const { status, body } = await getWithinOrigin(endpoint, headers, timeoutMs);
+    if (status === 200) {
+      if (input.credentials) await warnIfCredentialsUnchecked(endpoint, timeoutMs, input);
+      return parseAdvertisement(body);
     }
-    if (status === 200) return parseAdvertisement(body);
     const retryable = status === 0 || status >= 500 || status === 429;
     if (!retryable || attempt >= backoff.attempts) throw preflightError(status, input.url, body);
+    input.log.info(`preflight: ${status === 0 ? body : `HTTP ${status}`}; trying again (attempt ${attempt + 1} of ${backoff.attempts})`);
     await sleep(backoffDelay(attempt, backoff));
+  }
+}
+
+/**
+ * One GET that follows redirects only within the origin the user named: the
+ * credentials never travel to another scheme, host or port.
+ */
+async function getWithinOrigin(url: string, headers: Record<string, string>, timeoutMs: number): Promise<{ status: number; body: string }> {
+  const origin = new URL(url).origin;
+  let current = url;
+  for (let hop = 0; hop < 5; hop++) {
+    let response: Response;
+    try {
+      response = await fetch(current, { headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      return { status: 0, body: describeNetworkError(error, current, timeoutMs) };
+    }
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && location) {
+      await response.body?.cancel();
+      const next = new URL(location, current);
+      if (next.origin !== origin) {
+        throw new ReleaseError('EREDIRECT', `${origin} redirected to ${next.origin}; the credentials are only sent to the origin you named, so the redirect was not followed`);
+      }
+      current = next.toString();
+      continue;
+    }
+    return { status: response.status, body: await response.text() };
+  }
+  return { status: 0, body: `too many redirects from ${url}` };
+}
+
+/** A push service that answers without credentials never checked ours: say so. */
+async function warnIfCredentialsUnchecked(endpoint: string, timeoutMs: number, input: PreflightInput): Promise<void> {
+  const anonymous = await getWithinOrigin(endpoint, { 'User-Agent': 'git/2 mlserver-release', 'Git-Protocol': 'version=0' }, timeoutMs).catch(() => undefined);
+  if (anonymous?.status === 200) {
+    input.log.warn(`preflight: ${input.url} offers pushes without any credentials, so the token was never checked; make sure the remote requires authentication`);
   }
 }
 

@@ -10,6 +10,7 @@ export declare const EXIT: {
     readonly notebook: 3;
     readonly publish: 4;
     readonly verify: 5;
+    readonly load: 6;
 };
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export declare const CATALOG: {
@@ -109,6 +110,10 @@ export declare const CATALOG: {
         exit: 4;
         hint: string;
     };
+    EREDIRECT: {
+        exit: 4;
+        hint: string;
+    };
     EPUSHFAILED: {
         exit: 4;
         hint: string;
@@ -124,6 +129,30 @@ export declare const CATALOG: {
     EVERIFY: {
         exit: 5;
     };
+    EMLSERVERLINE: {
+        exit: 2;
+        hint: string;
+    };
+    EIMPLEMENTATION: {
+        exit: 2;
+        hint: string;
+    };
+    ERUNTIMEFILE: {
+        exit: 2;
+        hint: string;
+    };
+    ENOMLSERVER: {
+        exit: 2;
+        hint: string;
+    };
+    ELOADFAILED: {
+        exit: 6;
+        hint: string;
+    };
+    ELOADTIMEOUT: {
+        exit: 6;
+        hint: string;
+    };
 };
 export type ErrorCode = keyof typeof CATALOG;
 export declare class ReleaseError extends Error {
@@ -131,7 +160,15 @@ export declare class ReleaseError extends Error {
     readonly details: string[];
     /** The user's file the problem is in, for CI annotations (model-settings.json, the notebook). */
     readonly file?: string;
-    constructor(code: ErrorCode, message: string, details?: string[], file?: string);
+    /** Where in `file`, when known (1-based), so annotations can point at the line. */
+    readonly position?: {
+        line: number;
+        column: number;
+    };
+    constructor(code: ErrorCode, message: string, details?: string[], file?: string, position?: {
+        line: number;
+        column: number;
+    });
     get exitCode(): ExitCode;
     get hint(): string | undefined;
 }

@@ -5,7 +5,10 @@ import { type Parameter } from './notebook/inject.js';
 import type { Env } from './process.js';
 import type { Credentials } from './publish/credentials.js';
 import type { ReleaseContext } from './providers/types.js';
-import { type ModelSettings } from './settings.js';
+import { type CheckLoadChoice } from './mlserver/load-check.js';
+import type { MlserverLine } from './settings/mlserver-schema.js';
+import type { ModelSettings } from './settings/render.js';
+import { type RuntimeFile } from './settings/runtime-files.js';
 export declare const RUNNER_CHOICES: readonly ['auto', 'papermill', 'nbconvert', 'none'];
 export type RunnerChoice = (typeof RUNNER_CHOICES)[number];
 /** Everything a release can be told. Unset fields fall back to env and then to defaults. */
@@ -52,6 +55,11 @@ export interface ReleaseOptions {
     apiUrl?: string;
     /** GitLab token kind: private (access tokens), oauth, or job (CI_JOB_TOKEN). */
     tokenType?: 'private' | 'oauth' | 'job' | string;
+    /** The MLServer line to validate for: 1.3 to 1.7 (default: the importable mlserver's, else 1.7). */
+    mlserverVersion?: string;
+    /** Load the staged version with MLServer's own code before publishing (default auto: when mlserver is importable). */
+    checkLoad?: CheckLoadChoice | string;
+    checkLoadTimeout?: number;
 }
 export interface ReleasePlan {
     modelDir: string;
@@ -86,6 +94,18 @@ export interface ReleasePlan {
     };
     apiUrl?: string;
     tokenType?: 'private' | 'oauth' | 'job';
+    mlserverLine: MlserverLine;
+    /** The notebook's Python (its kernel's interpreter), when Jupyter knows one. */
+    python?: string;
+    /** The environment for the notebook and the Python checks: without the tool's credentials. */
+    trainingEnv: Env;
+    /** Files beside the settings that the model needs to load (a custom runtime). */
+    runtimeFiles: RuntimeFile[];
+    loadCheck?: {
+        python: string;
+        requestPath?: string;
+        timeoutMs: number;
+    };
 }
 export interface VerifyPlan {
     url: string;

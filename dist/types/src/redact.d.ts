@@ -11,5 +11,7 @@ export declare class Redactor {
     /** Registers a secret; values shorter than 4 characters would mask ordinary text, so they are refused. */
     add(secret: string | undefined): void;
     get size(): number;
+    /** True when `text` holds any spelling of any registered secret. */
+    reveals(text: string): boolean;
     redact(text: string): string;
 }

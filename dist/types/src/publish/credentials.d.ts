@@ -36,4 +36,4 @@ export declare function maskCredentials(credentials: Credentials | undefined, re
  * The environment git runs with: our own config only, no prompts, no credential
  * helpers left behind by a CI checkout, and the auth header scoped to this URL.
  */
-export declare function gitEnvironment(base: Env, url: string, credentials: Credentials | undefined): Env;
+export declare function gitEnvironment(base: Env, url: string, credentials: Credentials | undefined, networkTimeoutMs?: number): Env;

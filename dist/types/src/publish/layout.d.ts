@@ -14,16 +14,12 @@ export interface Artifact {
     /** sha256 of the file, or of a sorted "sha256  path" manifest for a folder. */
     sha256: string;
 }
+/** --models-path, checked by the same tree rules as every published path; "" is the repository root. */
 export declare function normalizeModelsPath(modelsPath: string): string;
 export declare function versionFolder(modelsPath: string, name: string, version: string): string;
 /** Where a `parameters.uri` lands inside the version folder: "./m.joblib" -> "m.joblib". */
 export declare function folderRelativePath(uri: string): string;
 export declare function sha256File(file: string): Promise<string>;
-/**
- * Finds the artifact `uri` names under `modelDir` and checks it never leaves the
- * folder, neither by "../" nor through a symlink.
- */
-export declare function collectArtifact(modelDir: string, uri: string): Promise<Artifact>;
 export interface ReleaseRecord {
     tool: 'mlserver-release';
     toolVersion: string;

@@ -11,6 +11,8 @@ export interface PreflightInput {
     cwd: string;
     log: Logger;
     backoff?: BackoffOptions;
+    /** Deadline for each request (--network-timeout). */
+    timeoutMs?: number;
 }
 export interface PreflightResult {
     branches: string[];
