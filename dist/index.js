@@ -29872,6 +29872,10 @@ function safeHost(url12) {
     return "the remote";
   }
 }
+function isLoopbackHost(hostname3) {
+  const host = hostname3.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
 function gitNetworkConfig(timeoutMs) {
   return [
     ["http.followRedirects", "false"],
@@ -29881,11 +29885,33 @@ function gitNetworkConfig(timeoutMs) {
 }
 
 // src/publish/credentials.ts
+function embeddedSecrets(raw) {
+  const match = raw ? /^\s*[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:(.*)@/is.exec(raw) : null;
+  if (!match || !match[1]) return [];
+  try {
+    return [match[1], decodeURIComponent(match[1])];
+  } catch {
+    return [match[1]];
+  }
+}
+function printableUrl(raw) {
+  return raw.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/).*@/is, "$1***@");
+}
 function parseRepoLocation(raw) {
+  if (raw !== raw.trim() || /[\0\r\n]/.test(raw)) {
+    throw new ReleaseError("EUSAGE", `--repo "${printableUrl(raw).trim()}" has leading or trailing white space or a line break; remove it`);
+  }
   if (!/^https?:\/\//i.test(raw)) return { url: raw, isHttp: false };
-  const url12 = new URL(raw);
-  const embeddedUser = url12.username ? decodeURIComponent(url12.username) : void 0;
-  const embeddedPassword = url12.password ? decodeURIComponent(url12.password) : void 0;
+  let url12;
+  let embeddedUser;
+  let embeddedPassword;
+  try {
+    url12 = new URL(raw);
+    embeddedUser = url12.username ? decodeURIComponent(url12.username) : void 0;
+    embeddedPassword = url12.password ? decodeURIComponent(url12.password) : void 0;
+  } catch {
+    throw new ReleaseError("EUSAGE", `--repo "${printableUrl(raw)}" is not a valid URL (check its percent-encoding: a literal "%" is written %25)`);
+  }
   url12.username = "";
   url12.password = "";
   return { url: url12.toString(), isHttp: true, embeddedUser, embeddedPassword };
@@ -30040,11 +30066,11 @@ var github = {
 };
 
 // src/release.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import path18 from "node:path";
 
 // src/notebook/execute.ts
-import { mkdir as mkdir2 } from "node:fs/promises";
+import { mkdir as mkdir2, readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
 import path6 from "node:path";
 
 // src/notebook/inject.ts
@@ -30393,6 +30419,7 @@ async function executeNotebook(input2) {
   );
   const started = Date.now();
   const outcome = await runner.execute({ ...input2, inputNotebook: input2.notebookPath, notebook });
+  await redactFile(input2.outputNotebook, input2.log);
   const seconds2 = (Date.now() - started) / 1e3;
   if (!outcome.ok) {
     if (outcome.failure) {
@@ -30406,15 +30433,17 @@ ${outcome.stderrTail}`, [], input2.notebookPath);
   return { runner: runner.name, executedNotebook: input2.outputNotebook, seconds: seconds2 };
 }
 var RUNNERS_PROGRAM = { papermill: "papermill", nbconvert: "jupyter (nbconvert)" };
+async function redactFile(file2, log) {
+  const text2 = await readFile2(file2, "utf8").catch(() => void 0);
+  if (text2 === void 0 || !log.redactor.reveals(text2)) return;
+  await writeFile3(file2, log.redactor.redact(text2));
+  log.warn(`notebook: the executed notebook held a credential; it was redacted in ${file2}`);
+}
 
 // src/plan.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import path11 from "node:path";
-
-// src/repository.ts
-import { existsSync as existsSync2, realpathSync, statSync } from "node:fs";
-import path7 from "node:path";
 
 // src/git.ts
 var GitError = class extends Error {
@@ -30454,6 +30483,11 @@ async function repositoryRootAt(ctx) {
   if (bare === "true") return gitDir;
   const topLevel = await gitResult(["rev-parse", "--show-toplevel"], ctx);
   return topLevel.exitCode === 0 ? topLevel.stdout.trim() : void 0;
+}
+async function isValidBranchName(branch, ctx) {
+  if (branch.startsWith("-")) return false;
+  const result = await gitResult(["check-ref-format", "--branch", branch], ctx);
+  return result.exitCode === 0;
 }
 async function remoteDefaultBranch(remote, ctx) {
   const out = await git(["ls-remote", "--symref", remote, "HEAD"], ctx);
@@ -30556,6 +30590,8 @@ async function readBlobs(oids, ctx) {
 }
 
 // src/repository.ts
+import { existsSync as existsSync2, realpathSync, statSync } from "node:fs";
+import path7 from "node:path";
 var TARGETS = ["git", "folder"];
 async function resolveRepository(options, env, cwd, log) {
   const target = options.target ?? "git";
@@ -30570,9 +30606,13 @@ async function resolveRepository(options, env, cwd, log) {
     return { target, url: dir, isHttp: false, hostKind: "generic" };
   }
   const location = parseRepoLocation(repoInput);
+  if (location.embeddedPassword) log.redactor.add(location.embeddedPassword);
   const hostKind = options.hostType === "github" || options.hostType === "gitlab" ? options.hostType : detectHostKind(location.url, env);
   const credentials = resolveCredentials(location, options.token || env.MLSERVER_REPO_TOKEN, hostKind);
   maskCredentials(credentials, log.redactor);
+  if (credentials && location.isHttp && new URL(location.url).protocol === "http:" && !isLoopbackHost(new URL(location.url).hostname)) {
+    log.warn(`${location.url} is plain http: the token would cross the network unencrypted; use https`);
+  }
   const url12 = await resolveGitLocation(location.url, location.isHttp, env, cwd);
   return { target: "git", url: url12, isHttp: location.isHttp, hostKind, credentials };
 }
@@ -50746,7 +50786,7 @@ function jupyterDataPath(env, jupyterPython) {
 }
 
 // src/settings/read.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
@@ -51649,7 +51689,7 @@ var MAX_SETTINGS_DEPTH = 64;
 async function readSettingsFile(file2) {
   let text2;
   try {
-    text2 = await readFile2(file2, "utf8");
+    text2 = await readFile3(file2, "utf8");
   } catch (error62) {
     throw new ReleaseError("ESETTINGSMISSING", `Cannot read model settings ${file2}: ${error62.code ?? error62}`, [], file2);
   }
@@ -51886,6 +51926,9 @@ async function planRelease({ options, context, env, cwd, log }) {
   const parameters = parseParams(options.params);
   const timeoutSeconds = parseTimeout(options.timeout);
   const repository = await resolveRepository(options, env, cwd, log);
+  if (options.branch && !await isValidBranchName(options.branch, { cwd, env })) {
+    throw new ReleaseError("EUSAGE", `--branch "${options.branch}" is not a valid git branch name (git check-ref-format --branch refuses it)`);
+  }
   const modelDir = path11.resolve(cwd, options.modelDir ?? ".");
   const settingsPath = path11.resolve(cwd, options.settings ?? path11.join(modelDir, "model-settings.json"));
   const rawSettings = await readSettingsFile(settingsPath);
@@ -52014,7 +52057,7 @@ function parseHeaders(lines, log) {
 async function readJsonFile(file2, what) {
   let text2;
   try {
-    text2 = await readFile3(file2, "utf8");
+    text2 = await readFile4(file2, "utf8");
   } catch {
     throw new ReleaseError("EUSAGE", `${what} ${file2} does not exist`);
   }
@@ -52052,6 +52095,43 @@ function resolveVersion(explicit, context) {
   if (problems.length > 0) throw new ReleaseError("EINVALIDVERSION", `Invalid version "${version2}"`, problems);
   return version2;
 }
+var PYTHON_KEYWORDS = /* @__PURE__ */ new Set([
+  "False",
+  "None",
+  "True",
+  "and",
+  "as",
+  "assert",
+  "async",
+  "await",
+  "break",
+  "class",
+  "continue",
+  "def",
+  "del",
+  "elif",
+  "else",
+  "except",
+  "finally",
+  "for",
+  "from",
+  "global",
+  "if",
+  "import",
+  "in",
+  "is",
+  "lambda",
+  "nonlocal",
+  "not",
+  "or",
+  "pass",
+  "raise",
+  "return",
+  "try",
+  "while",
+  "with",
+  "yield"
+]);
 function parseParams(params) {
   if (!params) return [];
   const pairs = Array.isArray(params) ? params.map((entry) => {
@@ -52061,6 +52141,7 @@ function parseParams(params) {
   }) : Object.entries(params);
   return pairs.map(([name, value]) => {
     if (!isPythonIdentifier(name)) throw new ReleaseError("EPARAM", `--param name "${name}" is not a Python identifier`);
+    if (PYTHON_KEYWORDS.has(name)) throw new ReleaseError("EPARAM", `--param name "${name}" is a Python keyword, so the notebook could not assign it`);
     if (name === "version" || name === "model_name") {
       throw new ReleaseError("EPARAM", `--param ${name} is set by the release itself (from --version and the model name)`);
     }
@@ -52074,7 +52155,7 @@ function parseTimeout(timeout) {
 }
 
 // src/publish/git-transport.ts
-import { stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
+import { stat as stat2, writeFile as writeFile5 } from "node:fs/promises";
 import path14 from "node:path";
 
 // src/publish/git-session.ts
@@ -52198,7 +52279,7 @@ async function withRetries(action, input2, backoff) {
 }
 
 // src/publish/lfs.ts
-import { copyFile as copyFile2, mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import { copyFile as copyFile2, mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
 import path13 from "node:path";
 function globToRegExp(pattern) {
   const anchored = pattern.includes("/") && !pattern.endsWith("/");
@@ -52235,7 +52316,7 @@ async function prepareLfsObjects(sources, repoDir, workspace, ctx) {
     const oid = /oid sha256:([0-9a-f]{64})/.exec(pointer)?.[1];
     if (!oid) throw new ReleaseError("EPUSHFAILED", `git lfs pointer gave no object id for ${source}`);
     const pointerFile = path13.join(workspace, `lfs-pointer-${index}`);
-    await writeFile3(pointerFile, pointer);
+    await writeFile4(pointerFile, pointer);
     const store = path13.join(repoDir, "lfs", "objects", oid.slice(0, 2), oid.slice(2, 4));
     await mkdir3(store, { recursive: true });
     await copyFile2(source, path13.join(store, oid));
@@ -52345,7 +52426,7 @@ async function hashLocalFiles(workspace, input2, attributes, ctx) {
       if (isLfs(`${input2.folder}/${file2.path}`)) lfsSources.push(source);
     } else {
       const generated = path14.join(workspace, `generated-${index}`);
-      await writeFile4(generated, file2.content ?? "");
+      await writeFile5(generated, file2.content ?? "");
       sources.push(generated);
     }
   }
@@ -52382,7 +52463,7 @@ function describeDifferences(local2, published, ignore) {
 // src/publish/stage.ts
 import { createHash as createHash2 } from "node:crypto";
 import { constants as constants4 } from "node:fs";
-import { lstat as lstat2, mkdir as mkdir4, mkdtemp as mkdtemp2, open as open3, readdir as readdir2, readlink as readlink2, realpath, rm as rm4, stat as stat3, writeFile as writeFile5 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir4, mkdtemp as mkdtemp2, open as open3, readdir as readdir2, readlink as readlink2, realpath, rm as rm4, stat as stat3, writeFile as writeFile6 } from "node:fs/promises";
 import os10 from "node:os";
 import path15 from "node:path";
 async function createStaging(modelDir, log) {
@@ -52394,7 +52475,7 @@ async function createStaging(modelDir, log) {
     async write(targetPath, content) {
       const destination = path15.join(dir, ...targetPath.split("/"));
       await mkdir4(path15.dirname(destination), { recursive: true });
-      await writeFile5(destination, content);
+      await writeFile6(destination, content);
     },
     remove: () => rm4(dir, { recursive: true, force: true })
   };
@@ -52491,7 +52572,7 @@ async function copyOne(root, source, target, dir, what) {
 
 // src/publish/api-transport.ts
 import { createHash as createHash3 } from "node:crypto";
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -64469,7 +64550,7 @@ async function publishWithApi(input2) {
   const call = (what, action) => callApi(what, action, backoff, input2.log);
   const files = [];
   for (const file2 of input2.files) {
-    const content = file2.source ? await readFile4(file2.source) : Buffer.from(file2.content ?? "");
+    const content = file2.source ? await readFile5(file2.source) : Buffer.from(file2.content ?? "");
     if (content.length > API_FILE_LIMIT_BYTES) {
       throw new ReleaseError("EAPILIMIT", `${file2.path} is ${(content.length / 1e6).toFixed(0)} MB, above the host API's ${API_FILE_LIMIT_BYTES / 1e6} MB limit`);
     }
@@ -64540,7 +64621,7 @@ async function publishWithApi(input2) {
 // src/publish/folder-transport.ts
 import { createHash as createHash4, randomBytes } from "node:crypto";
 import { existsSync as existsSync6 } from "node:fs";
-import { copyFile as copyFile3, mkdir as mkdir5, readdir as readdir3, rename as rename2, rm as rm5, writeFile as writeFile6 } from "node:fs/promises";
+import { copyFile as copyFile3, mkdir as mkdir5, readdir as readdir3, rename as rename2, rm as rm5, writeFile as writeFile7 } from "node:fs/promises";
 import path16 from "node:path";
 function hiddenSibling(target, kind) {
   return path16.join(path16.dirname(target), `.mlserver-release-${kind}-${path16.basename(target)}-${randomBytes(4).toString("hex")}`);
@@ -64587,7 +64668,7 @@ async function publishToFolder(input2) {
       const destination = path16.join(staging, file2.path);
       await mkdir5(path16.dirname(destination), { recursive: true });
       if (file2.source) await copy(file2.source, destination);
-      else await writeFile6(destination, file2.content ?? "");
+      else await writeFile7(destination, file2.content ?? "");
     }
     if (replaced) {
       const old = hiddenSibling(target, "replaced");
@@ -64717,7 +64798,7 @@ async function advertisedBranchesOverGit(input2) {
 }
 
 // src/providers/gitlab.ts
-import { writeFile as writeFile7 } from "node:fs/promises";
+import { writeFile as writeFile8 } from "node:fs/promises";
 import path17 from "node:path";
 var ESC = "\x1B";
 function sectionId(title) {
@@ -64752,7 +64833,7 @@ var gitlab = {
   async publishResult(result, { cwd, log, dotenvPath }) {
     const outputs = resultOutputs(result);
     const file2 = path17.resolve(cwd, dotenvPath ?? DEFAULT_DOTENV);
-    await writeFile7(file2, dotenvText(outputs));
+    await writeFile8(file2, dotenvText(outputs));
     await log.group("Release summary", async () => {
       for (const [name, value] of Object.entries(outputs)) log.info(`${name.padEnd(18)} ${value}`);
       log.info(`dotenv report     ${file2}`);
@@ -65043,7 +65124,7 @@ async function publish(plan, files, artifact, executedNotebook, env, log, backof
     const targetHead = await call(`read branch ${target}`, () => api.branchHead(target));
     if (!targetHead) throw new ReleaseError("EBRANCHMISSING", `Branch "${target}" does not exist`);
     const local2 = /* @__PURE__ */ new Map();
-    for (const file2 of files) local2.set(file2.path, gitBlobId(file2.source ? await readFile5(file2.source) : Buffer.from(file2.content ?? "")));
+    for (const file2 of files) local2.set(file2.path, gitBlobId(file2.source ? await readFile6(file2.source) : Buffer.from(file2.content ?? "")));
     if (sameContent2(local2, await call(`read ${plan.folder}`, () => api.folderBlobs(targetHead, plan.folder)), [RECORD_FILE])) {
       log.info(`publish: ${plan.folder} already holds this exact model on ${target}; no review needed`);
       return { status: "already-published", branch: target, commit: targetHead };
@@ -65213,6 +65294,7 @@ async function runAction(io) {
   try {
     redactor.add(getInput("token"));
     redactor.add(io.env.MLSERVER_REPO_TOKEN);
+    for (const secret of [...embeddedSecrets(getInput("repo")), ...embeddedSecrets(io.env.MLSERVER_REPO)]) redactor.add(secret);
     for (const header of getMultilineInput("verify-headers")) redactor.add(header.slice(header.indexOf(":") + 1).trim());
     const result = await release(readActionInputs(), { env: io.env, cwd: io.cwd, log, provider: github });
     await github.publishResult(result, { env: io.env, cwd: io.cwd, log });
@@ -65232,7 +65314,7 @@ import path20 from "node:path";
 
 // src/inventory.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
+import { readdir as readdir4, readFile as readFile7 } from "node:fs/promises";
 import path19 from "node:path";
 
 // src/versions.ts
@@ -65329,9 +65411,9 @@ async function listFolderRepository(root, modelsPath) {
   for (const name of await readdir4(base)) {
     if (name.startsWith(".")) continue;
     const dir = path19.join(base, name);
-    const settings = await readFile6(path19.join(dir, SETTINGS_FILE), "utf8").catch(() => void 0);
+    const settings = await readFile7(path19.join(dir, SETTINGS_FILE), "utf8").catch(() => void 0);
     if (settings === void 0) continue;
-    const record2 = await readFile6(path19.join(dir, RECORD_FILE), "utf8").catch(() => void 0);
+    const record2 = await readFile7(path19.join(dir, RECORD_FILE), "utf8").catch(() => void 0);
     const folder = modelsPath ? `${modelsPath}/${name}` : name;
     const described = describeFolder(folder, settings, record2);
     if (described) entries.push(described);
@@ -65662,6 +65744,7 @@ async function runCli(io) {
     json2 = parsed.json;
     redactor.add(read.text("token"));
     redactor.add(io.env.MLSERVER_REPO_TOKEN);
+    for (const secret of [...embeddedSecrets(read.text("repo")), ...embeddedSecrets(io.env.MLSERVER_REPO)]) redactor.add(secret);
     if (command === "release" || command === "publish") {
       const result = await release(releaseOptions(command, read), { ...runtime, provider });
       await provider.publishResult(result, { ...runtime, dotenvPath: read.text("dotenv") });

@@ -9,6 +9,7 @@ import { Logger, type Writable } from './log.js';
 import type { ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
 import { github } from './providers/github.js';
+import { embeddedSecrets } from './publish/credentials.js';
 import { Redactor } from './redact.js';
 import { release } from './release.js';
 
@@ -81,6 +82,7 @@ export async function runAction(io: ActionIO): Promise<number> {
     // Mask first: nothing below may print the token before the runner knows to hide it.
     redactor.add(core.getInput('token'));
     redactor.add(io.env.MLSERVER_REPO_TOKEN);
+    for (const secret of [...embeddedSecrets(core.getInput('repo')), ...embeddedSecrets(io.env.MLSERVER_REPO)]) redactor.add(secret);
     for (const header of core.getMultilineInput('verify-headers')) redactor.add(header.slice(header.indexOf(':') + 1).trim());
     const result = await release(readActionInputs(), { env: io.env, cwd: io.cwd, log, provider: github });
     await github.publishResult(result, { env: io.env, cwd: io.cwd, log });

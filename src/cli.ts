@@ -10,6 +10,7 @@ import { Logger, type Writable } from './log.js';
 import type { ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
 import { detectProvider } from './providers/index.js';
+import { embeddedSecrets } from './publish/credentials.js';
 import { Redactor } from './redact.js';
 import { release, type ReleaseResult } from './release.js';
 import { TOOL_VERSION } from './version.js';
@@ -309,6 +310,7 @@ export async function runCli(io: CliIO): Promise<number> {
     // Register the token before anything can print it, even a usage error.
     redactor.add(read.text('token'));
     redactor.add(io.env.MLSERVER_REPO_TOKEN);
+    for (const secret of [...embeddedSecrets(read.text('repo')), ...embeddedSecrets(io.env.MLSERVER_REPO)]) redactor.add(secret);
 
     if (command === 'release' || command === 'publish') {
       const result = await release(releaseOptions(command, read), { ...runtime, provider });

@@ -63,6 +63,13 @@ export async function repositoryRootAt(ctx: GitContext): Promise<string | undefi
   return topLevel.exitCode === 0 ? topLevel.stdout.trim() : undefined;
 }
 
+/** True when `branch` is a valid branch name by git's own rules (`git check-ref-format --branch`). */
+export async function isValidBranchName(branch: string, ctx: GitContext): Promise<boolean> {
+  if (branch.startsWith('-')) return false;
+  const result = await gitResult(['check-ref-format', '--branch', branch], ctx);
+  return result.exitCode === 0;
+}
+
 /** The branch a remote's HEAD points at, e.g. "main". */
 export async function remoteDefaultBranch(remote: string, ctx: GitContext): Promise<string | undefined> {
   const out = await git(['ls-remote', '--symref', remote, 'HEAD'], ctx);

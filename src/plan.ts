@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from './errors.js';
-import type { Identity } from './git.js';
+import { isValidBranchName, type Identity } from './git.js';
 import { resolveRepository, type Repository } from './repository.js';
 import type { Logger } from './log.js';
 import { inferencePath, segmentProblems } from './names.js';
@@ -145,6 +145,9 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
   const timeoutSeconds = parseTimeout(options.timeout);
 
   const repository = await resolveRepository(options, env, cwd, log);
+  if (options.branch && !(await isValidBranchName(options.branch, { cwd, env }))) {
+    throw new ReleaseError('EUSAGE', `--branch "${options.branch}" is not a valid git branch name (git check-ref-format --branch refuses it)`);
+  }
 
   const modelDir = path.resolve(cwd, options.modelDir ?? '.');
   const settingsPath = path.resolve(cwd, options.settings ?? path.join(modelDir, 'model-settings.json'));
@@ -344,6 +347,11 @@ function resolveVersion(explicit: string | undefined, context: ReleaseContext): 
   return version;
 }
 
+// Python 3's keyword.kwlist (and the soft keywords that cannot be assigned safely are not in it).
+const PYTHON_KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
+  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass',
+  'raise', 'return', 'try', 'while', 'with', 'yield']);
+
 function parseParams(params: ReleaseOptions['params']): Parameter[] {
   if (!params) return [];
   const pairs: Array<[string, string]> = Array.isArray(params)
@@ -355,6 +363,7 @@ function parseParams(params: ReleaseOptions['params']): Parameter[] {
     : Object.entries(params);
   return pairs.map(([name, value]) => {
     if (!isPythonIdentifier(name)) throw new ReleaseError('EPARAM', `--param name "${name}" is not a Python identifier`);
+    if (PYTHON_KEYWORDS.has(name)) throw new ReleaseError('EPARAM', `--param name "${name}" is a Python keyword, so the notebook could not assign it`);
     if (name === 'version' || name === 'model_name') {
       throw new ReleaseError('EPARAM', `--param ${name} is set by the release itself (from --version and the model name)`);
     }

@@ -9,6 +9,7 @@ import { ReleaseError } from './errors.js';
 import { repositoryRootAt } from './git.js';
 import type { Logger } from './log.js';
 import type { Env } from './process.js';
+import { isLoopbackHost } from './publish/network.js';
 import {
   detectHostKind, maskCredentials, parseRepoLocation, resolveCredentials, type Credentials, type HostKind,
 } from './publish/credentials.js';
@@ -49,9 +50,13 @@ export async function resolveRepository(options: RepositoryOptions, env: Env, cw
 
   // Credentials are registered for redaction before any later step can print them.
   const location = parseRepoLocation(repoInput);
+  if (location.embeddedPassword) log.redactor.add(location.embeddedPassword);
   const hostKind = options.hostType === 'github' || options.hostType === 'gitlab' ? options.hostType : detectHostKind(location.url, env);
   const credentials = resolveCredentials(location, options.token || env.MLSERVER_REPO_TOKEN, hostKind);
   maskCredentials(credentials, log.redactor);
+  if (credentials && location.isHttp && new URL(location.url).protocol === 'http:' && !isLoopbackHost(new URL(location.url).hostname)) {
+    log.warn(`${location.url} is plain http: the token would cross the network unencrypted; use https`);
+  }
   const url = await resolveGitLocation(location.url, location.isHttp, env, cwd);
   return { target: 'git', url, isHttp: location.isHttp, hostKind, credentials };
 }

@@ -2,7 +2,7 @@
  * The notebook step: inject the release parameters, run the notebook with the
  * chosen runner, keep the executed copy, and turn a failed cell into exit 3.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -47,6 +47,9 @@ export async function executeNotebook(input: NotebookStepInput): Promise<Noteboo
   );
   const started = Date.now();
   const outcome = await runner.execute({ ...input, inputNotebook: input.notebookPath, notebook });
+  // Defence in depth: the notebook ran without the credentials, but whatever it printed stays in
+  // the executed copy that CI keeps as an artifact.
+  await redactFile(input.outputNotebook, input.log);
   const seconds = (Date.now() - started) / 1000;
   if (!outcome.ok) {
     if (outcome.failure) {
@@ -60,3 +63,10 @@ export async function executeNotebook(input: NotebookStepInput): Promise<Noteboo
 }
 
 const RUNNERS_PROGRAM: Record<RunnerName, string> = { papermill: 'papermill', nbconvert: 'jupyter (nbconvert)' };
+
+async function redactFile(file: string, log: Logger): Promise<void> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined || !log.redactor.reveals(text)) return;
+  await writeFile(file, log.redactor.redact(text));
+  log.warn(`notebook: the executed notebook held a credential; it was redacted in ${file}`);
+}

@@ -3,6 +3,7 @@
  * header inside environment-scoped git config (GIT_CONFIG_COUNT/KEY/VALUE): never
  * in argv, never in a URL, never in any .git/config.
  */
+import { ReleaseError } from '../errors.js';
 import type { Env } from '../process.js';
 import type { Redactor } from '../redact.js';
 import { DEFAULT_NETWORK_TIMEOUT_MS, gitNetworkConfig } from './network.js';
@@ -18,11 +19,38 @@ export interface RepoLocation {
   embeddedPassword?: string;
 }
 
+/** The password embedded in a URL's user info, raw and decoded, even when the URL does not parse. */
+export function embeddedSecrets(raw: string | undefined): string[] {
+  // Greedy to the last "@": a password with a raw "/" or "@" in it is still all secret.
+  const match = raw ? /^\s*[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:(.*)@/is.exec(raw) : null;
+  if (!match || !match[1]) return [];
+  try {
+    return [match[1], decodeURIComponent(match[1])];
+  } catch {
+    return [match[1]];
+  }
+}
+
+/** A URL with any user info replaced, safe to print even when it does not parse. */
+export function printableUrl(raw: string): string {
+  return raw.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/).*@/is, '$1***@');
+}
+
 export function parseRepoLocation(raw: string): RepoLocation {
+  if (raw !== raw.trim() || /[\0\r\n]/.test(raw)) {
+    throw new ReleaseError('EUSAGE', `--repo "${printableUrl(raw).trim()}" has leading or trailing white space or a line break; remove it`);
+  }
   if (!/^https?:\/\//i.test(raw)) return { url: raw, isHttp: false };
-  const url = new URL(raw);
-  const embeddedUser = url.username ? decodeURIComponent(url.username) : undefined;
-  const embeddedPassword = url.password ? decodeURIComponent(url.password) : undefined;
+  let url: URL;
+  let embeddedUser: string | undefined;
+  let embeddedPassword: string | undefined;
+  try {
+    url = new URL(raw);
+    embeddedUser = url.username ? decodeURIComponent(url.username) : undefined;
+    embeddedPassword = url.password ? decodeURIComponent(url.password) : undefined;
+  } catch {
+    throw new ReleaseError('EUSAGE', `--repo "${printableUrl(raw)}" is not a valid URL (check its percent-encoding: a literal "%" is written %25)`);
+  }
   url.username = '';
   url.password = '';
   return { url: url.toString(), isHttp: true, embeddedUser, embeddedPassword };

@@ -26,6 +26,8 @@ export declare function addRemote(name: string, url: string, ctx: GitContext): P
 export declare function isGitRepository(ctx: GitContext): Promise<boolean>;
 /** The repository whose top (work tree, or git dir when bare) is exactly `ctx.cwd`. */
 export declare function repositoryRootAt(ctx: GitContext): Promise<string | undefined>;
+/** True when `branch` is a valid branch name by git's own rules (`git check-ref-format --branch`). */
+export declare function isValidBranchName(branch: string, ctx: GitContext): Promise<boolean>;
 /** The branch a remote's HEAD points at, e.g. "main". */
 export declare function remoteDefaultBranch(remote: string, ctx: GitContext): Promise<string | undefined>;
 /** Lists `refs/heads/*` of a remote: branch name -> commit id. */

@@ -1,4 +1,4 @@
-import type { Identity } from './git.js';
+import { type Identity } from './git.js';
 import { type Repository } from './repository.js';
 import type { Logger } from './log.js';
 import { type Parameter } from './notebook/inject.js';

@@ -1,8 +1,3 @@
-/**
- * Credentials for git over HTTPS. The token leaves this module only as an HTTP
- * header inside environment-scoped git config (GIT_CONFIG_COUNT/KEY/VALUE): never
- * in argv, never in a URL, never in any .git/config.
- */
 import type { Env } from '../process.js';
 import type { Redactor } from '../redact.js';
 export type HostKind = 'github' | 'gitlab' | 'generic';
@@ -14,6 +9,10 @@ export interface RepoLocation {
     embeddedUser?: string;
     embeddedPassword?: string;
 }
+/** The password embedded in a URL's user info, raw and decoded, even when the URL does not parse. */
+export declare function embeddedSecrets(raw: string | undefined): string[];
+/** A URL with any user info replaced, safe to print even when it does not parse. */
+export declare function printableUrl(raw: string): string;
 export declare function parseRepoLocation(raw: string): RepoLocation;
 /** Strips user info from any URL-looking string, for provenance records. */
 export declare function withoutCredentials(raw: string): string;
