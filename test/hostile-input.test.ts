@@ -69,7 +69,7 @@ secrets('the notebook runs without the credentials, and the executed notebook is
   assertNoLeak(run.stdout + run.stderr, TOKEN, 'output');
 });
 
-secrets('a redirect to another origin is refused, and that origin never sees the credentials', async (ctx) => {
+secrets('a redirect to another origin is refused, and that origin never sees the credentials', async () => {
   const received: Array<string | undefined> = [];
   const other = http.createServer((req, res) => {
     received.push(req.headers.authorization);
