@@ -57,6 +57,7 @@ export const CATALOG = {
     exit: EXIT.publish,
     hint: 'Published versions are immutable. Release a new version, or pass --force to replace this one.',
   },
+  EFOLDEROWNER: { exit: EXIT.publish, hint: 'Two models map to the same folder (a-b version c, a version b-c): rename the model or choose another version.' },
   EAUTH: { exit: EXIT.publish, hint: 'Check the token (--token or MLSERVER_REPO_TOKEN) and that it may push to the repository.' },
   EFORBIDDEN: { exit: EXIT.publish, hint: 'The token was accepted but may not push here: give it write access (GitHub: contents:write; GitLab: write_repository).' },
   EREMOTENOTFOUND: { exit: EXIT.publish, hint: 'Check the repository URL; a private repository also answers "not found" to a token that cannot see it.' },

@@ -159,8 +159,9 @@ interface Published {
 }
 
 async function publish(plan: ReleasePlan, files: FileToPublish[], artifact: StagedArtifact | undefined, executedNotebook: string | undefined, env: Env, log: Logger, backoff?: BackoffOptions): Promise<Published> {
+  const identity = { model: plan.name, version: plan.version };
   if (plan.repo.target === 'folder') {
-    const result = await publishToFolder({ root: plan.repo.url, folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], force: plan.force, log });
+    const result = await publishToFolder({ root: plan.repo.url, folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], force: plan.force, identity, log });
     if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
     return { status: result.status };
   }
@@ -168,7 +169,7 @@ async function publish(plan: ReleasePlan, files: FileToPublish[], artifact: Stag
     ? createHostApi({ repoUrl: plan.repo.url, hostKind: plan.repo.hostKind, token: plan.credentials?.token, apiUrl: plan.apiUrl, gitlabTokenKind: plan.tokenType, env })
     : undefined;
   const review = plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook) } : undefined;
-  const common = { folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], message: plan.message, author: plan.author, force: plan.force, log, backoff };
+  const common = { folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], message: plan.message, author: plan.author, force: plan.force, identity, log, backoff };
 
   if (api && plan.via === 'api') {
     const result = await publishWithApi({ ...common, api, branch: plan.branch, review });

@@ -212,6 +212,28 @@ trees('dangling symlinks and symlink loops in the artifact folder are exit 2, no
   }
 });
 
+const identity = suite('two models never share a folder');
+identity.after(removeTempDirs);
+
+identity('model "a" version "b-c" cannot take over "a-b" version "c", even with --force, in a git repo and in a folder', async () => {
+  for (const target of ['git', 'folder']) {
+    const repo = target === 'git' ? newBareRepo() : tempDir('mlsr-volume-');
+    const first = createModelProject({}, 'a-b');
+    writeArtifact(first, 'model a-b');
+    const published = await cli(['publish', '--model-dir', first.dir, '--repo', repo, '--target', target, '--version', 'c']);
+    assert.is(published.code, 0, published.stderr);
+    const second = createModelProject({}, 'a');
+    writeArtifact(second, 'model a');
+    const run = await cli(['publish', '--model-dir', second.dir, '--repo', repo, '--target', target, '--version', 'b-c', '--force']);
+    assert.is(run.code, 4, run.stderr);
+    assert.match(run.stderr, 'belongs to model "a-b" version "c", not to "a" version "b-c"');
+    const weights = target === 'git'
+      ? git(['show', 'main:models/a-b-c/model.txt'], repo)
+      : readFileSync(path.join(repo, 'models/a-b-c/model.txt'), 'utf8');
+    assert.is(weights, 'model a-b', 'the owner\'s version is untouched');
+  }
+});
+
 const early = suite('everything knowable before training fails before training');
 early.after(removeTempDirs);
 
@@ -236,4 +258,5 @@ early('bad branch names, keyword parameters and --output-notebook equal to the n
 
 secrets.run();
 trees.run();
+identity.run();
 early.run();

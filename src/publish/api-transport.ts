@@ -14,6 +14,8 @@ import { gitlabApi, type GitlabTokenKind } from './api/gitlab.js';
 import { RefMovedError, type ApiFile, type HostApi, type ReviewRequest } from './api/types.js';
 import type { HostKind } from './credentials.js';
 import type { FileToPublish } from './git-transport.js';
+import { RECORD_FILE, SETTINGS_FILE } from './layout.js';
+import { assertOwnedBy, recordedIdentity, type FolderIdentity } from './ownership.js';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from './retry.js';
 
 /** GitHub's blob API and GitLab's commit API both stop well short of git's limits. */
@@ -103,6 +105,8 @@ export interface ApiPublishInput {
   files: FileToPublish[];
   ignoreForComparison: string[];
   force: boolean;
+  /** The model and version this folder must belong to, when it already exists. */
+  identity?: FolderIdentity;
   review?: { branch: string; title: string; body: string };
   message: string;
   author: Identity;
@@ -144,6 +148,13 @@ export async function publishWithApi(input: ApiPublishInput): Promise<ApiPublish
     if (sameContent(local, onTarget, input.ignoreForComparison)) {
       input.log.info(`publish: ${input.folder} already holds this exact model on ${target}; nothing to change`);
       return { status: 'already-published', branch: target, commit: targetHead };
+    }
+    if (onTarget.size > 0 && input.identity) {
+      const text = async (file: string) => {
+        const oid = onTarget.get(file);
+        return oid ? (await call(`read ${input.folder}/${file}`, () => input.api.readBlob(oid))).toString('utf8') : undefined;
+      };
+      assertOwnedBy(`${input.folder} on ${target}`, input.identity, recordedIdentity(await text(RECORD_FILE), await text(SETTINGS_FILE)));
     }
     if (onTarget.size > 0 && !input.force) {
       throw new ReleaseError('EVERSIONCONFLICT', `${input.folder} is already published on ${target} with different content`);

@@ -6,12 +6,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { FileToPublish } from './git-transport.js';
-import { sha256File } from './layout.js';
+import { RECORD_FILE, SETTINGS_FILE, sha256File } from './layout.js';
+import { assertOwnedBy, recordedIdentity, type FolderIdentity } from './ownership.js';
 
 export interface FolderPublishInput {
   root: string;
@@ -20,6 +21,8 @@ export interface FolderPublishInput {
   files: FileToPublish[];
   ignoreForComparison: string[];
   force: boolean;
+  /** The model and version this folder must belong to, when it already exists. */
+  identity?: FolderIdentity;
   log: Logger;
   /** How one file is copied; injectable so tests can fail half-way. */
   copy?: (source: string, destination: string) => Promise<void>;
@@ -64,6 +67,10 @@ export async function publishToFolder(input: FolderPublishInput): Promise<Folder
     if (same) {
       input.log.info(`publish: ${target} already holds this exact model; nothing to do`);
       return { status: 'already-published', replaced: false };
+    }
+    if (input.identity) {
+      const read = (file: string) => readFile(path.join(target, file), 'utf8').catch(() => undefined);
+      assertOwnedBy(target, input.identity, recordedIdentity(await read(RECORD_FILE), await read(SETTINGS_FILE)));
     }
     if (!input.force) {
       const differing = [...mine.keys()].filter((file) => theirs.get(file) !== mine.get(file));

@@ -7,7 +7,9 @@
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from '../errors.js';
-import { hashFiles, readBlob, type GitContext, type Identity } from '../git.js';
+import { fetchObjects, hashFiles, readBlob, readBlobs, type GitContext, type Identity } from '../git.js';
+import { RECORD_FILE, SETTINGS_FILE } from './layout.js';
+import { assertOwnedBy, IDENTITY_FILES, recordedIdentity, type FolderIdentity } from './ownership.js';
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
 import type { Credentials } from './credentials.js';
@@ -38,6 +40,8 @@ export interface GitPublishInput {
   message: string;
   author: Identity;
   force: boolean;
+  /** The model and version this folder must belong to, when it already exists. */
+  identity?: FolderIdentity;
   env: Env;
   log: Logger;
   backoff?: BackoffOptions;
@@ -80,6 +84,13 @@ export async function publishWithGit(input: GitPublishInput): Promise<GitPublish
         return { done: { commit: tip!, attempts: attempt } };
       }
       replaced = published.size > 0;
+      if (replaced && input.identity) {
+        const oids = IDENTITY_FILES.map((file) => published.get(file)).filter((oid): oid is string => Boolean(oid));
+        await fetchObjects(REMOTE, oids, ctx);
+        const blobs = await readBlobs(oids, ctx);
+        const text = (file: string) => { const oid = published.get(file); return oid ? blobs.get(oid) : undefined; };
+        assertOwnedBy(`${input.folder} on ${branch}`, input.identity, recordedIdentity(text(RECORD_FILE), text(SETTINGS_FILE)));
+      }
       if (replaced && !input.force) {
         throw new ReleaseError('EVERSIONCONFLICT', `${input.folder} is already published on ${branch} with different content`, describeDifferences(local.files, published, input.ignoreForComparison));
       }

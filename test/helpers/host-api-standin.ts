@@ -118,7 +118,8 @@ export class HostApiStandIn {
     this.requests.push(record);
     const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
-      res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(data));
+      if (Buffer.isBuffer(data)) res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(data);
+      else res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(data));
     };
     const fault = this.faults.shift();
     if (fault) return send(fault.status, { message: 'injected' }, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
@@ -147,6 +148,11 @@ export class HostApiStandIn {
       const entries = this.listFolder(repo, url.searchParams.get('ref') ?? 'HEAD', m[1], false);
       if (entries.length === 0) return send(404, { message: 'Not Found' });
       return send(200, entries.map((e) => ({ name: e.name, path: e.path, sha: e.sha, type: e.type === 'tree' ? 'dir' : 'file' })));
+    }
+    if (method === 'GET' && (m = /^git\/blobs\/([0-9a-f]+)$/.exec(route))) {
+      // GET /repos/{owner}/{repo}/git/blobs/{file_sha}: content is base64 with encoding "base64".
+      const content = execFileSync('git', ['cat-file', 'blob', m[1]], { cwd: repo });
+      return send(200, { sha: m[1], size: content.length, encoding: 'base64', content: content.toString('base64') });
     }
     if (method === 'GET' && (m = /^git\/commits\/([0-9a-f]+)$/.exec(route))) {
       return send(200, { sha: m[1], tree: { sha: this.git(repo, ['rev-parse', `${m[1]}^{tree}`]) } });
@@ -209,6 +215,10 @@ export class HostApiStandIn {
       const branch = decodeURIComponent(m[1]);
       const sha = this.head(repo, branch);
       return sha ? send(200, { name: branch, commit: { id: sha } }) : send(404, { message: '404 Branch Not Found' });
+    }
+    if (method === 'GET' && (m = /^repository\/blobs\/([0-9a-f]+)\/raw$/.exec(route))) {
+      // GET /projects/:id/repository/blobs/:sha/raw (doc/api/repositories.md): the raw bytes.
+      return send(200, execFileSync('git', ['cat-file', 'blob', m[1]], { cwd: repo }));
     }
     if (method === 'GET' && route === 'repository/tree') {
       const entries = this.listFolder(repo, url.searchParams.get('ref') ?? 'HEAD', url.searchParams.get('path') ?? '', url.searchParams.get('recursive') === 'true');

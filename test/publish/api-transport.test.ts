@@ -56,6 +56,23 @@ const gitlab = (ctx: Ctx, name: string, ...extra: string[]) => [
   '--repo', `${ctx.gitServer.url}/ml/${name}.git`, '--json', ...extra,
 ];
 
+api('a folder owned by another model is refused through both APIs, even with --force', async (ctx) => {
+  for (const [args, owner] of [[github, 'acme'], [gitlab, 'ml']] as const) {
+    const repo = repoFor(ctx, owner);
+    const first = createModelProject({}, 'a-b');
+    writeArtifact(first, 'model a-b');
+    const env = baseEnv({ CI_SERVER_URL: ctx.api.url });
+    const one = await cli([...args(ctx, repo.name, '--version', 'c', '--via', 'api')].map((a) => (a === ctx.project.dir ? first.dir : a)), { env });
+    assert.is(one.code, 0, one.stderr);
+    const second = createModelProject({}, 'a');
+    writeArtifact(second, 'model a');
+    const two = await cli([...args(ctx, repo.name, '--version', 'b-c', '--via', 'api', '--force')].map((a) => (a === ctx.project.dir ? second.dir : a)), { env });
+    assert.is(two.code, 4, two.stderr);
+    assert.match(two.stderr, 'belongs to model "a-b" version "c"');
+    assert.is(readFile(repo.dir, 'models/a-b-c/model.txt'), 'model a-b');
+  }
+});
+
 api('GitHub: a direct commit through the Git Data API, then a no-op rerun', async (ctx) => {
   const repo = repoFor(ctx, 'acme');
   const run = await cli(github(ctx, repo.name, '--via', 'api', '--version', 'v1', '--git-user-name', 'Ana', '--git-user-email', 'ana@example.com'));

@@ -44,6 +44,10 @@ export function githubApi(options: { apiUrl: string; owner: string; repo: string
       await listFolder(ref, folder, '', blobs);
       return blobs;
     },
+    async readBlob(oid) {
+      const { data } = await octokit.git.getBlob({ ...repo, file_sha: oid });
+      return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
+    },
     async commit(input: ApiCommitInput) {
       const baseTree = (await octokit.git.getCommit({ ...repo, commit_sha: input.parent })).data.tree.sha;
       const entries: Array<{ path: string; mode: '100644'; type: 'blob'; sha: string | null }> = [];

@@ -39,6 +39,10 @@ export function gitlabApi(options: { host: string; project: string; token?: stri
       for (const entry of entries) if (entry.type === 'blob') blobs.set(entry.path.slice(folder.length + 1), entry.id);
       return blobs;
     },
+    async readBlob(oid) {
+      const raw = await api.Repositories.showBlobRaw(project, oid);
+      return raw instanceof Blob ? Buffer.from(await raw.arrayBuffer()) : Buffer.from(String(raw));
+    },
     async commit(input: ApiCommitInput) {
       const actions = [
         ...input.files.map((file) => ({
