@@ -22134,7 +22134,7 @@ var require_parse2 = __commonJS({
     var stripWrappingBrackets = function stripWrappingBrackets2(key) {
       return key.charAt(0) === "[" && key.charAt(key.length - 1) === "]" ? key.slice(1, -1) : key;
     };
-    var parseObject = function(chain, val, options, valuesParsed) {
+    var parseObject2 = function(chain, val, options, valuesParsed) {
       var currentArrayLength = 0;
       if (chain.length > 0 && chain[chain.length - 1] === "[]") {
         var parentKey = chain.slice(0, -1).join("");
@@ -22276,7 +22276,7 @@ var require_parse2 = __commonJS({
       if (!keys) {
         return;
       }
-      return parseObject(keys, val, options, valuesParsed);
+      return parseObject2(keys, val, options, valuesParsed);
     };
     var normalizeParseOptions = function normalizeParseOptions2(opts) {
       if (!opts) {
@@ -29699,6 +29699,7 @@ var CATALOG = {
     exit: EXIT.publish,
     hint: "Published versions are immutable. Release a new version, or pass --force to replace this one."
   },
+  EFOLDEROWNER: { exit: EXIT.publish, hint: "Two models map to the same folder (a-b version c, a version b-c): rename the model or choose another version." },
   EAUTH: { exit: EXIT.publish, hint: "Check the token (--token or MLSERVER_REPO_TOKEN) and that it may push to the repository." },
   EFORBIDDEN: { exit: EXIT.publish, hint: "The token was accepted but may not push here: give it write access (GitHub: contents:write; GitLab: write_repository)." },
   EREMOTENOTFOUND: { exit: EXIT.publish, hint: 'Check the repository URL; a private repository also answers "not found" to a token that cannot see it.' },
@@ -30066,7 +30067,7 @@ var github = {
 };
 
 // src/release.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 import path18 from "node:path";
 
 // src/notebook/execute.ts
@@ -30200,6 +30201,9 @@ async function readNotebook(file2) {
 import { rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path5 from "node:path";
 
+// src/interrupts.ts
+import { rmSync } from "node:fs";
+
 // src/process.ts
 import { spawn as spawn2 } from "node:child_process";
 import { accessSync, constants as constants3 } from "node:fs";
@@ -30299,6 +30303,38 @@ function runInGroup(program, args, options) {
   });
 }
 
+// src/interrupts.ts
+var leftovers = /* @__PURE__ */ new Set();
+function removeOnInterrupt(target) {
+  leftovers.add(target);
+  return () => {
+    leftovers.delete(target);
+  };
+}
+var INTERRUPT_EXIT = { SIGINT: 130, SIGTERM: 143 };
+var installed = false;
+function exitCleanlyOnInterrupt(write) {
+  if (installed) return;
+  installed = true;
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      write(`mlserver-release: ${signal} received; stopping the notebook and removing temporary files`);
+      cleanUpNow();
+      process.exit(INTERRUPT_EXIT[signal]);
+    });
+  }
+}
+function cleanUpNow() {
+  for (const pid of runningGroups) killGroup(pid, "SIGKILL");
+  for (const target of leftovers) {
+    try {
+      rmSync(target, { recursive: true, force: true });
+    } catch {
+    }
+  }
+  leftovers.clear();
+}
+
 // src/notebook/runners.ts
 var CellProgress = class {
   constructor(log, total) {
@@ -30332,7 +30368,7 @@ var papermillRunner = {
     if (input2.timeoutSeconds !== void 0) args.push("--execution-timeout", String(input2.timeoutSeconds));
     const expected = injectParameters(input2.notebook, input2.parameters);
     const progress = new CellProgress(input2.log, expected.cells.length);
-    const result = await run("papermill", args, {
+    const result = await runInGroup("papermill", args, {
       cwd: workDir,
       env: input2.env,
       onStderrLine: (line) => {
@@ -30356,6 +30392,7 @@ var nbconvertRunner = {
     const stem = path5.basename(input2.inputNotebook, ".ipynb");
     const injectedPath = path5.join(workDir, `.${stem}.mlserver-release-input.ipynb`);
     await writeFile2(injectedPath, JSON.stringify(injected, null, 1));
+    const forget = removeOnInterrupt(injectedPath);
     const args = [
       "nbconvert",
       "--to",
@@ -30373,7 +30410,7 @@ var nbconvertRunner = {
     const progress = new CellProgress(input2.log, injected.cells.length);
     let executing = -1;
     try {
-      const result = await run("jupyter", args, {
+      const result = await runInGroup("jupyter", args, {
         cwd: workDir,
         // The kernel's debugger otherwise prints a frozen-modules warning into every run.
         env: { ...input2.env, PYDEVD_DISABLE_FILE_VALIDATION: "1" },
@@ -30392,6 +30429,7 @@ var nbconvertRunner = {
       return { ok: false, failure: failure2, stderrTail: tail(result.stderr) };
     } finally {
       await rm2(injectedPath, { force: true });
+      forget();
     }
   }
 };
@@ -51481,7 +51519,7 @@ function visit2(text2, visitor, options = ParseOptions.DEFAULT) {
     _jsonPath.pop();
     return true;
   }
-  function parseObject() {
+  function parseObject2() {
     onObjectBegin();
     scanNext();
     let needsComma = false;
@@ -51570,7 +51608,7 @@ function visit2(text2, visitor, options = ParseOptions.DEFAULT) {
       case 3:
         return parseArray();
       case 1:
-        return parseObject();
+        return parseObject2();
       case 10:
         return parseString(true);
       default:
@@ -52158,6 +52196,41 @@ function parseTimeout(timeout) {
 import { stat as stat2, writeFile as writeFile5 } from "node:fs/promises";
 import path14 from "node:path";
 
+// src/publish/ownership.ts
+function recordedIdentity(releaseJson, settingsJson) {
+  const record2 = parseObject(releaseJson);
+  if (record2 && typeof record2.model === "string") {
+    return { model: record2.model, version: typeof record2.version === "string" ? record2.version : void 0 };
+  }
+  const settings = parseObject(settingsJson);
+  if (settings && (typeof settings.name === "string" || typeof settings.name === "number")) {
+    const parameters = parseObject(JSON.stringify(settings.parameters ?? null));
+    return { model: String(settings.name), version: typeof parameters?.version === "string" ? parameters.version : void 0 };
+  }
+  return void 0;
+}
+function assertOwnedBy(folder, mine, owner) {
+  if (!owner) return;
+  const otherModel = owner.model !== mine.model;
+  const otherVersion = owner.version !== void 0 && mine.version !== void 0 && owner.version !== mine.version;
+  if (otherModel || otherVersion) {
+    throw new ReleaseError(
+      "EFOLDEROWNER",
+      `${folder} belongs to model "${owner.model}"${owner.version ? ` version "${owner.version}"` : ""}, not to "${mine.model}"${mine.version ? ` version "${mine.version}"` : ""}; it is left alone, even with --force`
+    );
+  }
+}
+var IDENTITY_FILES = [RECORD_FILE, SETTINGS_FILE];
+function parseObject(text2) {
+  if (!text2) return void 0;
+  try {
+    const value = JSON.parse(text2);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
 // src/publish/git-session.ts
 import { mkdtemp, rm as rm3 } from "node:fs/promises";
 import os9 from "node:os";
@@ -52207,6 +52280,7 @@ var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 var REMOTE = "origin";
 async function withGitSession(input2, body) {
   const workspace = await mkdtemp(path12.join(input2.env.TMPDIR || os9.tmpdir(), "mlserver-release-"));
+  const forget = removeOnInterrupt(workspace);
   try {
     const repoDir = path12.join(workspace, "repo.git");
     const ctx = { cwd: workspace, env: gitEnvironment(input2.env, input2.url, input2.credentials) };
@@ -52225,6 +52299,7 @@ async function withGitSession(input2, body) {
     return await body(session);
   } finally {
     await rm3(workspace, { recursive: true, force: true });
+    forget();
   }
 }
 async function commitWithRetry(session, input2, what, plan) {
@@ -52394,6 +52469,16 @@ async function publishWithGit(input2) {
         return { done: { commit: tip, attempts: attempt } };
       }
       replaced = published.size > 0;
+      if (replaced && input2.identity) {
+        const oids = IDENTITY_FILES.map((file2) => published.get(file2)).filter((oid) => Boolean(oid));
+        await fetchObjects(REMOTE, oids, ctx);
+        const blobs = await readBlobs(oids, ctx);
+        const text2 = (file2) => {
+          const oid = published.get(file2);
+          return oid ? blobs.get(oid) : void 0;
+        };
+        assertOwnedBy(`${input2.folder} on ${branch}`, input2.identity, recordedIdentity(text2(RECORD_FILE), text2(SETTINGS_FILE)));
+      }
       if (replaced && !input2.force) {
         throw new ReleaseError("EVERSIONCONFLICT", `${input2.folder} is already published on ${branch} with different content`, describeDifferences(local2.files, published, input2.ignoreForComparison));
       }
@@ -52469,6 +52554,7 @@ import path15 from "node:path";
 async function createStaging(modelDir, log) {
   const root = await realpath(modelDir);
   const dir = await mkdtemp2(path15.join(os10.tmpdir(), "mlsr-stage-"));
+  const forget = removeOnInterrupt(dir);
   return {
     dir,
     copy: (relative2, targetPath, what) => copyIntoStaging(root, modelDir, relative2, targetPath, dir, what, log),
@@ -52477,7 +52563,10 @@ async function createStaging(modelDir, log) {
       await mkdir4(path15.dirname(destination), { recursive: true });
       await writeFile6(destination, content);
     },
-    remove: () => rm4(dir, { recursive: true, force: true })
+    async remove() {
+      await rm4(dir, { recursive: true, force: true });
+      forget();
+    }
   };
 }
 async function stageArtifact(staging, uri) {
@@ -56669,6 +56758,10 @@ function githubApi(options) {
       const blobs = /* @__PURE__ */ new Map();
       await listFolder(ref, folder, "", blobs);
       return blobs;
+    },
+    async readBlob(oid) {
+      const { data } = await octokit.git.getBlob({ ...repo, file_sha: oid });
+      return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
     },
     async commit(input2) {
       const baseTree = (await octokit.git.getCommit({ ...repo, commit_sha: input2.parent })).data.tree.sha;
@@ -64452,6 +64545,10 @@ function gitlabApi(options) {
       for (const entry of entries) if (entry.type === "blob") blobs.set(entry.path.slice(folder.length + 1), entry.id);
       return blobs;
     },
+    async readBlob(oid) {
+      const raw = await api.Repositories.showBlobRaw(project, oid);
+      return raw instanceof Blob ? Buffer.from(await raw.arrayBuffer()) : Buffer.from(String(raw));
+    },
     async commit(input2) {
       const actions = [
         ...input2.files.map((file2) => ({
@@ -64566,6 +64663,13 @@ async function publishWithApi(input2) {
       input2.log.info(`publish: ${input2.folder} already holds this exact model on ${target}; nothing to change`);
       return { status: "already-published", branch: target, commit: targetHead };
     }
+    if (onTarget.size > 0 && input2.identity) {
+      const text2 = async (file2) => {
+        const oid = onTarget.get(file2);
+        return oid ? (await call(`read ${input2.folder}/${file2}`, () => input2.api.readBlob(oid))).toString("utf8") : void 0;
+      };
+      assertOwnedBy(`${input2.folder} on ${target}`, input2.identity, recordedIdentity(await text2(RECORD_FILE), await text2(SETTINGS_FILE)));
+    }
     if (onTarget.size > 0 && !input2.force) {
       throw new ReleaseError("EVERSIONCONFLICT", `${input2.folder} is already published on ${target} with different content`);
     }
@@ -64621,10 +64725,10 @@ async function publishWithApi(input2) {
 // src/publish/folder-transport.ts
 import { createHash as createHash4, randomBytes } from "node:crypto";
 import { existsSync as existsSync6 } from "node:fs";
-import { copyFile as copyFile3, mkdir as mkdir5, readdir as readdir3, rename as rename2, rm as rm5, writeFile as writeFile7 } from "node:fs/promises";
+import { copyFile as copyFile3, mkdir as mkdir5, readdir as readdir3, readFile as readFile6, rename as rename2, rm as rm5, stat as stat4, writeFile as writeFile7 } from "node:fs/promises";
 import path16 from "node:path";
 function hiddenSibling(target, kind) {
-  return path16.join(path16.dirname(target), `.mlserver-release-${kind}-${path16.basename(target)}-${randomBytes(4).toString("hex")}`);
+  return path16.join(path16.dirname(target), `${WORK_FOLDER_PREFIX}${kind}-${path16.basename(target)}-${randomBytes(4).toString("hex")}`);
 }
 async function contentHashes(files, ignore) {
   const hashes = /* @__PURE__ */ new Map();
@@ -64643,55 +64747,98 @@ async function publishedHashes(dir, ignore, prefix = "") {
   }
   return hashes;
 }
+var WORK_FOLDER_PREFIX = ".mlserver-release-";
 async function publishToFolder(input2) {
   const target = path16.join(input2.root, input2.folder);
   const copy = input2.copy ?? ((source, destination) => copyFile3(source, destination));
-  let replaced = false;
-  if (existsSync6(target)) {
-    const mine = await contentHashes(input2.files, input2.ignoreForComparison);
-    const theirs = await publishedHashes(target, input2.ignoreForComparison);
-    const same = mine.size === theirs.size && [...mine].every(([file2, hash2]) => theirs.get(file2) === hash2);
-    if (same) {
-      input2.log.info(`publish: ${target} already holds this exact model; nothing to do`);
-      return { status: "already-published", replaced: false };
-    }
-    if (!input2.force) {
-      const differing = [...mine.keys()].filter((file2) => theirs.get(file2) !== mine.get(file2));
-      throw new ReleaseError("EVERSIONCONFLICT", `${target} is already published with different content`, differing.map((f) => `${f}: differs`));
-    }
-    replaced = true;
-  }
   await mkdir5(path16.dirname(target), { recursive: true });
-  const staging = hiddenSibling(target, "staging");
+  await removeStaleWorkFolders(path16.dirname(target), input2.staleAfterMs ?? DEFAULT_STALE_AFTER_MS, input2.log);
+  const mine = await contentHashes(input2.files, input2.ignoreForComparison);
+  let staging;
+  let forget = () => void 0;
   try {
-    for (const file2 of input2.files) {
-      const destination = path16.join(staging, file2.path);
-      await mkdir5(path16.dirname(destination), { recursive: true });
-      if (file2.source) await copy(file2.source, destination);
-      else await writeFile7(destination, file2.content ?? "");
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const replaced = existsSync6(target);
+      if (replaced) {
+        const theirs = await publishedHashes(target, input2.ignoreForComparison).catch(() => void 0);
+        if (!theirs) continue;
+        if (mine.size === theirs.size && [...mine].every(([file2, hash2]) => theirs.get(file2) === hash2)) {
+          input2.log.info(`publish: ${target} already holds this exact model; nothing to do`);
+          return { status: "already-published", replaced: false };
+        }
+        if (input2.identity) {
+          const read = (file2) => readFile6(path16.join(target, file2), "utf8").catch(() => void 0);
+          assertOwnedBy(target, input2.identity, recordedIdentity(await read(RECORD_FILE), await read(SETTINGS_FILE)));
+        }
+        if (!input2.force) {
+          const differing = [...mine.keys()].filter((file2) => theirs.get(file2) !== mine.get(file2));
+          throw new ReleaseError("EVERSIONCONFLICT", `${target} is already published with different content`, differing.map((f) => `${f}: differs`));
+        }
+      }
+      if (!staging) {
+        staging = hiddenSibling(target, "staging");
+        forget = removeOnInterrupt(staging);
+        for (const file2 of input2.files) {
+          const destination = path16.join(staging, file2.path);
+          await mkdir5(path16.dirname(destination), { recursive: true });
+          if (file2.source) await copy(file2.source, destination);
+          else await writeFile7(destination, file2.content ?? "");
+        }
+      }
+      try {
+        if (replaced) {
+          const old = hiddenSibling(target, "replaced");
+          await rename2(target, old);
+          await rename2(staging, target);
+          await rm5(old, { recursive: true, force: true });
+        } else {
+          await rename2(staging, target);
+        }
+      } catch (error62) {
+        const code = error62.code;
+        if (code === "ENOTEMPTY" || code === "EEXIST" || code === "ENOENT") continue;
+        throw error62;
+      }
+      staging = void 0;
+      input2.log.info(`publish: ${target} is in place`);
+      return { status: "pushed", replaced };
     }
-    if (replaced) {
-      const old = hiddenSibling(target, "replaced");
-      await rename2(target, old);
-      await rename2(staging, target);
-      await rm5(old, { recursive: true, force: true });
-    } else {
-      await rename2(staging, target);
-    }
+    throw new ReleaseError("EPUSHFAILED", `${target} kept changing while it was being published; nothing was published`);
   } catch (error62) {
-    await rm5(staging, { recursive: true, force: true });
     if (error62 instanceof ReleaseError) throw error62;
     throw new ReleaseError("EPUSHFAILED", `Writing ${target} failed; nothing was published`, [error62.message]);
+  } finally {
+    if (staging) await rm5(staging, { recursive: true, force: true });
+    forget();
   }
-  input2.log.info(`publish: ${target} is in place`);
-  return { status: "pushed", replaced };
+}
+var DEFAULT_STALE_AFTER_MS = 10 * 60 * 1e3;
+async function workFolders(dir) {
+  const found = [];
+  for (const entry of await readdir3(dir, { withFileTypes: true }).catch(() => [])) {
+    if (!entry.isDirectory() || !entry.name.startsWith(WORK_FOLDER_PREFIX)) continue;
+    const info = await stat4(path16.join(dir, entry.name)).catch(() => void 0);
+    if (info) found.push({ path: path16.join(dir, entry.name), ageMs: Date.now() - info.mtimeMs });
+  }
+  return found;
+}
+async function removeStaleWorkFolders(dir, staleAfterMs, log) {
+  for (const folder of await workFolders(dir)) {
+    if (folder.ageMs < staleAfterMs) continue;
+    await rm5(folder.path, { recursive: true, force: true });
+    log.info(`publish: removed ${folder.path}, left by an interrupted run ${Math.round(folder.ageMs / 6e4)} min ago`);
+  }
 }
 async function removeFolders(root, folders) {
   if (folders.length === 0) return;
-  const trash = path16.join(root, `.mlserver-release-trash-${randomBytes(4).toString("hex")}`);
+  const trash = path16.join(root, `${WORK_FOLDER_PREFIX}trash-${randomBytes(4).toString("hex")}`);
   await mkdir5(trash);
   try {
-    for (const [index, folder] of folders.entries()) await rename2(path16.join(root, folder), path16.join(trash, `${index}`));
+    for (const [index, folder] of folders.entries()) {
+      await rename2(path16.join(root, folder), path16.join(trash, `${index}`)).catch((error62) => {
+        if (error62.code !== "ENOENT") throw error62;
+      });
+    }
   } finally {
     await rm5(trash, { recursive: true, force: true });
   }
@@ -65106,14 +65253,15 @@ async function release(options = {}, runtime = {}) {
   };
 }
 async function publish(plan, files, artifact, executedNotebook, env, log, backoff) {
+  const identity = { model: plan.name, version: plan.version };
   if (plan.repo.target === "folder") {
-    const result = await publishToFolder({ root: plan.repo.url, folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], force: plan.force, log });
+    const result = await publishToFolder({ root: plan.repo.url, folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], force: plan.force, identity, log });
     if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
     return { status: result.status };
   }
   const api = plan.via === "api" || plan.review ? createHostApi({ repoUrl: plan.repo.url, hostKind: plan.repo.hostKind, token: plan.credentials?.token, apiUrl: plan.apiUrl, gitlabTokenKind: plan.tokenType, env }) : void 0;
   const review = plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook) } : void 0;
-  const common = { folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], message: plan.message, author: plan.author, force: plan.force, log, backoff };
+  const common = { folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], message: plan.message, author: plan.author, force: plan.force, identity, log, backoff };
   if (api && plan.via === "api") {
     const result = await publishWithApi({ ...common, api, branch: plan.branch, review });
     return { status: result.status, branch: result.branch, commit: result.commit, reviewUrl: result.review?.url };
@@ -65124,7 +65272,7 @@ async function publish(plan, files, artifact, executedNotebook, env, log, backof
     const targetHead = await call(`read branch ${target}`, () => api.branchHead(target));
     if (!targetHead) throw new ReleaseError("EBRANCHMISSING", `Branch "${target}" does not exist`);
     const local2 = /* @__PURE__ */ new Map();
-    for (const file2 of files) local2.set(file2.path, gitBlobId(file2.source ? await readFile6(file2.source) : Buffer.from(file2.content ?? "")));
+    for (const file2 of files) local2.set(file2.path, gitBlobId(file2.source ? await readFile7(file2.source) : Buffer.from(file2.content ?? "")));
     if (sameContent2(local2, await call(`read ${plan.folder}`, () => api.folderBlobs(targetHead, plan.folder)), [RECORD_FILE])) {
       log.info(`publish: ${plan.folder} already holds this exact model on ${target}; no review needed`);
       return { status: "already-published", branch: target, commit: targetHead };
@@ -65314,7 +65462,7 @@ import path20 from "node:path";
 
 // src/inventory.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { readdir as readdir4, readFile as readFile7 } from "node:fs/promises";
+import { readdir as readdir4, readFile as readFile8 } from "node:fs/promises";
 import path19 from "node:path";
 
 // src/versions.ts
@@ -65411,9 +65559,9 @@ async function listFolderRepository(root, modelsPath) {
   for (const name of await readdir4(base)) {
     if (name.startsWith(".")) continue;
     const dir = path19.join(base, name);
-    const settings = await readFile7(path19.join(dir, SETTINGS_FILE), "utf8").catch(() => void 0);
+    const settings = await readFile8(path19.join(dir, SETTINGS_FILE), "utf8").catch(() => void 0);
     if (settings === void 0) continue;
-    const record2 = await readFile7(path19.join(dir, RECORD_FILE), "utf8").catch(() => void 0);
+    const record2 = await readFile8(path19.join(dir, RECORD_FILE), "utf8").catch(() => void 0);
     const folder = modelsPath ? `${modelsPath}/${name}` : name;
     const described = describeFolder(folder, settings, record2);
     if (described) entries.push(described);
@@ -65438,6 +65586,11 @@ async function listVersions(options, runtime = {}) {
   const entries = repository.target === "folder" ? await listFolderRepository(repository.url, modelsPath) : await listGitRepository(sessionInput(repository, options.branch, env, log, runtime.backoff), modelsPath);
   const models = groupByModel(entries, options.model);
   const warnings = defaultVersionWarnings(models);
+  if (repository.target === "folder") {
+    for (const leftover of await workFolders(path20.join(repository.url, modelsPath))) {
+      warnings.push(`${leftover.path} was left by an interrupted run ${Math.round(leftover.ageMs / 6e4)} min ago; the next publish to this folder removes it`);
+    }
+  }
   for (const warning of warnings) log.warn(warning);
   return { models, warnings };
 }
@@ -65789,6 +65942,8 @@ function isMain() {
   }
 }
 async function main() {
+  exitCleanlyOnInterrupt((line) => process.stderr.write(`${line}
+`));
   if (isActionRun(process.env)) {
     process.exitCode = await runAction({ env: process.env, cwd: process.cwd(), stderr: process.stdout });
     return;

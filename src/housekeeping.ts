@@ -10,7 +10,7 @@ import { groupByModel, listAtTip, listFolderRepository, listGitRepository, type 
 import { segmentProblems } from './names.js';
 import { parseHeaders, planVerify, type ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
-import { removeFolders } from './publish/folder-transport.js';
+import { removeFolders, workFolders } from './publish/folder-transport.js';
 import { commitWithRetry, withGitSession, type SessionInput } from './publish/git-session.js';
 import { normalizeModelsPath } from './publish/layout.js';
 import { replaceFolder } from './publish/tree.js';
@@ -68,6 +68,11 @@ export async function listVersions(options: ListOptions, runtime: HousekeepingRu
     : await listGitRepository(sessionInput(repository, options.branch, env, log, runtime.backoff), modelsPath);
   const models = groupByModel(entries, options.model);
   const warnings = defaultVersionWarnings(models);
+  if (repository.target === 'folder') {
+    for (const leftover of await workFolders(path.join(repository.url, modelsPath))) {
+      warnings.push(`${leftover.path} was left by an interrupted run ${Math.round(leftover.ageMs / 60000)} min ago; the next publish to this folder removes it`);
+    }
+  }
   for (const warning of warnings) log.warn(warning);
   return { models, warnings };
 }

@@ -6,6 +6,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isActionRun, runAction } from './action.js';
 import { runCli } from './cli.js';
+import { exitCleanlyOnInterrupt } from './interrupts.js';
 
 export { release, type ReleaseResult, type ReleaseRuntime, type ReleaseStatus } from './release.js';
 export type { ReleaseOptions } from './plan.js';
@@ -28,6 +29,7 @@ function isMain(): boolean {
 }
 
 export async function main(): Promise<void> {
+  exitCleanlyOnInterrupt((line) => process.stderr.write(`${line}\n`));
   if (isActionRun(process.env)) {
     process.exitCode = await runAction({ env: process.env, cwd: process.cwd(), stderr: process.stdout });
     return;

@@ -13,6 +13,7 @@ import * as assert from 'uvu/assert';
 import { silentLogger } from '../src/log.js';
 import { createStaging, stageArtifact } from '../src/publish/stage.js';
 import { resolveRepository } from '../src/repository.js';
+import { runBundle } from './helpers/bundle.js';
 import { baseEnv, cli } from './helpers/capture.js';
 import { removeTempDirs, tempDir } from './helpers/fs.js';
 import { createServedRepo, GitHttpServer } from './helpers/git-http-server.js';
@@ -232,6 +233,33 @@ identity('model "a" version "b-c" cannot take over "a-b" version "c", even with 
       : readFileSync(path.join(repo, 'models/a-b-c/model.txt'), 'utf8');
     assert.is(weights, 'model a-b', 'the owner\'s version is untouched');
   }
+});
+
+identity('racing folder publishes: identical ones all succeed once, different ones leave exactly one winner; racing prunes both succeed', async () => {
+  const volume = tempDir('mlsr-volume-');
+  const projects = Array.from({ length: 6 }, () => {
+    const project = createModelProject();
+    writeArtifact(project, 'same weights');
+    return project;
+  });
+  const publish = (dir: string, version: string) => runBundle(['publish', '--model-dir', dir, '--repo', volume, '--target', 'folder', '--version', version, '--json'], baseEnv()).done;
+  const same = await Promise.all(projects.map((p) => publish(p.dir, 'v1')));
+  assert.equal(same.map((r) => r.code), [0, 0, 0, 0, 0, 0], same.map((r) => r.stderr).join('\n'));
+  assert.is(same.filter((r) => JSON.parse(r.stdout).status === 'pushed').length, 1, 'exactly one wrote the folder');
+
+  projects.forEach((p, i) => writeArtifact(p, `weights ${i}`));
+  const different = await Promise.all(projects.map((p) => publish(p.dir, 'v2')));
+  const codes = different.map((r) => r.code).sort();
+  assert.equal(codes, [0, 4, 4, 4, 4, 4], different.map((r) => r.stderr).join('\n'));
+  for (const r of different.filter((r) => r.code === 4)) {
+    assert.match(r.stderr, 'already published with different content');
+    assert.not.match(r.stderr, /ENOTEMPTY|EEXIST/);
+  }
+  const winner = different.findIndex((r) => r.code === 0);
+  assert.is(readFileSync(path.join(volume, 'models/tiny-v2/model.txt'), 'utf8'), `weights ${winner}`);
+
+  const prunes = await Promise.all([0, 1].map(() => runBundle(['prune', '--repo', volume, '--target', 'folder', '--keep', '1', '--yes'], baseEnv()).done));
+  assert.equal(prunes.map((r) => r.code), [0, 0], prunes.map((r) => r.stderr).join('\n'));
 });
 
 const early = suite('everything knowable before training fails before training');

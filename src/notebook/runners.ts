@@ -6,7 +6,8 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../log.js';
-import { run, which, type Env } from '../process.js';
+import { removeOnInterrupt } from '../interrupts.js';
+import { runInGroup, which, type Env } from '../process.js';
 import { failureFromNbconvertLog, failureFromNotebook, markFailedCell, type CellFailure } from './failure.js';
 import { injectParameters, sourceText, type Notebook, type Parameter } from './inject.js';
 import { readNotebook } from './read.js';
@@ -66,7 +67,7 @@ export const papermillRunner: NotebookRunner = {
     // papermill adds its own injected cell, so the executed notebook has one more.
     const expected = injectParameters(input.notebook, input.parameters);
     const progress = new CellProgress(input.log, expected.cells.length);
-    const result = await run('papermill', args, {
+    const result = await runInGroup('papermill', args, {
       cwd: workDir,
       env: input.env,
       onStderrLine: (line) => {
@@ -94,6 +95,7 @@ export const nbconvertRunner: NotebookRunner = {
     const stem = path.basename(input.inputNotebook, '.ipynb');
     const injectedPath = path.join(workDir, `.${stem}.mlserver-release-input.ipynb`);
     await writeFile(injectedPath, JSON.stringify(injected, null, 1));
+    const forget = removeOnInterrupt(injectedPath);
 
     const args = [
       'nbconvert', '--to', 'notebook', '--execute', '--log-level=DEBUG',
@@ -106,7 +108,7 @@ export const nbconvertRunner: NotebookRunner = {
     const progress = new CellProgress(input.log, injected.cells.length);
     let executing = -1;
     try {
-      const result = await run('jupyter', args, {
+      const result = await runInGroup('jupyter', args, {
         cwd: workDir,
         // The kernel's debugger otherwise prints a frozen-modules warning into every run.
         env: { ...input.env, PYDEVD_DISABLE_FILE_VALIDATION: '1' },
@@ -126,6 +128,7 @@ export const nbconvertRunner: NotebookRunner = {
       return { ok: false, failure, stderrTail: tail(result.stderr) };
     } finally {
       await rm(injectedPath, { force: true });
+      forget();
     }
   },
 };

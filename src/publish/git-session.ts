@@ -5,6 +5,7 @@
  * Publishing, listing and pruning all go through it; it is removed afterwards.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { removeOnInterrupt } from '../interrupts.js';
 import os from 'node:os';
 import path from 'node:path';
 import { ReleaseError } from '../errors.js';
@@ -50,6 +51,7 @@ export interface Committed {
 
 export async function withGitSession<T>(input: SessionInput, body: (session: GitSession) => Promise<T>): Promise<T> {
   const workspace = await mkdtemp(path.join(input.env.TMPDIR || os.tmpdir(), 'mlserver-release-'));
+  const forget = removeOnInterrupt(workspace);
   try {
     const repoDir = path.join(workspace, 'repo.git');
     const ctx: GitContext = { cwd: workspace, env: gitEnvironment(input.env, input.url, input.credentials) };
@@ -68,6 +70,7 @@ export async function withGitSession<T>(input: SessionInput, body: (session: Git
     return await body(session);
   } finally {
     await rm(workspace, { recursive: true, force: true });
+    forget();
   }
 }
 

@@ -15,6 +15,7 @@ import { lstat, mkdir, mkdtemp, open, readdir, readlink, realpath, rm, stat, wri
 import os from 'node:os';
 import path from 'node:path';
 import { ReleaseError } from '../errors.js';
+import { removeOnInterrupt } from '../interrupts.js';
 import type { Logger } from '../log.js';
 import type { FileToPublish } from './git-transport.js';
 import { folderRelativePath } from './layout.js';
@@ -45,6 +46,7 @@ export interface Staging {
 export async function createStaging(modelDir: string, log: Logger): Promise<Staging> {
   const root = await realpath(modelDir);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mlsr-stage-'));
+  const forget = removeOnInterrupt(dir);
   return {
     dir,
     copy: (relative, targetPath, what) => copyIntoStaging(root, modelDir, relative, targetPath, dir, what, log),
@@ -53,7 +55,10 @@ export async function createStaging(modelDir: string, log: Logger): Promise<Stag
       await mkdir(path.dirname(destination), { recursive: true });
       await writeFile(destination, content);
     },
-    remove: () => rm(dir, { recursive: true, force: true }),
+    async remove() {
+      await rm(dir, { recursive: true, force: true });
+      forget();
+    },
   };
 }
 

@@ -90,6 +90,10 @@ export declare const CATALOG: {
         exit: 4;
         hint: string;
     };
+    EFOLDEROWNER: {
+        exit: 4;
+        hint: string;
+    };
     EAUTH: {
         exit: 4;
         hint: string;

@@ -5,6 +5,7 @@ import { type GitlabTokenKind } from './api/gitlab.js';
 import { type HostApi, type ReviewRequest } from './api/types.js';
 import type { HostKind } from './credentials.js';
 import type { FileToPublish } from './git-transport.js';
+import { type FolderIdentity } from './ownership.js';
 import { type BackoffOptions } from './retry.js';
 /** GitHub's blob API and GitLab's commit API both stop well short of git's limits. */
 export declare const API_FILE_LIMIT_BYTES: number;
@@ -30,6 +31,8 @@ export interface ApiPublishInput {
     files: FileToPublish[];
     ignoreForComparison: string[];
     force: boolean;
+    /** The model and version this folder must belong to, when it already exists. */
+    identity?: FolderIdentity;
     review?: {
         branch: string;
         title: string;

@@ -1,4 +1,5 @@
 import { type Identity } from '../git.js';
+import { type FolderIdentity } from './ownership.js';
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
 import type { Credentials } from './credentials.js';
@@ -24,6 +25,8 @@ export interface GitPublishInput {
     message: string;
     author: Identity;
     force: boolean;
+    /** The model and version this folder must belong to, when it already exists. */
+    identity?: FolderIdentity;
     env: Env;
     log: Logger;
     backoff?: BackoffOptions;

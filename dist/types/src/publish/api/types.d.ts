@@ -37,6 +37,8 @@ export interface HostApi {
     branchHead(branch: string): Promise<string | undefined>;
     /** Blob ids under `folder` at `ref`, keyed by path inside the folder. */
     folderBlobs(ref: string, folder: string): Promise<Map<string, string>>;
+    /** The bytes of one blob (GitHub: GET git/blobs/{sha}; GitLab: GET repository/blobs/:sha/raw). */
+    readBlob(oid: string): Promise<Buffer>;
     commit(input: ApiCommitInput): Promise<string>;
     findOpenReview(source: string, target: string): Promise<ReviewRequest | undefined>;
     openReview(source: string, target: string, title: string, body: string): Promise<ReviewRequest>;
