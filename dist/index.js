@@ -29873,6 +29873,12 @@ function safeHost(url12) {
     return "the remote";
   }
 }
+function progressTicker(log, what, everyMs = 1e4) {
+  const started = Date.now();
+  const timer = setInterval(() => log.info(`${what}: still waiting (${Math.round((Date.now() - started) / 1e3)}s)`), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 function isLoopbackHost(hostname3) {
   const host = hostname3.replace(/^\[|\]$/g, "").toLowerCase();
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
@@ -30501,6 +30507,13 @@ async function git(args, ctx, input2) {
   if (result.exitCode !== 0) throw new GitError(args, result.exitCode, result.stderr);
   return result.stdout;
 }
+async function gitNetworkRead(args, ctx) {
+  if (ctx.networkTimeoutMs === void 0) return git(args, ctx);
+  const result = await runInGroup("git", args, { cwd: ctx.cwd, env: ctx.env, timeoutMs: ctx.networkTimeoutMs });
+  if (result.timedOut) throw new GitError(args, 124, `the remote did not answer within ${Math.round(ctx.networkTimeoutMs / 1e3)}s: timed out (--network-timeout)`);
+  if (result.exitCode !== 0) throw new GitError(args, result.exitCode, result.stderr);
+  return result.stdout;
+}
 async function gitResult(args, ctx) {
   return run("git", args, { cwd: ctx.cwd, env: ctx.env });
 }
@@ -30528,11 +30541,11 @@ async function isValidBranchName(branch, ctx) {
   return result.exitCode === 0;
 }
 async function remoteDefaultBranch(remote, ctx) {
-  const out = await git(["ls-remote", "--symref", remote, "HEAD"], ctx);
+  const out = await gitNetworkRead(["ls-remote", "--symref", remote, "HEAD"], ctx);
   return /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(out)?.[1];
 }
 async function listRemoteBranches(remote, ctx) {
-  const out = await git(["ls-remote", "--heads", remote], ctx);
+  const out = await gitNetworkRead(["ls-remote", "--heads", remote], ctx);
   const branches = /* @__PURE__ */ new Map();
   for (const line of out.split("\n")) {
     const [oid, ref] = line.split("	");
@@ -30542,7 +30555,7 @@ async function listRemoteBranches(remote, ctx) {
 }
 async function fetchTipWithoutBlobs(remote, branch, ctx) {
   const ref = `refs/remotes/${remote}/${branch}`;
-  await git(["fetch", "--quiet", "--no-tags", "--depth=1", "--filter=blob:none", remote, `+refs/heads/${branch}:${ref}`], ctx);
+  await gitNetworkRead(["fetch", "--quiet", "--no-tags", "--depth=1", "--filter=blob:none", remote, `+refs/heads/${branch}:${ref}`], ctx);
   return (await git(["rev-parse", "--verify", `${ref}^{commit}`], ctx)).trim();
 }
 async function listTree(treeish, ctx, options = {}) {
@@ -30606,7 +30619,7 @@ async function lfsPushObjects(remote, oids, ctx) {
 }
 async function fetchObjects(remote, oids, ctx) {
   if (oids.length === 0) return;
-  await git(["-c", "fetch.negotiationAlgorithm=noop", "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--filter=blob:none", remote, ...oids], ctx);
+  await gitNetworkRead(["-c", "fetch.negotiationAlgorithm=noop", "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--filter=blob:none", remote, ...oids], ctx);
 }
 async function readBlobs(oids, ctx) {
   const blobs = /* @__PURE__ */ new Map();
@@ -52037,6 +52050,7 @@ async function planRelease({ options, context, env, cwd, log }) {
     verify,
     ...planHostAccess(options, repository, name, version2),
     mlserverLine,
+    networkTimeoutMs: parseNetworkTimeout(options.networkTimeout),
     python: kernel.python,
     trainingEnv,
     runtimeFiles: custom2 ? [custom2] : [],
@@ -52186,6 +52200,11 @@ function parseParams(params) {
     return { name, value, raw: false };
   });
 }
+function parseNetworkTimeout(seconds2) {
+  if (seconds2 === void 0) return DEFAULT_NETWORK_TIMEOUT_MS;
+  if (!Number.isFinite(seconds2) || seconds2 <= 0) throw new ReleaseError("EUSAGE", `--network-timeout must be a positive number of seconds, got ${seconds2}`);
+  return seconds2 * 1e3;
+}
 function parseTimeout(timeout) {
   if (timeout === void 0) return void 0;
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ReleaseError("EUSAGE", `--timeout must be a positive number of seconds, got ${timeout}`);
@@ -52283,7 +52302,8 @@ async function withGitSession(input2, body) {
   const forget = removeOnInterrupt(workspace);
   try {
     const repoDir = path12.join(workspace, "repo.git");
-    const ctx = { cwd: workspace, env: gitEnvironment(input2.env, input2.url, input2.credentials) };
+    const timeoutMs = input2.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
+    const ctx = { cwd: workspace, env: gitEnvironment(input2.env, input2.url, input2.credentials, timeoutMs), networkTimeoutMs: timeoutMs };
     await initBare(repoDir, ctx);
     ctx.cwd = repoDir;
     await addRemote(REMOTE, input2.url, ctx);
@@ -52310,7 +52330,8 @@ async function commitWithRetry(session, input2, what, plan) {
     if ("done" in decision) return decision;
     const commit = await commitTree(decision.tree, tip, decision.message, decision.author, ctx);
     await decision.beforePush?.();
-    const push = await pushCommit(REMOTE, commit, branch, ctx);
+    const stopTicker = progressTicker(input2.log, `pushing to ${input2.url}`);
+    const push = await pushCommit(REMOTE, commit, branch, ctx).finally(stopTicker);
     if (push.ok) {
       input2.log.info(`publish: pushed ${commit.slice(0, 12)} to ${branch}${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
       return { commit, attempts: attempt };
@@ -52339,16 +52360,21 @@ async function fetchTip(branch, ctx, input2, backoff) {
   }
 }
 async function withRetries(action, input2, backoff) {
+  const deadline = Date.now() + (input2.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS);
   for (let attempt = 1; ; attempt++) {
+    const stopTicker = progressTicker(input2.log, `waiting for ${input2.url}`);
     try {
       return await action();
     } catch (error62) {
       if (!(error62 instanceof GitError)) throw error62;
       const kind = classifyGitFailure(error62.stderr);
-      if (kind !== "transient" || attempt >= backoff.attempts) throw publishError(kind, input2.url, input2.branch, error62.stderr);
       const delay2 = backoffDelay(attempt, backoff);
+      const outOfTime = Date.now() + delay2 >= deadline;
+      if (kind !== "transient" || attempt >= backoff.attempts || outOfTime) throw publishError(kind, input2.url, input2.branch, error62.stderr);
       input2.log.info(`publish: the remote did not answer cleanly, retrying in ${delay2}ms (attempt ${attempt + 1} of ${backoff.attempts})`);
       await sleep(delay2);
+    } finally {
+      stopTicker();
     }
   }
 }
@@ -64861,6 +64887,9 @@ async function reloadModel(url12, model, headers, log) {
 // src/publish/preflight.ts
 async function preflight(input2) {
   const branches = input2.isHttp ? await advertisedBranchesOverHttp(input2) : await advertisedBranchesOverGit(input2);
+  if (input2.needsExistingBranch && branches.length === 0) {
+    throw new ReleaseError("EBRANCHMISSING", `${input2.url} has no commits yet, so there is no branch to open a review against; create the branch first (one commit is enough)`);
+  }
   if (input2.branch && branches.length > 0 && !branches.includes(input2.branch)) {
     throw new ReleaseError("EBRANCHMISSING", `Branch "${input2.branch}" does not exist on ${input2.url} (it has: ${branches.slice(0, 10).join(", ")})`);
   }
@@ -64873,16 +64902,19 @@ async function advertisedBranchesOverHttp(input2) {
   if (input2.credentials) headers.Authorization = basicAuthHeader(input2.credentials);
   const backoff = input2.backoff ?? DEFAULT_BACKOFF;
   const timeoutMs = input2.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
   for (let attempt = 1; ; attempt++) {
-    const { status: status3, body } = await getWithinOrigin(endpoint3, headers, timeoutMs);
+    const stopTicker = progressTicker(input2.log, `preflight: waiting for ${input2.url}`);
+    const { status: status3, body } = await getWithinOrigin(endpoint3, headers, Math.max(1e3, deadline - Date.now())).finally(stopTicker);
     if (status3 === 200) {
       if (input2.credentials) await warnIfCredentialsUnchecked(endpoint3, timeoutMs, input2);
       return parseAdvertisement(body);
     }
     const retryable = status3 === 0 || status3 >= 500 || status3 === 429;
-    if (!retryable || attempt >= backoff.attempts) throw preflightError(status3, input2.url, body);
+    const delay2 = backoffDelay(attempt, backoff);
+    if (!retryable || attempt >= backoff.attempts || Date.now() + delay2 >= deadline) throw preflightError(status3, input2.url, body);
     input2.log.info(`preflight: ${status3 === 0 ? body : `HTTP ${status3}`}; trying again (attempt ${attempt + 1} of ${backoff.attempts})`);
-    await sleep(backoffDelay(attempt, backoff));
+    await sleep(delay2);
   }
 }
 async function getWithinOrigin(url12, headers, timeoutMs) {
@@ -64935,7 +64967,8 @@ function parseAdvertisement(body) {
   return branches;
 }
 async function advertisedBranchesOverGit(input2) {
-  const ctx = { cwd: input2.cwd, env: gitEnvironment(input2.env, input2.url, input2.credentials) };
+  const timeoutMs = input2.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
+  const ctx = { cwd: input2.cwd, env: gitEnvironment(input2.env, input2.url, input2.credentials, timeoutMs), networkTimeoutMs: timeoutMs };
   try {
     return [...(await listRemoteBranches(input2.url, ctx)).keys()];
   } catch (error62) {
@@ -65159,6 +65192,7 @@ var package_default = {
   devDependencies: {
     "@types/node": "^20.19.43",
     esbuild: "^0.28.2",
+    "fast-check": "^4.10.2",
     tsx: "^4.23.15",
     typescript: "^7.0.2",
     uvu: "^0.5.6",
@@ -65193,7 +65227,7 @@ async function release(options = {}, runtime = {}) {
   } else if (!plan.skipPreflight && plan.repo.target === "git") {
     await log.group(
       "Preflight",
-      () => preflight({ url: plan.repo.url, isHttp: plan.repo.isHttp, credentials: plan.credentials, branch: plan.branch, env, cwd, log, backoff: runtime.backoff })
+      () => preflight({ url: plan.repo.url, isHttp: plan.repo.isHttp, credentials: plan.credentials, branch: plan.branch, env, cwd, log, backoff: runtime.backoff, timeoutMs: plan.networkTimeoutMs, needsExistingBranch: Boolean(plan.review) })
     );
   }
   if (plan.dryRun) return dryRun(plan, log);
@@ -65261,7 +65295,7 @@ async function publish(plan, files, artifact, executedNotebook, env, log, backof
   }
   const api = plan.via === "api" || plan.review ? createHostApi({ repoUrl: plan.repo.url, hostKind: plan.repo.hostKind, token: plan.credentials?.token, apiUrl: plan.apiUrl, gitlabTokenKind: plan.tokenType, env }) : void 0;
   const review = plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook) } : void 0;
-  const common = { folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], message: plan.message, author: plan.author, force: plan.force, identity, log, backoff };
+  const common = { folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], message: plan.message, author: plan.author, force: plan.force, identity, log, backoff, networkTimeoutMs: plan.networkTimeoutMs };
   if (api && plan.via === "api") {
     const result = await publishWithApi({ ...common, api, branch: plan.branch, review });
     return { status: result.status, branch: result.branch, commit: result.commit, reviewUrl: result.review?.url };
@@ -65423,6 +65457,7 @@ var ACTION_INPUTS = {
   "mlserver-version": () => ({ mlserverVersion: text("mlserver-version") }),
   "check-load": () => ({ checkLoad: text("check-load") }),
   "check-load-timeout": () => ({ checkLoadTimeout: seconds("check-load-timeout") }),
+  "network-timeout": () => ({ networkTimeout: seconds("network-timeout") }),
   "reload-url": () => ({ reloadUrl: text("reload-url") }),
   "verify-url": () => ({ verifyUrl: text("verify-url") }),
   "verify-timeout": () => ({ verifyTimeout: seconds("verify-timeout") }),
@@ -65573,8 +65608,8 @@ async function listFolderRepository(root, modelsPath) {
 function runtimeDefaults(runtime) {
   return { env: runtime.env ?? process.env, cwd: runtime.cwd ?? process.cwd(), log: runtime.log ?? silentLogger() };
 }
-function sessionInput(repository, branch, env, log, backoff) {
-  return { url: repository.url, credentials: repository.credentials, branch, env, log, backoff };
+function sessionInput(repository, branch, env, log, backoff, networkTimeout) {
+  return { url: repository.url, credentials: repository.credentials, branch, env, log, backoff, networkTimeoutMs: networkTimeout === void 0 ? void 0 : networkTimeout * 1e3 };
 }
 function defaultVersionWarnings(models) {
   return models.filter((m) => m.mlserverDefault !== m.newest).map((m) => `${m.model}: MLServer serves ${m.mlserverDefault} for URLs without a version (it compares versions as text), but the newest is ${m.newest}. Always call /v2/models/${m.model}/versions/<version>/infer.`);
@@ -65583,7 +65618,7 @@ async function listVersions(options, runtime = {}) {
   const { env, cwd, log } = runtimeDefaults(runtime);
   const repository = await resolveRepository(options, env, cwd, log);
   const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
-  const entries = repository.target === "folder" ? await listFolderRepository(repository.url, modelsPath) : await listGitRepository(sessionInput(repository, options.branch, env, log, runtime.backoff), modelsPath);
+  const entries = repository.target === "folder" ? await listFolderRepository(repository.url, modelsPath) : await listGitRepository(sessionInput(repository, options.branch, env, log, runtime.backoff, options.networkTimeout), modelsPath);
   const models = groupByModel(entries, options.model);
   const warnings = defaultVersionWarnings(models);
   if (repository.target === "folder") {
@@ -65613,7 +65648,7 @@ async function pruneVersions(options, runtime = {}) {
     if (options.yes) await removeFolders(repository.url, removed.map((v) => v.folder));
     return { removed, applied: Boolean(options.yes) && removed.length > 0 };
   }
-  const input2 = sessionInput(repository, options.branch, env, log, runtime.backoff);
+  const input2 = sessionInput(repository, options.branch, env, log, runtime.backoff, options.networkTimeout);
   return withGitSession(input2, async (session) => {
     let removed = [];
     const outcome = await commitWithRetry(session, input2, "pruning", async (tip) => {
@@ -65679,6 +65714,7 @@ var OPTIONS = {
   "mlserver-version": { type: "string", value: "X.Y", help: "MLServer line to validate for: 1.3 to 1.7 (default: the mlserver the notebook's Python imports, else 1.7)", for: RELEASE },
   "check-load": { type: "string", value: "auto|always|never", help: "Load the staged version with MLServer's code, then one inference, before publishing (default auto: when mlserver is importable)", for: RELEASE },
   "check-load-timeout": { type: "string", value: "SECONDS", help: "Deadline for the load check (default: 300)", for: RELEASE },
+  "network-timeout": { type: "string", value: "SECONDS", help: "Deadline for each network step, retries included; stalled transfers end too (default: 120)", for: REPO },
   "reload-url": { type: "string", value: "URL", help: "With --target folder: ask this MLServer to load the new version", for: RELEASE },
   "verify-url": { type: "string", value: "URL", help: "MLServer to check after publishing (ready, then the sample request)", for: VERIFY },
   "verify-timeout": { type: "string", value: "SECONDS", help: "How long to wait for the version to be ready (default: 600)", for: VERIFY },
@@ -65816,6 +65852,7 @@ function releaseOptions(command, read) {
     mlserverVersion: read.text("mlserver-version"),
     checkLoad: read.text("check-load"),
     checkLoadTimeout: read.seconds("check-load-timeout"),
+    networkTimeout: read.seconds("network-timeout"),
     ...verifyOptions(read)
   };
 }
@@ -65837,7 +65874,8 @@ function repoOptions(read) {
     hostType: read.text("host-type"),
     branch: read.text("branch"),
     modelsPath: read.text("models-path"),
-    model: read.text("model")
+    model: read.text("model"),
+    networkTimeout: read.seconds("network-timeout")
   };
 }
 function formatSummary(result) {

@@ -51,6 +51,7 @@ export const ACTION_INPUTS: Record<string, () => Partial<ReleaseOptions>> = {
   'mlserver-version': () => ({ mlserverVersion: text('mlserver-version') }),
   'check-load': () => ({ checkLoad: text('check-load') }),
   'check-load-timeout': () => ({ checkLoadTimeout: seconds('check-load-timeout') }),
+  'network-timeout': () => ({ networkTimeout: seconds('network-timeout') }),
   'reload-url': () => ({ reloadUrl: text('reload-url') }),
   'verify-url': () => ({ verifyUrl: text('verify-url') }),
   'verify-timeout': () => ({ verifyTimeout: seconds('verify-timeout') }),

@@ -59,6 +59,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   'mlserver-version': { type: 'string', value: 'X.Y', help: 'MLServer line to validate for: 1.3 to 1.7 (default: the mlserver the notebook\'s Python imports, else 1.7)', for: RELEASE },
   'check-load': { type: 'string', value: 'auto|always|never', help: 'Load the staged version with MLServer\'s code, then one inference, before publishing (default auto: when mlserver is importable)', for: RELEASE },
   'check-load-timeout': { type: 'string', value: 'SECONDS', help: 'Deadline for the load check (default: 300)', for: RELEASE },
+  'network-timeout': { type: 'string', value: 'SECONDS', help: 'Deadline for each network step, retries included; stalled transfers end too (default: 120)', for: REPO },
   'reload-url': { type: 'string', value: 'URL', help: 'With --target folder: ask this MLServer to load the new version', for: RELEASE },
   'verify-url': { type: 'string', value: 'URL', help: 'MLServer to check after publishing (ready, then the sample request)', for: VERIFY },
   'verify-timeout': { type: 'string', value: 'SECONDS', help: 'How long to wait for the version to be ready (default: 600)', for: VERIFY },
@@ -219,6 +220,7 @@ export function releaseOptions(command: 'release' | 'publish', read: OptionReade
     mlserverVersion: read.text('mlserver-version'),
     checkLoad: read.text('check-load'),
     checkLoadTimeout: read.seconds('check-load-timeout'),
+    networkTimeout: read.seconds('network-timeout'),
     ...verifyOptions(read),
   };
 }
@@ -243,6 +245,7 @@ function repoOptions(read: OptionReader) {
     branch: read.text('branch'),
     modelsPath: read.text('models-path'),
     model: read.text('model'),
+    networkTimeout: read.seconds('network-timeout'),
   };
 }
 

@@ -3,11 +3,13 @@
  * `{ cwd, env }` last; nothing else in the code base spawns git. Credentials only
  * ever travel in `env` (see publish/credentials.ts), never in argv.
  */
-import { run, type Env } from './process.js';
+import { run, runInGroup, type Env } from './process.js';
 
 export interface GitContext {
   cwd: string;
   env: Env;
+  /** Hard deadline for each network read (ls-remote, tip fetch): --network-timeout. */
+  networkTimeoutMs?: number;
 }
 
 export class GitError extends Error {
@@ -31,6 +33,19 @@ export interface TreeEntry {
 
 async function git(args: string[], ctx: GitContext, input?: string): Promise<string> {
   const result = await run('git', args, { cwd: ctx.cwd, env: ctx.env, input });
+  if (result.exitCode !== 0) throw new GitError(args, result.exitCode, result.stderr);
+  return result.stdout;
+}
+
+/**
+ * A network read that must not hang: run in its own process group and stopped at
+ * the deadline. Pushes are left to git's low-speed limit instead (see
+ * publish/network.ts), because a large push may rightly take long while moving.
+ */
+async function gitNetworkRead(args: string[], ctx: GitContext): Promise<string> {
+  if (ctx.networkTimeoutMs === undefined) return git(args, ctx);
+  const result = await runInGroup('git', args, { cwd: ctx.cwd, env: ctx.env, timeoutMs: ctx.networkTimeoutMs });
+  if (result.timedOut) throw new GitError(args, 124, `the remote did not answer within ${Math.round(ctx.networkTimeoutMs / 1000)}s: timed out (--network-timeout)`);
   if (result.exitCode !== 0) throw new GitError(args, result.exitCode, result.stderr);
   return result.stdout;
 }
@@ -72,13 +87,13 @@ export async function isValidBranchName(branch: string, ctx: GitContext): Promis
 
 /** The branch a remote's HEAD points at, e.g. "main". */
 export async function remoteDefaultBranch(remote: string, ctx: GitContext): Promise<string | undefined> {
-  const out = await git(['ls-remote', '--symref', remote, 'HEAD'], ctx);
+  const out = await gitNetworkRead(['ls-remote', '--symref', remote, 'HEAD'], ctx);
   return /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(out)?.[1];
 }
 
 /** Lists `refs/heads/*` of a remote: branch name -> commit id. */
 export async function listRemoteBranches(remote: string, ctx: GitContext): Promise<Map<string, string>> {
-  const out = await git(['ls-remote', '--heads', remote], ctx);
+  const out = await gitNetworkRead(['ls-remote', '--heads', remote], ctx);
   const branches = new Map<string, string>();
   for (const line of out.split('\n')) {
     const [oid, ref] = line.split('\t');
@@ -93,7 +108,7 @@ export async function listRemoteBranches(remote: string, ctx: GitContext): Promi
  */
 export async function fetchTipWithoutBlobs(remote: string, branch: string, ctx: GitContext): Promise<string> {
   const ref = `refs/remotes/${remote}/${branch}`;
-  await git(['fetch', '--quiet', '--no-tags', '--depth=1', '--filter=blob:none', remote, `+refs/heads/${branch}:${ref}`], ctx);
+  await gitNetworkRead(['fetch', '--quiet', '--no-tags', '--depth=1', '--filter=blob:none', remote, `+refs/heads/${branch}:${ref}`], ctx);
   return (await git(['rev-parse', '--verify', `${ref}^{commit}`], ctx)).trim();
 }
 
@@ -196,7 +211,7 @@ export async function lfsPushObjects(remote: string, oids: string[], ctx: GitCon
  */
 export async function fetchObjects(remote: string, oids: string[], ctx: GitContext): Promise<void> {
   if (oids.length === 0) return;
-  await git(['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', remote, ...oids], ctx);
+  await gitNetworkRead(['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', remote, ...oids], ctx);
 }
 
 /** Reads many blobs at once through `cat-file --batch`; missing ones are left out. */

@@ -37,6 +37,8 @@ export interface ListOptions {
   modelsPath?: string;
   /** Only this model. */
   model?: string;
+  /** Seconds each network step may take (default 120). */
+  networkTimeout?: number;
 }
 
 export interface ListResult {
@@ -48,8 +50,8 @@ function runtimeDefaults(runtime: HousekeepingRuntime) {
   return { env: runtime.env ?? process.env, cwd: runtime.cwd ?? process.cwd(), log: runtime.log ?? silentLogger() };
 }
 
-function sessionInput(repository: Repository, branch: string | undefined, env: Env, log: Logger, backoff?: BackoffOptions): SessionInput {
-  return { url: repository.url, credentials: repository.credentials, branch, env, log, backoff };
+function sessionInput(repository: Repository, branch: string | undefined, env: Env, log: Logger, backoff?: BackoffOptions, networkTimeout?: number): SessionInput {
+  return { url: repository.url, credentials: repository.credentials, branch, env, log, backoff, networkTimeoutMs: networkTimeout === undefined ? undefined : networkTimeout * 1000 };
 }
 
 /** Warns where MLServer's default for unversioned URLs is not the newest version. */
@@ -65,7 +67,7 @@ export async function listVersions(options: ListOptions, runtime: HousekeepingRu
   const modelsPath = normalizeModelsPath(options.modelsPath ?? 'models');
   const entries = repository.target === 'folder'
     ? await listFolderRepository(repository.url, modelsPath)
-    : await listGitRepository(sessionInput(repository, options.branch, env, log, runtime.backoff), modelsPath);
+    : await listGitRepository(sessionInput(repository, options.branch, env, log, runtime.backoff, options.networkTimeout), modelsPath);
   const models = groupByModel(entries, options.model);
   const warnings = defaultVersionWarnings(models);
   if (repository.target === 'folder') {
@@ -117,7 +119,7 @@ export async function pruneVersions(options: PruneOptions, runtime: Housekeeping
     return { removed, applied: Boolean(options.yes) && removed.length > 0 };
   }
 
-  const input = sessionInput(repository, options.branch, env, log, runtime.backoff);
+  const input = sessionInput(repository, options.branch, env, log, runtime.backoff, options.networkTimeout);
   return withGitSession(input, async (session) => {
     let removed: PublishedVersion[] = [];
     const outcome = await commitWithRetry<null>(session, input, 'pruning', async (tip) => {

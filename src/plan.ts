@@ -15,6 +15,7 @@ import { isPythonIdentifier, type Parameter } from './notebook/inject.js';
 import type { Env } from './process.js';
 import type { Credentials } from './publish/credentials.js';
 import { normalizeModelsPath, versionFolder } from './publish/layout.js';
+import { DEFAULT_NETWORK_TIMEOUT_MS } from './publish/network.js';
 import type { ReleaseContext } from './providers/types.js';
 import { CHECK_LOAD_CHOICES, DEFAULT_CHECK_LOAD_TIMEOUT_S, type CheckLoadChoice } from './mlserver/load-check.js';
 import { chooseMlserverLine, judgeImplementation, probeEnvironment, type EnvironmentProbe } from './mlserver/probe.js';
@@ -79,6 +80,8 @@ export interface ReleaseOptions {
   /** Load the staged version with MLServer's own code before publishing (default auto: when mlserver is importable). */
   checkLoad?: CheckLoadChoice | string;
   checkLoadTimeout?: number;
+  /** Seconds each network step may take, retries included (default 120). */
+  networkTimeout?: number;
 }
 
 export interface ReleasePlan {
@@ -119,6 +122,7 @@ export interface ReleasePlan {
   /** Files beside the settings that the model needs to load (a custom runtime). */
   runtimeFiles: RuntimeFile[];
   loadCheck?: { python: string; requestPath?: string; timeoutMs: number };
+  networkTimeoutMs: number;
 }
 
 export interface VerifyPlan {
@@ -231,6 +235,7 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
     verify,
     ...planHostAccess(options, repository, name, version),
     mlserverLine,
+    networkTimeoutMs: parseNetworkTimeout(options.networkTimeout),
     python: kernel.python,
     trainingEnv,
     runtimeFiles: custom ? [custom] : [],
@@ -369,6 +374,12 @@ function parseParams(params: ReleaseOptions['params']): Parameter[] {
     }
     return { name, value, raw: false };
   });
+}
+
+function parseNetworkTimeout(seconds: number | undefined): number {
+  if (seconds === undefined) return DEFAULT_NETWORK_TIMEOUT_MS;
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new ReleaseError('EUSAGE', `--network-timeout must be a positive number of seconds, got ${seconds}`);
+  return seconds * 1000;
 }
 
 function parseTimeout(timeout: number | undefined): number | undefined {

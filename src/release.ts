@@ -87,7 +87,7 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
     });
   } else if (!plan.skipPreflight && plan.repo.target === 'git') {
     await log.group('Preflight', () =>
-      preflight({ url: plan.repo.url, isHttp: plan.repo.isHttp, credentials: plan.credentials, branch: plan.branch, env, cwd, log, backoff: runtime.backoff }),
+      preflight({ url: plan.repo.url, isHttp: plan.repo.isHttp, credentials: plan.credentials, branch: plan.branch, env, cwd, log, backoff: runtime.backoff, timeoutMs: plan.networkTimeoutMs, needsExistingBranch: Boolean(plan.review) }),
     );
   }
 
@@ -169,7 +169,7 @@ async function publish(plan: ReleasePlan, files: FileToPublish[], artifact: Stag
     ? createHostApi({ repoUrl: plan.repo.url, hostKind: plan.repo.hostKind, token: plan.credentials?.token, apiUrl: plan.apiUrl, gitlabTokenKind: plan.tokenType, env })
     : undefined;
   const review = plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook) } : undefined;
-  const common = { folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], message: plan.message, author: plan.author, force: plan.force, identity, log, backoff };
+  const common = { folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], message: plan.message, author: plan.author, force: plan.force, identity, log, backoff, networkTimeoutMs: plan.networkTimeoutMs };
 
   if (api && plan.via === 'api') {
     const result = await publishWithApi({ ...common, api, branch: plan.branch, review });

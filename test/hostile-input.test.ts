@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -129,6 +130,28 @@ secrets('a --repo that does not parse exits 2 without echoing its credentials', 
     assert.is(run.code, 2, run.stderr);
     assert.not.match(run.stderr, '    at ', 'no stack trace');
     for (const form of leakForms(TOKEN)) assert.not.ok((run.stdout + run.stderr).includes(form), `leaked ${form}`);
+  }
+});
+
+secrets('a remote that never answers fails within --network-timeout, naming the timeout, with and without the preflight', async () => {
+  const sockets: net.Socket[] = [];
+  const silent = net.createServer((socket) => sockets.push(socket)); // accepts, then says nothing
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/mlserver.git`;
+  try {
+    const project = createModelProject();
+    writeArtifact(project);
+    for (const extra of [[], ['--skip-preflight']]) {
+      const started = Date.now();
+      const run = await cli(['publish', '--model-dir', project.dir, '--repo', url, '--version', 'v1', '--network-timeout', '2', ...extra]);
+      const seconds = (Date.now() - started) / 1000;
+      assert.is(run.code, 4, run.stderr);
+      assert.match(run.stderr, /did not answer within 2s|timed out|too slow/i);
+      assert.ok(seconds < 15, `gave up after ${seconds}s`);
+    }
+  } finally {
+    sockets.forEach((s) => s.destroy());
+    silent.close();
   }
 });
 

@@ -16,6 +16,7 @@ import {
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
 import { gitEnvironment, type Credentials } from './credentials.js';
+import { DEFAULT_NETWORK_TIMEOUT_MS, progressTicker } from './network.js';
 import { backoffDelay, classifyGitFailure, DEFAULT_BACKOFF, publishError, sleep, type BackoffOptions } from './retry.js';
 
 export const REMOTE = 'origin';
@@ -30,6 +31,8 @@ export interface SessionInput {
   env: Env;
   log: Logger;
   backoff?: BackoffOptions;
+  /** --network-timeout: each network read's deadline, and how long transient failures are retried. */
+  networkTimeoutMs?: number;
 }
 
 export interface GitSession {
@@ -54,7 +57,8 @@ export async function withGitSession<T>(input: SessionInput, body: (session: Git
   const forget = removeOnInterrupt(workspace);
   try {
     const repoDir = path.join(workspace, 'repo.git');
-    const ctx: GitContext = { cwd: workspace, env: gitEnvironment(input.env, input.url, input.credentials) };
+    const timeoutMs = input.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
+    const ctx: GitContext = { cwd: workspace, env: gitEnvironment(input.env, input.url, input.credentials, timeoutMs), networkTimeoutMs: timeoutMs };
     await initBare(repoDir, ctx);
     ctx.cwd = repoDir;
     await addRemote(REMOTE, input.url, ctx);
@@ -92,7 +96,8 @@ export async function commitWithRetry<T>(
     if ('done' in decision) return decision;
     const commit = await commitTree(decision.tree, tip, decision.message, decision.author, ctx);
     await decision.beforePush?.();
-    const push = await pushCommit(REMOTE, commit, branch, ctx);
+    const stopTicker = progressTicker(input.log, `pushing to ${input.url}`);
+    const push = await pushCommit(REMOTE, commit, branch, ctx).finally(stopTicker);
     if (push.ok) {
       input.log.info(`publish: pushed ${commit.slice(0, 12)} to ${branch}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
       return { commit, attempts: attempt };
@@ -123,18 +128,26 @@ async function fetchTip(branch: string, ctx: GitContext, input: SessionInput, ba
   }
 }
 
-/** Retries an idempotent git read on transient failures; maps other failures to their error. */
+/**
+ * Retries an idempotent git read on transient failures, within --network-timeout;
+ * maps other failures to their error.
+ */
 async function withRetries<T>(action: () => Promise<T>, input: SessionInput, backoff: BackoffOptions): Promise<T> {
+  const deadline = Date.now() + (input.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS);
   for (let attempt = 1; ; attempt++) {
+    const stopTicker = progressTicker(input.log, `waiting for ${input.url}`);
     try {
       return await action();
     } catch (error) {
       if (!(error instanceof GitError)) throw error;
       const kind = classifyGitFailure(error.stderr);
-      if (kind !== 'transient' || attempt >= backoff.attempts) throw publishError(kind, input.url, input.branch, error.stderr);
       const delay = backoffDelay(attempt, backoff);
+      const outOfTime = Date.now() + delay >= deadline;
+      if (kind !== 'transient' || attempt >= backoff.attempts || outOfTime) throw publishError(kind, input.url, input.branch, error.stderr);
       input.log.info(`publish: the remote did not answer cleanly, retrying in ${delay}ms (attempt ${attempt + 1} of ${backoff.attempts})`);
       await sleep(delay);
+    } finally {
+      stopTicker();
     }
   }
 }

@@ -29,6 +29,14 @@ function safeHost(url: string): string {
   }
 }
 
+/** Logs "still waiting" every `everyMs` while a network step runs; returns the function that stops it. */
+export function progressTicker(log: { info(message: string): void }, what: string, everyMs = 10_000): () => void {
+  const started = Date.now();
+  const timer = setInterval(() => log.info(`${what}: still waiting (${Math.round((Date.now() - started) / 1000)}s)`), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** True for 127.0.0.0/8, ::1 and localhost: plain http there never leaves the machine. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();

@@ -9,7 +9,7 @@ import { GitError, listRemoteBranches } from '../git.js';
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
 import { basicAuthHeader, gitEnvironment, type Credentials } from './credentials.js';
-import { DEFAULT_NETWORK_TIMEOUT_MS, describeNetworkError } from './network.js';
+import { DEFAULT_NETWORK_TIMEOUT_MS, describeNetworkError, progressTicker } from './network.js';
 import { backoffDelay, classifyGitFailure, DEFAULT_BACKOFF, publishError, sleep, type BackoffOptions } from './retry.js';
 
 export interface PreflightInput {
@@ -23,6 +23,8 @@ export interface PreflightInput {
   backoff?: BackoffOptions;
   /** Deadline for each request (--network-timeout). */
   timeoutMs?: number;
+  /** Review mode and API commits build on an existing branch; an empty repository has none. */
+  needsExistingBranch?: boolean;
 }
 
 export interface PreflightResult {
@@ -31,6 +33,9 @@ export interface PreflightResult {
 
 export async function preflight(input: PreflightInput): Promise<PreflightResult> {
   const branches = input.isHttp ? await advertisedBranchesOverHttp(input) : await advertisedBranchesOverGit(input);
+  if (input.needsExistingBranch && branches.length === 0) {
+    throw new ReleaseError('EBRANCHMISSING', `${input.url} has no commits yet, so there is no branch to open a review against; create the branch first (one commit is enough)`);
+  }
   if (input.branch && branches.length > 0 && !branches.includes(input.branch)) {
     throw new ReleaseError('EBRANCHMISSING', `Branch "${input.branch}" does not exist on ${input.url} (it has: ${branches.slice(0, 10).join(', ')})`);
   }
@@ -44,16 +49,19 @@ async function advertisedBranchesOverHttp(input: PreflightInput): Promise<string
   if (input.credentials) headers.Authorization = basicAuthHeader(input.credentials);
   const backoff = input.backoff ?? DEFAULT_BACKOFF;
   const timeoutMs = input.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
   for (let attempt = 1; ; attempt++) {
-    const { status, body } = await getWithinOrigin(endpoint, headers, timeoutMs);
+    const stopTicker = progressTicker(input.log, `preflight: waiting for ${input.url}`);
+    const { status, body } = await getWithinOrigin(endpoint, headers, Math.max(1000, deadline - Date.now())).finally(stopTicker);
     if (status === 200) {
       if (input.credentials) await warnIfCredentialsUnchecked(endpoint, timeoutMs, input);
       return parseAdvertisement(body);
     }
     const retryable = status === 0 || status >= 500 || status === 429;
-    if (!retryable || attempt >= backoff.attempts) throw preflightError(status, input.url, body);
+    const delay = backoffDelay(attempt, backoff);
+    if (!retryable || attempt >= backoff.attempts || Date.now() + delay >= deadline) throw preflightError(status, input.url, body);
     input.log.info(`preflight: ${status === 0 ? body : `HTTP ${status}`}; trying again (attempt ${attempt + 1} of ${backoff.attempts})`);
-    await sleep(backoffDelay(attempt, backoff));
+    await sleep(delay);
   }
 }
 
@@ -117,7 +125,8 @@ export function parseAdvertisement(body: string): string[] {
 }
 
 async function advertisedBranchesOverGit(input: PreflightInput): Promise<string[]> {
-  const ctx = { cwd: input.cwd, env: gitEnvironment(input.env, input.url, input.credentials) };
+  const timeoutMs = input.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
+  const ctx = { cwd: input.cwd, env: gitEnvironment(input.env, input.url, input.credentials, timeoutMs), networkTimeoutMs: timeoutMs };
   try {
     return [...(await listRemoteBranches(input.url, ctx)).keys()];
   } catch (error) {

@@ -7,6 +7,8 @@ import { type Env } from './process.js';
 export interface GitContext {
     cwd: string;
     env: Env;
+    /** Hard deadline for each network read (ls-remote, tip fetch): --network-timeout. */
+    networkTimeoutMs?: number;
 }
 export declare class GitError extends Error {
     readonly args: string[];

@@ -19,6 +19,8 @@ export interface ListOptions {
     modelsPath?: string;
     /** Only this model. */
     model?: string;
+    /** Seconds each network step may take (default 120). */
+    networkTimeout?: number;
 }
 export interface ListResult {
     models: ModelVersions[];

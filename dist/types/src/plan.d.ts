@@ -60,6 +60,8 @@ export interface ReleaseOptions {
     /** Load the staged version with MLServer's own code before publishing (default auto: when mlserver is importable). */
     checkLoad?: CheckLoadChoice | string;
     checkLoadTimeout?: number;
+    /** Seconds each network step may take, retries included (default 120). */
+    networkTimeout?: number;
 }
 export interface ReleasePlan {
     modelDir: string;
@@ -106,6 +108,7 @@ export interface ReleasePlan {
         requestPath?: string;
         timeoutMs: number;
     };
+    networkTimeoutMs: number;
 }
 export interface VerifyPlan {
     url: string;

@@ -14,6 +14,8 @@ export interface SessionInput {
     env: Env;
     log: Logger;
     backoff?: BackoffOptions;
+    /** --network-timeout: each network read's deadline, and how long transient failures are retried. */
+    networkTimeoutMs?: number;
 }
 export interface GitSession {
     ctx: GitContext;

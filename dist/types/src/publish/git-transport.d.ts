@@ -27,6 +27,8 @@ export interface GitPublishInput {
     force: boolean;
     /** The model and version this folder must belong to, when it already exists. */
     identity?: FolderIdentity;
+    /** --network-timeout, for the git session. */
+    networkTimeoutMs?: number;
     env: Env;
     log: Logger;
     backoff?: BackoffOptions;

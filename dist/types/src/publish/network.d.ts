@@ -7,6 +7,10 @@ export declare const DEFAULT_NETWORK_TIMEOUT_S = 120;
 export declare const DEFAULT_NETWORK_TIMEOUT_MS: number;
 /** "connection refused", "DNS: ...", "TLS: ...", "timed out after 30s" from a fetch error. */
 export declare function describeNetworkError(error: unknown, url: string, timeoutMs: number): string;
+/** Logs "still waiting" every `everyMs` while a network step runs; returns the function that stops it. */
+export declare function progressTicker(log: {
+    info(message: string): void;
+}, what: string, everyMs?: number): () => void;
 /** True for 127.0.0.0/8, ::1 and localhost: plain http there never leaves the machine. */
 export declare function isLoopbackHost(hostname: string): boolean;
 /**

@@ -13,6 +13,8 @@ export interface PreflightInput {
     backoff?: BackoffOptions;
     /** Deadline for each request (--network-timeout). */
     timeoutMs?: number;
+    /** Review mode and API commits build on an existing branch; an empty repository has none. */
+    needsExistingBranch?: boolean;
 }
 export interface PreflightResult {
     branches: string[];
