@@ -30215,6 +30215,12 @@ import { spawn as spawn2 } from "node:child_process";
 import { accessSync, constants as constants3 } from "node:fs";
 import { constants as osConstants } from "node:os";
 import path4 from "node:path";
+function refuseNulArguments(args) {
+  const bad = args.find((arg) => arg.includes("\0"));
+  if (bad !== void 0) {
+    throw new ReleaseError("EUSAGE", `An input contains a NUL character, which cannot be passed to a program: ${JSON.stringify(bad.slice(0, 60))}`);
+  }
+}
 function which2(program, env) {
   if (program.includes("/")) return isExecutable(program) ? program : void 0;
   for (const dir of (env.PATH ?? "").split(path4.delimiter)) {
@@ -30233,6 +30239,7 @@ function isExecutable(file2) {
   }
 }
 async function run(program, args, options) {
+  refuseNulArguments(args);
   const resolved = which2(program, options.env);
   if (!resolved) {
     return { exitCode: 127, stdout: "", stderr: `${program}: command not found on PATH` };
@@ -30260,6 +30267,7 @@ function killGroup(pid, signal = "SIGTERM") {
   }
 }
 function runInGroup(program, args, options) {
+  refuseNulArguments(args);
   const resolved = which2(program, options.env);
   if (!resolved) return Promise.resolve({ exitCode: 127, stdout: "", stderr: `${program}: command not found on PATH`, timedOut: false });
   const env = {};
@@ -65764,6 +65772,7 @@ Exit codes:
   4  publishing failed (remote, credentials, or a version published with other content)
   5  verification failed (not ready in time, wrong model or version, unexpected outputs)
   6  the model does not load: MLServer's own loading code failed on the staged version (nothing published)
+  130, 143  interrupted (SIGINT, SIGTERM): the notebook was stopped and temporary files removed
 `;
 function envName(option) {
   return `MLSERVER_RELEASE_${option.toUpperCase().replace(/-/g, "_")}`;

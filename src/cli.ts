@@ -114,6 +114,7 @@ Exit codes:
   4  publishing failed (remote, credentials, or a version published with other content)
   5  verification failed (not ready in time, wrong model or version, unexpected outputs)
   6  the model does not load: MLServer's own loading code failed on the staged version (nothing published)
+  130, 143  interrupted (SIGINT, SIGTERM): the notebook was stopped and temporary files removed
 `;
 
 export interface CliIO {

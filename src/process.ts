@@ -8,6 +8,7 @@ import { accessSync, constants } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 import { getExecOutput } from '@actions/exec';
+import { ReleaseError } from './errors.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -23,6 +24,14 @@ export interface RunResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+}
+
+/** No command line can carry a NUL byte; an input that holds one is bad input, not a crash. */
+function refuseNulArguments(args: string[]): void {
+  const bad = args.find((arg) => arg.includes('\0'));
+  if (bad !== undefined) {
+    throw new ReleaseError('EUSAGE', `An input contains a NUL character, which cannot be passed to a program: ${JSON.stringify(bad.slice(0, 60))}`);
+  }
 }
 
 /** Finds `program` on the PATH of `env`, or returns undefined. */
@@ -47,6 +56,7 @@ function isExecutable(file: string): boolean {
 
 /** Runs a program to completion; a non-zero exit is returned, not thrown. */
 export async function run(program: string, args: string[], options: RunOptions): Promise<RunResult> {
+  refuseNulArguments(args);
   const resolved = which(program, options.env);
   if (!resolved) {
     return { exitCode: 127, stdout: '', stderr: `${program}: command not found on PATH` };
@@ -96,6 +106,7 @@ export function killGroup(pid: number, signal: NodeJS.Signals = 'SIGTERM'): void
  * check), so a timeout or an interrupt stops it and every child it started.
  */
 export function runInGroup(program: string, args: string[], options: GroupRunOptions): Promise<GroupRunResult> {
+  refuseNulArguments(args);
   const resolved = which(program, options.env);
   if (!resolved) return Promise.resolve({ exitCode: 127, stdout: '', stderr: `${program}: command not found on PATH`, timedOut: false });
   const env: Record<string, string> = {};

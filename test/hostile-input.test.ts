@@ -307,6 +307,22 @@ early('bad branch names, keyword parameters and --output-notebook equal to the n
   assert.is(git(['rev-parse', 'main'], repo).length > 0, true);
 });
 
+early('--review against a repository with no commits is refused before the notebook, with what to do', async () => {
+  const root = tempDir('mlsr-empty-');
+  const server = await new GitHttpServer({ projectRoot: root, users: { 'x-access-token': { password: TOKEN, access: 'write' } } }).start();
+  createServedRepo(root, 'empty.git');
+  try {
+    const project = createModelProject();
+    const run = await cli(['release', '--model-dir', project.dir, '--repo', `${server.url}/empty.git`, '--token', TOKEN, '--host-type', 'github', '--review', '--version', 'v1', '--runner', 'nbconvert']);
+    assert.is(run.code, 4, run.stderr);
+    assert.match(run.stderr, 'has no commits yet');
+    assert.match(run.stderr, 'create the branch first');
+    assert.not.match(run.stderr, '== Notebook');
+  } finally {
+    await server.stop();
+  }
+});
+
 secrets.run();
 trees.run();
 identity.run();
