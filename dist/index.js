@@ -81,44 +81,44 @@ var require_tunnel = __commonJS({
       return agent;
     }
     function TunnelingAgent(options) {
-      var self = this;
-      self.options = options || {};
-      self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
-      self.requests = [];
-      self.sockets = [];
-      self.on("free", function onFree(socket, host, port, localAddress) {
+      var self2 = this;
+      self2.options = options || {};
+      self2.proxyOptions = self2.options.proxy || {};
+      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
+      self2.requests = [];
+      self2.sockets = [];
+      self2.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
-        for (var i = 0, len = self.requests.length; i < len; ++i) {
-          var pending = self.requests[i];
+        for (var i = 0, len = self2.requests.length; i < len; ++i) {
+          var pending = self2.requests[i];
           if (pending.host === options2.host && pending.port === options2.port) {
-            self.requests.splice(i, 1);
+            self2.requests.splice(i, 1);
             pending.request.onSocket(socket);
             return;
           }
         }
         socket.destroy();
-        self.removeSocket(socket);
+        self2.removeSocket(socket);
       });
     }
     util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
-      var self = this;
-      var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
-      if (self.sockets.length >= this.maxSockets) {
-        self.requests.push(options);
+      var self2 = this;
+      var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
+      if (self2.sockets.length >= this.maxSockets) {
+        self2.requests.push(options);
         return;
       }
-      self.createSocket(options, function(socket) {
+      self2.createSocket(options, function(socket) {
         socket.on("free", onFree);
         socket.on("close", onCloseOrRemove);
         socket.on("agentRemove", onCloseOrRemove);
         req.onSocket(socket);
         function onFree() {
-          self.emit("free", socket, options);
+          self2.emit("free", socket, options);
         }
         function onCloseOrRemove(err) {
-          self.removeSocket(socket);
+          self2.removeSocket(socket);
           socket.removeListener("free", onFree);
           socket.removeListener("close", onCloseOrRemove);
           socket.removeListener("agentRemove", onCloseOrRemove);
@@ -126,10 +126,10 @@ var require_tunnel = __commonJS({
       });
     };
     TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
-      var self = this;
+      var self2 = this;
       var placeholder = {};
-      self.sockets.push(placeholder);
-      var connectOptions = mergeOptions({}, self.proxyOptions, {
+      self2.sockets.push(placeholder);
+      var connectOptions = mergeOptions({}, self2.proxyOptions, {
         method: "CONNECT",
         path: options.host + ":" + options.port,
         agent: false,
@@ -145,7 +145,7 @@ var require_tunnel = __commonJS({
         connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
       }
       debug2("making CONNECT request");
-      var connectReq = self.request(connectOptions);
+      var connectReq = self2.request(connectOptions);
       connectReq.useChunkedEncodingByDefault = false;
       connectReq.once("response", onResponse);
       connectReq.once("upgrade", onUpgrade);
@@ -172,7 +172,7 @@ var require_tunnel = __commonJS({
           var error62 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
           error62.code = "ECONNRESET";
           options.request.emit("error", error62);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         if (head.length > 0) {
@@ -181,11 +181,11 @@ var require_tunnel = __commonJS({
           var error62 = new Error("got illegal response body from proxy");
           error62.code = "ECONNRESET";
           options.request.emit("error", error62);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         debug2("tunneling connection has established");
-        self.sockets[self.sockets.indexOf(placeholder)] = socket;
+        self2.sockets[self2.sockets.indexOf(placeholder)] = socket;
         return cb(socket);
       }
       function onError(cause) {
@@ -198,7 +198,7 @@ var require_tunnel = __commonJS({
         var error62 = new Error("tunneling socket could not be established, cause=" + cause.message);
         error62.code = "ECONNRESET";
         options.request.emit("error", error62);
-        self.removeSocket(placeholder);
+        self2.removeSocket(placeholder);
       }
     };
     TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
@@ -215,15 +215,15 @@ var require_tunnel = __commonJS({
       }
     };
     function createSecureSocket(options, cb) {
-      var self = this;
-      TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
+      var self2 = this;
+      TunnelingAgent.prototype.createSocket.call(self2, options, function(socket) {
         var hostHeader = options.request.getHeader("host");
-        var tlsOptions = mergeOptions({}, self.options, {
+        var tlsOptions = mergeOptions({}, self2.options, {
           socket,
           servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
         });
         var secureSocket = tls.connect(0, tlsOptions);
-        self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+        self2.sockets[self2.sockets.indexOf(socket)] = secureSocket;
         cb(secureSocket);
       });
     }
@@ -1389,7 +1389,7 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest(client, request2, err) {
+    function errorRequest2(client, request2, err) {
       try {
         request2.onError(err);
         assert2(request2.aborted);
@@ -1440,7 +1440,7 @@ var require_util = __commonJS({
       bufferToLowerCasedHeaderName,
       addListener,
       removeAllListeners,
-      errorRequest,
+      errorRequest: errorRequest2,
       parseRawHeaders,
       parseHeaders: parseHeaders2,
       parseKeepAliveTimeout,
@@ -2523,7 +2523,7 @@ var require_connect = __commonJS({
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
-    function noop3() {
+    function noop4() {
     }
     var tls;
     var SessionCache;
@@ -2648,7 +2648,7 @@ var require_connect = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       let s2 = null;
@@ -2664,7 +2664,7 @@ var require_connect = __commonJS({
       };
     } : (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -5455,7 +5455,7 @@ var require_body = __commonJS({
       random = (max) => Math.floor(Math.random(max));
     }
     var textEncoder = new TextEncoder();
-    function noop3() {
+    function noop4() {
     }
     var hasFinalizationRegistry = globalThis.FinalizationRegistry && process.version.indexOf("v18") !== 0;
     var streamRegistry;
@@ -5463,7 +5463,7 @@ var require_body = __commonJS({
       streamRegistry = new FinalizationRegistry((weakRef) => {
         const stream = weakRef.deref();
         if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-          stream.cancel("Response object has been garbage collected").catch(noop3);
+          stream.cancel("Response object has been garbage collected").catch(noop4);
         }
       });
     }
@@ -7685,7 +7685,7 @@ var require_client = __commonJS({
     var connectH2 = require_client_h2();
     var deprecatedInterceptorWarned = false;
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
@@ -7977,14 +7977,14 @@ var require_client = __commonJS({
           });
         });
         if (client.destroyed) {
-          util.destroy(socket.on("error", noop3), new ClientDestroyedError());
+          util.destroy(socket.on("error", noop4), new ClientDestroyedError());
           return;
         }
         assert2(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
         } catch (err) {
-          socket.destroy().on("error", noop3);
+          socket.destroy().on("error", noop4);
           throw err;
         }
         client[kConnecting] = false;
@@ -8728,7 +8728,7 @@ var require_proxy_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return new Pool(origin, opts);
     }
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
@@ -8845,7 +8845,7 @@ var require_proxy_agent = __commonJS({
                 servername: this[kProxyTls]?.servername || proxyHostname
               });
               if (statusCode !== 200) {
-                socket.on("error", noop3).destroy();
+                socket.on("error", noop4).destroy();
                 callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
               }
               if (opts2.protocol !== "https:") {
@@ -9426,14 +9426,14 @@ var require_retry_agent = __commonJS({
         this.#options = options;
       }
       dispatch(opts, handler2) {
-        const retry = new RetryHandler({
+        const retry2 = new RetryHandler({
           ...opts,
           retryOptions: this.#options
         }, {
           dispatch: this.#agent.dispatch.bind(this.#agent),
           handler: handler2
         });
-        return this.#agent.dispatch(opts, retry);
+        return this.#agent.dispatch(opts, retry2);
       }
       close() {
         return this.#agent.close();
@@ -9461,7 +9461,7 @@ var require_readable = __commonJS({
     var kAbort = /* @__PURE__ */ Symbol("kAbort");
     var kContentType = /* @__PURE__ */ Symbol("kContentType");
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     var BodyReadable = class extends Readable {
       constructor({
@@ -9593,7 +9593,7 @@ var require_readable = __commonJS({
             } else {
               resolve2(null);
             }
-          }).on("error", noop3).on("data", function(chunk) {
+          }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
             if (limit <= 0) {
               this.destroy();
@@ -9602,11 +9602,11 @@ var require_readable = __commonJS({
         });
       }
     };
-    function isLocked(self) {
-      return self[kBody] && self[kBody].locked === true || self[kConsume];
+    function isLocked(self2) {
+      return self2[kBody] && self2[kBody].locked === true || self2[kConsume];
     }
-    function isUnusable(self) {
-      return util.isDisturbed(self) || isLocked(self);
+    function isUnusable(self2) {
+      return util.isDisturbed(self2) || isLocked(self2);
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
@@ -9993,42 +9993,42 @@ var require_abort_signal = __commonJS({
     var { RequestAbortedError } = require_errors();
     var kListener = /* @__PURE__ */ Symbol("kListener");
     var kSignal = /* @__PURE__ */ Symbol("kSignal");
-    function abort(self) {
-      if (self.abort) {
-        self.abort(self[kSignal]?.reason);
+    function abort(self2) {
+      if (self2.abort) {
+        self2.abort(self2[kSignal]?.reason);
       } else {
-        self.reason = self[kSignal]?.reason ?? new RequestAbortedError();
+        self2.reason = self2[kSignal]?.reason ?? new RequestAbortedError();
       }
-      removeSignal(self);
+      removeSignal(self2);
     }
-    function addSignal(self, signal) {
-      self.reason = null;
-      self[kSignal] = null;
-      self[kListener] = null;
+    function addSignal(self2, signal) {
+      self2.reason = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
       if (!signal) {
         return;
       }
       if (signal.aborted) {
-        abort(self);
+        abort(self2);
         return;
       }
-      self[kSignal] = signal;
-      self[kListener] = () => {
-        abort(self);
+      self2[kSignal] = signal;
+      self2[kListener] = () => {
+        abort(self2);
       };
-      addAbortListener(self[kSignal], self[kListener]);
+      addAbortListener(self2[kSignal], self2[kListener]);
     }
-    function removeSignal(self) {
-      if (!self[kSignal]) {
+    function removeSignal(self2) {
+      if (!self2[kSignal]) {
         return;
       }
-      if ("removeEventListener" in self[kSignal]) {
-        self[kSignal].removeEventListener("abort", self[kListener]);
+      if ("removeEventListener" in self2[kSignal]) {
+        self2[kSignal].removeEventListener("abort", self2[kListener]);
       } else {
-        self[kSignal].removeListener("abort", self[kListener]);
+        self2[kSignal].removeListener("abort", self2[kListener]);
       }
-      self[kSignal] = null;
-      self[kListener] = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
     }
     module.exports = {
       addSignal,
@@ -12427,21 +12427,21 @@ var require_response = __commonJS({
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url12, status3 = 302) {
+      static redirect(url12, status = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
         url12 = webidl.converters.USVString(url12);
-        status3 = webidl.converters["unsigned short"](status3);
+        status = webidl.converters["unsigned short"](status);
         let parsedURL;
         try {
           parsedURL = new URL(url12, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
           throw new TypeError(`Failed to parse URL from ${url12}`, { cause: err });
         }
-        if (!redirectStatusSet.has(status3)) {
-          throw new RangeError(`Invalid status code ${status3}`);
+        if (!redirectStatusSet.has(status)) {
+          throw new RangeError(`Invalid status code ${status}`);
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
-        responseObject[kState].status = status3;
+        responseObject[kState].status = status;
         const value = isomorphicEncode(URLSerializer(parsedURL));
         responseObject[kState].headersList.append("location", value, true);
         return responseObject;
@@ -14333,13 +14333,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status: status3, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status: status3, statusText, headersList, socket });
+          response = makeResponse({ status, statusText, headersList, socket });
         } else {
           const iterator2 = body[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status: status3, statusText, headersList });
+          response = makeResponse({ status, statusText, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -14463,8 +14463,8 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status3, rawHeaders, resume, statusText) {
-              if (status3 < 200) {
+            onHeaders(status, rawHeaders, resume, statusText) {
+              if (status < 200) {
                 return;
               }
               let location = "";
@@ -14474,8 +14474,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status3);
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status3) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14513,7 +14513,7 @@ var require_fetch = __commonJS({
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
               resolve2({
-                status: status3,
+                status,
                 statusText,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
@@ -14547,8 +14547,8 @@ var require_fetch = __commonJS({
               fetchParams.controller.terminate(error62);
               reject(error62);
             },
-            onUpgrade(status3, rawHeaders, socket) {
-              if (status3 !== 101) {
+            onUpgrade(status, rawHeaders, socket) {
+              if (status !== 101) {
                 return;
               }
               const headersList = new HeadersList();
@@ -14556,8 +14556,8 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
               resolve2({
-                status: status3,
-                statusText: STATUS_CODES[status3],
+                status,
+                statusText: STATUS_CODES[status],
                 headersList,
                 socket
               });
@@ -17591,12 +17591,12 @@ var require_receiver = __commonJS({
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
-            const lower = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower > 2 ** 31 - 1) {
+            const lower2 = buffer.readUInt32BE(4);
+            if (upper !== 0 || lower2 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower;
+            this.#info.payloadLength = lower2;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -19152,6 +19152,1325 @@ var require_undici = __commonJS({
     module.exports.mockErrors = mockErrors;
     var { EventSource } = require_eventsource();
     module.exports.EventSource = EventSource;
+  }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults, onto = {}) {
+        var k, ref, v;
+        for (k in defaults) {
+          v = defaults[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node2;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node2 = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node2;
+            this._last = node2;
+          } else {
+            this._first = this._last = node2;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node2, ref, results;
+          node2 = this._first;
+          results = [];
+          while (node2 != null) {
+            results.push((ref = node2, node2 = node2.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node2;
+          node2 = this.shift();
+          while (node2 != null) {
+            cb(node2), node2 = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node2, ref, ref1, ref2, results;
+          node2 = this._first;
+          results = [];
+          while (node2 != null) {
+            results.push((ref = node2, node2 = node2.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events3;
+      Events3 = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status, cb) {
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
+          }
+          this._events[name].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises3;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error62) {
+                e2 = error62;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x) {
+              return x != null;
+            });
+          } catch (error62) {
+            e = error62;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events3;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list) {
+            return list.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list = arr[j];
+            if (list.length > 0) {
+              return list;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events4, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events4;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error62, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error62 != null ? error62 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run2, free) {
+          var error62, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error62 = error1;
+            return this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
+          }
+        }
+        doExpire(clearGlobalState, run2, free) {
+          var error62, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error62 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
+        }
+        async _onFailure(error62, eventInfo, clearGlobalState, run2, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error62, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run2(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error62);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now2, reservoir;
+              now2 = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now2 >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now2;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now2 >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now2;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve2, reject) {
+            return setTimeout(resolve2, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time3) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time3;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now2) {
+          return this._unblockTime >= now2;
+        }
+        check(weight, now2) {
+          return this.conditionsCheck(weight) && this._nextRequest - now2 <= 0;
+        }
+        async __check__(weight) {
+          var now2;
+          await this.yieldLoop();
+          now2 = Date.now();
+          return this.check(weight, now2);
+        }
+        async __register__(index, weight, expiration) {
+          var now2, wait;
+          await this.yieldLoop();
+          now2 = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now2, 0);
+            this._nextRequest = now2 + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now2, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now2 = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now2);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now2));
+          if (blocked) {
+            this._unblockTime = now2 + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k, pos, ref, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i) => {
+            acc[this.status[i]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error62, reject, resolve2, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve2(returned);
+                };
+              } catch (error1) {
+                error62 = error1;
+                return function() {
+                  return reject(error62);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise2, reject, resolve2;
+          resolve2 = reject = null;
+          promise2 = new this.Promise(function(_resolve, _reject) {
+            resolve2 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve: resolve2, reject });
+          this._tryToRun();
+          return promise2;
+        }
+      };
+      var Sync_1 = Sync;
+      var version2 = "2.19.5";
+      var version$1 = {
+        version: version2
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version: version2,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i, k, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref, results, time3, v;
+              time3 = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time3)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error62) {
+                  e = error62;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run2;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run2 = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run2, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              index = this._randomIndex();
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success: success2, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success: success2, args, options });
+                if (success2) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              };
+              return new this.Promise((resolve2, reject) => {
+                if (finished()) {
+                  return resolve2();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve2();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error62, options, reachedHWM, shifted, strategy;
+            ({ args, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error62 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error62 });
+              job.doDrop({ error: error62 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve2, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve2)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options = {};
+            } else {
+              [options, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options, ...args) {
+              return schedule(options, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck4.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck4.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck4.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck4.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck4.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck4;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck3;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
   }
 });
 
@@ -28287,17 +29606,17 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
+      const regex2 = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch.test(input2, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch.test(input2, regex2, options, { glob, posix });
+        const result = { glob, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -28322,7 +29641,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input2, regex, options, { glob, posix } = {}) => {
+    picomatch.test = (input2, regex2, options, { glob, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -28339,16 +29658,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input2, regex, options, posix);
+          match = picomatch.matchBase(input2, regex2, options, posix);
         } else {
-          match = regex.exec(output2);
+          match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
     picomatch.matchBase = (input2, glob, options) => {
-      const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(utils.basename(input2));
+      const regex2 = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+      return regex2.test(utils.basename(input2));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -28367,11 +29686,11 @@ var require_picomatch = __commonJS({
       if (parsed && parsed.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch.toRegex(source, options);
+      const regex2 = picomatch.toRegex(source, options);
       if (returnState === true) {
-        regex.state = parsed;
+        regex2.state = parsed;
       }
-      return regex;
+      return regex2;
     };
     picomatch.makeRe = (input2, options, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
@@ -29700,6 +31019,10 @@ var CATALOG = {
     hint: "Published versions are immutable. Release a new version, or pass --force to replace this one."
   },
   EFOLDEROWNER: { exit: EXIT.publish, hint: "Two models map to the same folder (a-b version c, a version b-c): rename the model or choose another version." },
+  EEMPTYREPO: { exit: EXIT.publish, hint: "Push one commit to the branch first (a README is enough); the tool adds to an existing branch." },
+  EPROTECTED: { exit: EXIT.publish, hint: "The branch is protected (or a ruleset applies): pass --review to open a pull/merge request instead." },
+  EAPIRATELIMIT: { exit: EXIT.publish, hint: "The host rate-limited the token; run again after the reset time, or use a token with a higher limit (a GitHub App token)." },
+  EJOBTOKEN: { exit: EXIT.usage, hint: "Store a project access token (role Developer or more, scope api) as a masked CI/CD variable and pass it as MLSERVER_REPO_TOKEN." },
   EAUTH: { exit: EXIT.publish, hint: "Check the token (--token or MLSERVER_REPO_TOKEN) and that it may push to the repository." },
   EFORBIDDEN: { exit: EXIT.publish, hint: "The token was accepted but may not push here: give it write access (GitHub: contents:write; GitLab: write_repository)." },
   EREMOTENOTFOUND: { exit: EXIT.publish, hint: 'Check the repository URL; a private repository also answers "not found" to a token that cannot see it.' },
@@ -32901,8 +34224,8 @@ function anchor(source) {
 var date = /* @__PURE__ */ anchor(dateSource);
 function timeSource(args) {
   const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
-  const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
-  return regex;
+  const regex2 = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+  return regex2;
 }
 function time(args) {
   return new RegExp(`^${timeSource(args)}$`);
@@ -32917,8 +34240,8 @@ function datetime(args) {
 }
 var anyString = /^[\s\S]{0,}$/;
 var string = (params) => {
-  const regex = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
-  return new RegExp(`^${regex}$`);
+  const regex2 = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
+  return new RegExp(`^${regex2}$`);
 };
 var bigint = /^-?\d+n?$/;
 var integer = /^-?\d+$/;
@@ -47136,9 +48459,9 @@ var stringProcessor = (schema, ctx, _json, _params) => {
       json2.pattern = patternList[0].source;
     else if (patternList.length > 1) {
       json2.allOf = [
-        ...patternList.map((regex) => ({
+        ...patternList.map((regex2) => ({
           ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
-          pattern: regex.source
+          pattern: regex2.source
         }))
       ];
     }
@@ -48078,15 +49401,15 @@ var initializer2 = (inst, issues) => {
   if (_installedErrorProtos.has(proto))
     return;
   _installedErrorProtos.add(proto);
-  _lazyMethod(proto, "format", (self) => (mapper) => formatError2(self, mapper));
-  _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
-  _lazyMethod(proto, "addIssue", (self) => (issue3) => {
-    self.issues.push(issue3);
-    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+  _lazyMethod(proto, "format", (self2) => (mapper) => formatError2(self2, mapper));
+  _lazyMethod(proto, "flatten", (self2) => (mapper) => flattenError(self2, mapper));
+  _lazyMethod(proto, "addIssue", (self2) => (issue3) => {
+    self2.issues.push(issue3);
+    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
   });
-  _lazyMethod(proto, "addIssues", (self) => (issues2) => {
-    self.issues.push(...issues2);
-    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+  _lazyMethod(proto, "addIssues", (self2) => (issues2) => {
+    self2.issues.push(...issues2);
+    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
   });
   Object.defineProperty(proto, "isEmpty", {
     configurable: true,
@@ -48653,10 +49976,10 @@ function currencyCode2(_params) {
 function hash(alg, params) {
   const enc = params?.enc ?? "hex";
   const format2 = `${alg}_${enc}`;
-  const regex = regexes_exports[format2];
-  if (!regex)
+  const regex2 = regexes_exports[format2];
+  if (!regex2)
     throw new Error(`Unrecognized hash format: ${format2}`);
-  return _stringFormat(ZodCustomStringFormat, format2, regex, params);
+  return _stringFormat(ZodCustomStringFormat, format2, regex2, params);
 }
 var ZodNumber = /* @__PURE__ */ $constructor(
   "ZodNumber",
@@ -48932,7 +50255,7 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   $ZodObjectJIT.init(inst, def);
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json2, params) => objectProcessor(inst, ctx, json2, params);
-  util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+  util_exports.installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
 }, {
   keyof() {
     return _enum2(Object.keys(this._zod.def.shape));
@@ -50166,7 +51489,7 @@ function convertBaseSchema(schema, ctx) {
             for (const key of Object.keys(payload.value)) {
               if (propertyKeys.includes(key))
                 continue;
-              if (patterns.some((regex) => regex.test(key)))
+              if (patterns.some((regex2) => regex2.test(key)))
                 continue;
               unrecognized.push(key);
             }
@@ -52019,6 +53342,9 @@ async function planRelease({ options, context, env, cwd, log }) {
   const loadCheck = planLoadCheck(options, kernel.python, kernel.reason, probe, modelDir, notebookPath, cwd, log);
   const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
   const verify = options.verifyUrl ? await planVerify(options, options.verifyUrl, headers, path11.dirname(notebookPath ?? path11.join(modelDir, "x")), cwd) : void 0;
+  if (repository.hostKind === "gitlab" && repository.credentials?.token && repository.credentials.token === env.CI_JOB_TOKEN && (options.via ?? "git") === "git" && !options.review) {
+    log.info("publish: pushing with this job's CI_JOB_TOKEN works only where the model repository allows it (Settings > CI/CD > Job token permissions: add this project and allow Git push requests); the push will tell");
+  }
   if (options.reloadUrl && repository.target !== "folder") {
     throw new ReleaseError("EUSAGE", "--reload-url is for --target folder (a model volume); a git repository is loaded by whatever syncs it");
   }
@@ -53751,7 +55077,7 @@ async function fetchWrapper(requestOptions) {
     requestError.cause = error62;
     throw requestError;
   }
-  const status3 = fetchResponse.status;
+  const status = fetchResponse.status;
   const url12 = fetchResponse.url;
   const responseHeaders = {};
   for (const [key, value] of fetchResponse.headers) {
@@ -53759,7 +55085,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url: url12,
-    status: status3,
+    status,
     headers: responseHeaders,
     data: ""
   };
@@ -53770,28 +55096,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status3 === 204 || status3 === 205) {
+  if (status === 204 || status === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status3 < 400) {
+    if (status < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status3, {
+    throw new RequestError(fetchResponse.statusText, status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status3 === 304) {
+  if (status === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status3, {
+    throw new RequestError("Not modified", status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status3 >= 400) {
+  if (status >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status3, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -56747,27 +58073,428 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
   }
 );
 
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var import_light = __toESM(require_light(), 1);
+var VERSION9 = "0.0.0-development";
+function isRequestError(error62) {
+  return error62.request !== void 0;
+}
+async function errorRequest(state, octokit, error62, options) {
+  if (!isRequestError(error62) || !error62?.request.request) {
+    throw error62;
+  }
+  if (error62.status >= 400 && !state.doNotRetry.includes(error62.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error62, retries, retryAfter);
+  }
+  throw error62;
+}
+async function wrapRequest(state, octokit, request2, options) {
+  const limiter = new import_light.default();
+  limiter.on("failed", function(error62, info) {
+    const maxRetries = ~~error62.request.request?.retries;
+    const after = ~~error62.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
+  const response = await request2(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error62 = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error62, options);
+  }
+  return response;
+}
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error62, retries, retryAfter) => {
+        error62.request.request = Object.assign({}, error62.request.request, {
+          retries,
+          retryAfter
+        });
+        return error62;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION9;
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var import_light2 = __toESM(require_light(), 1);
+var VERSION10 = "0.0.0-development";
+var noop3 = () => Promise.resolve();
+function wrapRequest2(state, request2, options) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options);
+}
+async function doRequest(state, request2, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error62) => error62.type === "RATE_LIMITED")) {
+      const error62 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error62;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path21) => path21.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck3, common) {
+  groups.global = new Bottleneck3.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck3.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck3.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck3.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck3.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck3 = import_light2.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck3, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
+    const events2 = {};
+    const emitter = new Bottleneck3.Events(events2);
+    events2.on("secondary-limit", state.onSecondaryRateLimit);
+    events2.on("rate-limit", state.onRateLimit);
+    events2.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error62, info) {
+      const [state2, request2, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error62.status !== 401;
+      if (!(shouldRetryGraphQL || error62.status === 403 || error62.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error62.message)) {
+          const retryAfter2 = Number(error62.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error62.response.headers != null && error62.response.headers["x-ratelimit-remaining"] === "0" || (error62.response.data?.errors ?? []).some(
+          (error210) => error210.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error62.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request2, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION10;
+throttling.triggersNotification = triggersNotification;
+
+// src/publish/api/github.ts
+var import_light3 = __toESM(require_light(), 1);
+
+// src/publish/api/http-failure.ts
+var HostHttpError = class extends Error {
+  constructor(status, headers, body, message) {
+    super(message);
+    this.status = status;
+    this.headers = headers;
+    this.body = body;
+    this.name = "HostHttpError";
+  }
+  status;
+  headers;
+  body;
+};
+function httpFailure(error62) {
+  if (error62 instanceof HostHttpError) return { status: error62.status, headers: error62.headers, message: error62.message, body: error62.body };
+  const e = error62;
+  return { status: typeof e?.status === "number" ? e.status : void 0, headers: lower(e?.response?.headers ?? {}), message: String(e?.message ?? error62), body: e?.response?.data };
+}
+function lower(headers) {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}
+function isRateLimit(failure2) {
+  if (failure2.status === 429) return true;
+  if (failure2.status !== 403) return false;
+  return failure2.headers["x-ratelimit-remaining"] === "0" || "retry-after" in failure2.headers || /rate limit/i.test(failure2.message);
+}
+function requestedWaitMs(failure2, now2 = Date.now()) {
+  const retryAfter = Number(failure2.headers["retry-after"]);
+  if (failure2.headers["retry-after"] !== void 0 && Number.isFinite(retryAfter)) return Math.max(0, retryAfter * 1e3);
+  const reset = Number(failure2.headers["x-ratelimit-reset"]);
+  if (failure2.headers["x-ratelimit-reset"] !== void 0 && Number.isFinite(reset)) return Math.max(0, reset * 1e3 - now2 + 1e3);
+  return void 0;
+}
+function hostMessage(failure2) {
+  const body = failure2.body;
+  const parts = [
+    typeof body?.message === "string" ? body.message : typeof body?.message === "object" ? JSON.stringify(body.message) : void 0,
+    typeof body?.error === "string" ? body.error : void 0,
+    ...Array.isArray(body?.errors) ? body.errors.map((e) => e?.message).filter((m) => typeof m === "string") : []
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join("; ") : failure2.message;
+}
+
+// src/publish/api/origin-fetch.ts
+function originBoundFetch(timeoutMs) {
+  return async (input2, init) => {
+    let request2 = new Request(input2, init);
+    const origin = new URL(request2.url).origin;
+    for (let hop = 0; hop < 5; hop++) {
+      let response;
+      try {
+        response = await fetch(request2, { redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+      } catch (error62) {
+        throw new ReleaseError("EUNREACHABLE", `The host API did not answer: ${describeNetworkError(error62, request2.url, timeoutMs)}`);
+      }
+      const location = response.headers.get("location");
+      if (response.status < 300 || response.status >= 400 || !location) return response;
+      await response.body?.cancel();
+      const next = new URL(location, request2.url);
+      if (next.origin !== origin) {
+        throw new ReleaseError("EREDIRECT", `${origin} redirected the API request to ${next.origin}; the token is only sent to the origin you named, so the redirect was not followed`);
+      }
+      request2 = new Request(next, request2);
+    }
+    throw new ReleaseError("EUNREACHABLE", `The host API at ${origin} redirected too many times`);
+  };
+}
+
 // src/publish/api/types.ts
 var RefMovedError = class extends Error {
   constructor() {
     super("the branch moved");
   }
 };
+var CommitRefusedError = class extends Error {
+  constructor(hostMessage2) {
+    super(hostMessage2);
+    this.hostMessage = hostMessage2;
+  }
+  hostMessage;
+};
 
 // src/publish/api/github.ts
 var quiet = { debug: () => void 0, info: () => void 0, warn: () => void 0, error: () => void 0 };
-function status(error62) {
-  return error62.status;
-}
+var GitHubClient = Octokit2.plugin(retry, throttling);
+var PROTECTION_REFUSAL = /protected branch|rule violations|ruleset|cannot force-push|changes must be made through a pull request/i;
 function githubApi(options) {
-  const octokit = new Octokit2({ auth: options.token, baseUrl: options.apiUrl, log: quiet, userAgent: "mlserver-release" });
+  const maxWaitS = 15 * 60;
+  const keepTrying = (kind) => (retryAfter, request2, _octokit, retryCount) => {
+    if (retryCount + 1 >= options.backoff.attempts || retryAfter > maxWaitS) return false;
+    options.onWait?.(`api: GitHub ${kind} rate limit on ${request2.method} ${request2.url}; waiting ${retryAfter}s as GitHub asks (retry ${retryCount + 1})`);
+    return true;
+  };
+  const octokit = new GitHubClient({
+    auth: options.token,
+    baseUrl: options.apiUrl,
+    log: quiet,
+    userAgent: "mlserver-release",
+    request: { fetch: originBoundFetch(options.timeoutMs) },
+    // 5xx only: rate limits are the throttling plugin's, and the rest are answers, not accidents.
+    retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451], retries: options.backoff.attempts - 1, retryAfterBaseValue: options.backoff.baseMs },
+    throttle: {
+      onRateLimit: keepTrying("primary"),
+      onSecondaryRateLimit: keepTrying("secondary"),
+      ...options.writeIntervalMs !== void 0 ? { write: new import_light3.default.Group({ id: "mlserver-release-write", maxConcurrent: 1, minTime: options.writeIntervalMs }) } : {}
+    }
+  });
   const repo = { owner: options.owner, repo: options.repo };
+  const emptyRepository = () => new ReleaseError("EEMPTYREPO", `${options.owner}/${options.repo} has no commits yet (GitHub: "Git Repository is empty."); create the branch first, with one commit`);
   async function listFolder(ref, folder, prefix, into) {
     let data;
     try {
       ({ data } = await octokit.repos.getContent({ ...repo, path: folder, ref }));
     } catch (error62) {
-      if (status(error62) === 404) return;
+      if (httpFailure(error62).status === 404) return;
       throw error62;
     }
     for (const entry of Array.isArray(data) ? data : [data]) {
@@ -56775,19 +58502,23 @@ function githubApi(options) {
       else if (entry.type === "file") into.set(`${prefix}${entry.name}`, entry.sha);
     }
   }
+  async function headOf(branch) {
+    try {
+      return (await octokit.git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha;
+    } catch (error62) {
+      const failure2 = httpFailure(error62);
+      if (failure2.status === 404) return void 0;
+      if (failure2.status === 409) throw emptyRepository();
+      throw error62;
+    }
+  }
   return {
     kind: "github",
+    retriesItself: true,
     async defaultBranch() {
       return (await octokit.repos.get(repo)).data.default_branch;
     },
-    async branchHead(branch) {
-      try {
-        return (await octokit.git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha;
-      } catch (error62) {
-        if (status(error62) === 404) return void 0;
-        throw error62;
-      }
-    },
+    branchHead: headOf,
     async folderBlobs(ref, folder) {
       const blobs = /* @__PURE__ */ new Map();
       await listFolder(ref, folder, "", blobs);
@@ -56811,19 +58542,35 @@ function githubApi(options) {
         if (input2.createFrom) await octokit.git.createRef({ ...repo, ref: `refs/heads/${input2.branch}`, sha: commit.data.sha });
         else await octokit.git.updateRef({ ...repo, ref: `heads/${input2.branch}`, sha: commit.data.sha, force: false });
       } catch (error62) {
-        const message = error62.message ?? "";
-        if (status(error62) === 422 && !/protected/i.test(message)) throw new RefMovedError();
+        const failure2 = httpFailure(error62);
+        const words = hostMessage(failure2);
+        if ((failure2.status === 422 || failure2.status === 403) && PROTECTION_REFUSAL.test(words)) {
+          throw new ReleaseError("EPROTECTED", `GitHub refused to update ${input2.branch}: ${words}`);
+        }
+        if (failure2.status === 422) {
+          const now2 = await headOf(input2.branch);
+          if (input2.createFrom ? now2 !== void 0 : now2 !== input2.parent) throw new RefMovedError();
+        }
         throw error62;
       }
       return commit.data.sha;
     },
     async findOpenReview(source, target) {
-      const { data } = await octokit.pulls.list({ ...repo, state: "open", head: `${options.owner}:${source}`, base: target });
+      const { data } = await octokit.pulls.list({ ...repo, state: "open", head: `${options.owner}:${source}`, base: target, per_page: 100 });
       return data[0] ? { number: data[0].number, url: data[0].html_url } : void 0;
     },
     async openReview(source, target, title, body) {
-      const { data } = await octokit.pulls.create({ ...repo, head: source, base: target, title, body });
-      return { number: data.number, url: data.html_url };
+      try {
+        const { data } = await octokit.pulls.create({ ...repo, head: source, base: target, title, body });
+        return { number: data.number, url: data.html_url, reused: false };
+      } catch (error62) {
+        const failure2 = httpFailure(error62);
+        if (failure2.status === 422 && /already exists/i.test(hostMessage(failure2))) {
+          const open4 = await this.findOpenReview(source, target);
+          if (open4) return { ...open4, reused: true };
+        }
+        throw error62;
+      }
     }
   };
 }
@@ -57274,9 +59021,9 @@ function endpoint2(strings, ...values) {
 }
 function parseLinkHeader(linkString) {
   const output2 = {};
-  const regex = /<([^>]+)>; rel="([^"]+)"/g;
+  const regex2 = /<([^>]+)>; rel="([^"]+)"/g;
   let m;
-  while (m = regex.exec(linkString)) {
+  while (m = regex2.exec(linkString)) {
     const [, v, k] = m;
     output2[k] = v;
   }
@@ -57301,10 +59048,10 @@ function getStream(response, showExpanded) {
   return packageResponse(response, showExpanded);
 }
 function getSingle(camelize, response, showExpanded) {
-  const { status: status3, headers } = response;
+  const { status, headers } = response;
   let { body } = response;
   if (camelize) body = (0, import_xcase2.camelizeKeys)(body);
-  return packageResponse({ body, status: status3, headers }, showExpanded);
+  return packageResponse({ body, status, headers }, showExpanded);
 }
 async function getManyMore(camelize, getFn, endpoint22, response, requestOptions, acc) {
   const { sudo, showExpanded, maxPages, pagination, page, perPage, idAfter, orderBy, sort } = requestOptions;
@@ -60127,13 +61874,13 @@ var Deployments = class extends BaseResource {
       }
     );
   }
-  edit(projectId, deploymentId, status3, options) {
+  edit(projectId, deploymentId, status, options) {
     return RequestHelper.put()(
       this,
       endpoint2`projects/${projectId}/deployments/${deploymentId}`,
       {
         ...options,
-        status: status3
+        status
       }
     );
   }
@@ -60144,13 +61891,13 @@ var Deployments = class extends BaseResource {
       options
     );
   }
-  setApproval(projectId, deploymentId, status3, options) {
+  setApproval(projectId, deploymentId, status, options) {
     return RequestHelper.post()(
       this,
       endpoint2`projects/${projectId}/deployments/${deploymentId}/approval`,
       {
         ...options,
-        status: status3
+        status
       }
     );
   }
@@ -64282,15 +66029,15 @@ function delay(ms) {
   });
 }
 async function parseResponse(response, asStream = false) {
-  const { status: status3, headers: rawHeaders } = response;
+  const { status, headers: rawHeaders } = response;
   const headers = Object.fromEntries(rawHeaders.entries());
   let body;
   if (asStream) {
     body = response.body;
   } else {
-    body = status3 === 204 ? null : await processBody(response);
+    body = status === 204 ? null : await processBody(response);
   }
-  return { body, headers, status: status3 };
+  return { body, headers, status };
 }
 async function throwFailedRequestError(request2, response) {
   const content = await response.text();
@@ -64546,24 +66293,57 @@ var { UserSSHKeys: UserSSHKeys2 } = API;
 var { UserStarredMetricsDashboard: UserStarredMetricsDashboard2 } = API;
 var { Gitlab: Gitlab2 } = API;
 
-// src/publish/api/gitlab.ts
-function status2(error62) {
-  return error62.cause?.response?.status;
+// src/publish/api/gitlab-requester.ts
+async function readBody(response) {
+  if (response.status === 204) return null;
+  const type = (response.headers.get("content-type") ?? "").split(";")[0].trim();
+  if (type === "application/json") return await response.json().catch(() => ({})) ?? {};
+  if (type.startsWith("text/")) return response.text();
+  return response.blob();
 }
+function gitlabRequester(fetcher) {
+  return createRequesterFn(
+    async (_service, request2) => request2,
+    async (endpoint3, options = {}) => {
+      const { rateLimiters, prefixUrl, searchParams, method, headers, body, signal } = options;
+      const base = prefixUrl ? prefixUrl.endsWith("/") ? prefixUrl : `${prefixUrl}/` : void 0;
+      const url12 = new URL(endpoint3, base);
+      url12.search = searchParams ?? "";
+      await getMatchingRateLimiter(endpoint3, rateLimiters, method)();
+      const response = await fetcher(url12, { method, headers, body, signal });
+      const parsed = await readBody(response);
+      const responseHeaders = Object.fromEntries([...response.headers.entries()].map(([k, v]) => [k.toLowerCase(), v]));
+      if (!response.ok) {
+        const message = typeof parsed === "object" && parsed !== null ? String(parsed.message ?? parsed.error ?? response.statusText) : String(parsed || response.statusText);
+        throw new HostHttpError(response.status, responseHeaders, parsed, `${response.status} ${typeof message === "string" ? message : JSON.stringify(message)}`);
+      }
+      return { body: parsed, headers: responseHeaders, status: response.status };
+    }
+  );
+}
+
+// src/publish/api/gitlab.ts
 function gitlabApi(options) {
   const auth2 = options.tokenKind === "oauth" ? { oauthToken: options.token } : options.tokenKind === "job" ? { jobToken: options.token } : { token: options.token };
-  const api = new Gitlab2({ host: options.host, ...auth2 });
+  const api = new Gitlab2({ host: options.host, ...auth2, requesterFn: gitlabRequester(originBoundFetch(options.timeoutMs)) });
   const project = options.project;
+  async function findOpenReview(source, target) {
+    const found = await api.MergeRequests.all({ projectId: project, sourceBranch: source, targetBranch: target, state: "opened" });
+    return found[0] ? { number: found[0].iid, url: found[0].web_url } : void 0;
+  }
   return {
     kind: "gitlab",
+    retriesItself: false,
     async defaultBranch() {
-      return (await api.Projects.show(project)).default_branch;
+      const branch = (await api.Projects.show(project)).default_branch;
+      if (!branch) throw new ReleaseError("EEMPTYREPO", `${project} has no commits yet, so it has no default branch; create the branch first, with one commit`);
+      return branch;
     },
     async branchHead(branch) {
       try {
         return (await api.Branches.show(project, branch)).commit.id;
       } catch (error62) {
-        if (status2(error62) === 404) return void 0;
+        if (httpFailure(error62).status === 404) return void 0;
         throw error62;
       }
     },
@@ -64573,7 +66353,7 @@ function gitlabApi(options) {
       try {
         entries = await api.Repositories.allRepositoryTrees(project, { path: folder, ref, recursive: true });
       } catch (error62) {
-        if (status2(error62) === 404) return blobs;
+        if (httpFailure(error62).status === 404) return blobs;
         throw error62;
       }
       for (const entry of entries) if (entry.type === "blob") blobs.set(entry.path.slice(folder.length + 1), entry.id);
@@ -64584,29 +66364,54 @@ function gitlabApi(options) {
       return raw instanceof Blob ? Buffer.from(await raw.arrayBuffer()) : Buffer.from(String(raw));
     },
     async commit(input2) {
-      const actions = [
-        ...input2.files.map((file2) => ({
-          action: input2.existing.has(file2.path) ? "update" : "create",
+      const lastCommitFor = async (path21) => {
+        const found = await api.Commits.all(project, { refName: input2.parent, path: path21, perPage: 1, maxPages: 1 });
+        return found[0]?.id;
+      };
+      const actions = [];
+      for (const file2 of input2.files) {
+        const update = input2.existing.has(file2.path);
+        const lastCommitId = update ? await lastCommitFor(file2.path) : void 0;
+        actions.push({
+          action: update ? "update" : "create",
           filePath: file2.path,
           content: file2.content.toString("base64"),
-          encoding: "base64"
-        })),
-        ...input2.deletes.map((path21) => ({ action: "delete", filePath: path21 }))
-      ];
-      const commit = await api.Commits.create(project, input2.branch, input2.message, actions, {
-        startBranch: input2.createFrom,
-        authorName: input2.author.name,
-        authorEmail: input2.author.email
-      });
-      return commit.id;
+          encoding: "base64",
+          ...lastCommitId ? { lastCommitId } : {}
+        });
+      }
+      for (const path21 of input2.deletes) {
+        const lastCommitId = await lastCommitFor(path21);
+        actions.push({ action: "delete", filePath: path21, ...lastCommitId ? { lastCommitId } : {} });
+      }
+      try {
+        const commit = await api.Commits.create(project, input2.branch, input2.message, actions, {
+          startBranch: input2.createFrom,
+          authorName: input2.author.name,
+          authorEmail: input2.author.email
+        });
+        return commit.id;
+      } catch (error62) {
+        const failure2 = httpFailure(error62);
+        if (failure2.status === 400) throw new CommitRefusedError(hostMessage(failure2));
+        if (failure2.status === 403 && /not allowed to push|protected/i.test(hostMessage(failure2))) {
+          throw new ReleaseError("EPROTECTED", `GitLab refused to commit to ${input2.branch}: ${hostMessage(failure2)}`);
+        }
+        throw error62;
+      }
     },
-    async findOpenReview(source, target) {
-      const found = await api.MergeRequests.all({ projectId: project, sourceBranch: source, targetBranch: target, state: "opened" });
-      return found[0] ? { number: found[0].iid, url: found[0].web_url } : void 0;
-    },
+    findOpenReview,
     async openReview(source, target, title, body) {
-      const created = await api.MergeRequests.create(project, source, target, title, { description: body });
-      return { number: created.iid, url: created.web_url };
+      try {
+        const created = await api.MergeRequests.create(project, source, target, title, { description: body });
+        return { number: created.iid, url: created.web_url, reused: false };
+      } catch (error62) {
+        if (httpFailure(error62).status === 409) {
+          const open4 = await findOpenReview(source, target);
+          if (open4) return { ...open4, reused: true };
+        }
+        throw error62;
+      }
     }
   };
 }
@@ -64617,52 +66422,66 @@ function projectPath(repoUrl) {
   if (!/^https?:\/\//.test(repoUrl)) throw new ReleaseError("EUSAGE", `--via api needs an https URL for --repo, got ${repoUrl}`);
   return new URL(repoUrl).pathname.replace(/^\/+|\/+$/g, "").replace(/\.git$/, "");
 }
+function gitlabLocation(repoUrl, apiUrl, env) {
+  const explicit = apiUrl || env.CI_API_V4_URL || env.CI_SERVER_URL || new URL(repoUrl).origin;
+  const root = new URL(explicit.replace(/\/+$/, "").replace(/\/api\/v4$/, ""));
+  const repo = new URL(repoUrl);
+  let project = projectPath(repoUrl);
+  const prefix = root.pathname.replace(/^\/+|\/+$/g, "");
+  if (prefix && repo.host === root.host && project.startsWith(`${prefix}/`)) project = project.slice(prefix.length + 1);
+  return { host: `${root.origin}${prefix ? `/${prefix}` : ""}`, project };
+}
+function gitlabTokenKind(token, explicit, env) {
+  return explicit ?? (token && token === env.CI_JOB_TOKEN ? "job" : "private");
+}
 function createHostApi(options) {
   const url12 = new URL(options.repoUrl);
-  const path21 = projectPath(options.repoUrl);
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
   if (options.hostKind === "github") {
-    const [owner, repo] = path21.split("/");
+    const [owner, repo] = projectPath(options.repoUrl).split("/");
     const apiUrl = options.apiUrl || options.env.GITHUB_API_URL || (url12.host === "github.com" ? "https://api.github.com" : `${url12.origin}/api/v3`);
-    return githubApi({ apiUrl, owner, repo, token: options.token });
+    const interval = Number(options.env.MLSERVER_RELEASE_GITHUB_WRITE_INTERVAL_MS);
+    return githubApi({ apiUrl, owner, repo, token: options.token, backoff, timeoutMs, onWait: options.onWait, writeIntervalMs: Number.isFinite(interval) && options.env.MLSERVER_RELEASE_GITHUB_WRITE_INTERVAL_MS !== void 0 ? interval : void 0 });
   }
   if (options.hostKind === "gitlab") {
-    const host = options.apiUrl || options.env.CI_SERVER_URL || url12.origin;
-    const kind = options.gitlabTokenKind ?? (options.token && options.token === options.env.CI_JOB_TOKEN ? "job" : "private");
-    return gitlabApi({ host, project: path21, token: options.token, tokenKind: kind });
+    const kind = gitlabTokenKind(options.token, options.gitlabTokenKind, options.env);
+    if (kind === "job") {
+      throw new ReleaseError("EJOBTOKEN", "A GitLab CI_JOB_TOKEN cannot publish through the API: GitLab does not let job tokens create commits, read the repository tree or open merge requests. Use a project access token (scope api) for --via api and --review, or --via git with a token that may push");
+    }
+    const { host, project } = gitlabLocation(options.repoUrl, options.apiUrl, options.env);
+    return gitlabApi({ host, project, token: options.token, tokenKind: kind, timeoutMs });
   }
   throw new ReleaseError("EUSAGE", `Cannot tell whether ${url12.host} is GitHub or GitLab: pass --host-type github|gitlab`);
 }
-function httpStatus(error62) {
-  return error62.status ?? error62.cause?.response?.status;
-}
-function retryAfterMs(error62) {
-  const headers = error62.response?.headers;
-  const fromGitbeaker = error62.cause?.response?.headers;
-  const value = headers?.["retry-after"] ?? fromGitbeaker?.get?.("retry-after") ?? void 0;
-  const seconds2 = value === void 0 ? NaN : Number(value);
-  return Number.isFinite(seconds2) ? seconds2 * 1e3 : void 0;
-}
-async function callApi(what, action, backoff, log) {
+async function callApi(what, action, backoff, log, api) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await action();
     } catch (error62) {
-      if (error62 instanceof RefMovedError || error62 instanceof ReleaseError) throw error62;
-      const code = httpStatus(error62);
-      if ((code === 429 || code !== void 0 && code >= 500) && attempt < backoff.attempts) {
-        const delay2 = retryAfterMs(error62) ?? backoffDelay(attempt, backoff);
-        log.info(`api: ${what} answered HTTP ${code}; retrying in ${delay2}ms`);
+      if (error62 instanceof RefMovedError || error62 instanceof CommitRefusedError || error62 instanceof ReleaseError) throw error62;
+      const failure2 = httpFailure(error62);
+      const transient = failure2.status === 429 || failure2.status !== void 0 && failure2.status >= 500 || isRateLimit(failure2);
+      if (transient && !api?.retriesItself && attempt < backoff.attempts) {
+        const delay2 = requestedWaitMs(failure2) ?? backoffDelay(attempt, backoff);
+        log.info(`api: ${what} answered HTTP ${failure2.status}${isRateLimit(failure2) ? " (rate limited)" : ""}; retrying in ${(delay2 / 1e3).toFixed(1)}s (attempt ${attempt + 1} of ${backoff.attempts})`);
         await sleep(delay2);
         continue;
       }
-      throw apiError(code, what, error62);
+      throw apiError(failure2, what);
     }
   }
 }
-function apiError(code, what, error62) {
-  const detail = [error62.message ?? String(error62)].filter(Boolean);
+function apiError(failure2, what) {
+  const code = failure2.status;
+  const words = hostMessage(failure2);
+  const detail = [words];
+  if (code !== void 0 && isRateLimit(failure2)) {
+    const wait = requestedWaitMs(failure2);
+    return new ReleaseError("EAPIRATELIMIT", `The host API rate-limited the token while trying to ${what} (HTTP ${code})${wait !== void 0 ? `; it resets in ${Math.ceil(wait / 1e3)}s` : ""}`, detail);
+  }
   if (code === 401) return new ReleaseError("EAUTH", `The host API rejected the token (HTTP 401) while trying to ${what}`, detail);
-  if (code === 403 || code === 422 && /protected/i.test(detail[0] ?? "")) {
+  if (code === 403 || code === 422 && PROTECTION_REFUSAL.test(words)) {
     return new ReleaseError("EFORBIDDEN", `The host API refused to ${what} (HTTP ${code}): the branch is protected or the token may not write. Use --review to open a merge/pull request instead`, detail);
   }
   if (code === 404) return new ReleaseError("EREMOTENOTFOUND", `The host API could not ${what}: the project was not found, or the token cannot see it (HTTP 404)`, detail);
@@ -64678,7 +66497,7 @@ function sameContent2(local2, published, ignore) {
 }
 async function publishWithApi(input2) {
   const backoff = input2.backoff ?? DEFAULT_BACKOFF;
-  const call = (what, action) => callApi(what, action, backoff, input2.log);
+  const call = (what, action) => callApi(what, action, backoff, input2.log, input2.api);
   const files = [];
   for (const file2 of input2.files) {
     const content = file2.source ? await readFile5(file2.source) : Buffer.from(file2.content ?? "");
@@ -64729,10 +66548,16 @@ async function publishWithApi(input2) {
           })
         );
       } catch (error62) {
-        if (!(error62 instanceof RefMovedError) || attempt === backoff.attempts) {
-          if (error62 instanceof RefMovedError) break;
-          throw error62;
+        if (!(error62 instanceof RefMovedError) && !(error62 instanceof CommitRefusedError)) throw error62;
+        if (error62 instanceof CommitRefusedError) {
+          const targetNow = await call(`read branch ${target}`, () => input2.api.branchHead(target));
+          const branchNow = input2.review ? await call(`read branch ${branch}`, () => input2.api.branchHead(branch)) : targetNow;
+          if (targetNow === targetHead && branchNow === branchHead) {
+            throw new ReleaseError("EPUSHFAILED", `${input2.api.kind} refused the commit to ${branch}: ${error62.hostMessage}`);
+          }
+          input2.log.info(`publish: ${branch} changed while committing (${error62.hostMessage}); deciding again on its new head`);
         }
+        if (attempt === backoff.attempts) break;
         const delay2 = backoffDelay(attempt, backoff);
         input2.log.info(`publish: ${branch} moved while committing; rebuilding on its new head in ${delay2}ms`);
         await sleep(delay2);
@@ -64750,8 +66575,8 @@ async function publishWithApi(input2) {
       return { status: "pushed", branch, commit, review: { ...existing, reused: true } };
     }
     const opened = await call("open the review", () => input2.api.openReview(review.branch, target, review.title, review.body));
-    input2.log.info(`publish: opened ${opened.url}`);
-    return { status: "pushed", branch, commit, review: { ...opened, reused: false } };
+    input2.log.info(`publish: ${opened.reused ? "another run opened it first; reusing" : "opened"} ${opened.url}`);
+    return { status: "pushed", branch, commit, review: opened };
   }
   throw new ReleaseError("EPUSHFAILED", `Gave up committing ${input2.folder} after ${backoff.attempts} attempts: the branch kept moving`);
 }
@@ -64879,16 +66704,16 @@ async function removeFolders(root, folders) {
 }
 async function reloadModel(url12, model, headers, log) {
   const endpoint3 = `${url12.replace(/\/+$/, "")}/v2/repository/models/${encodeURIComponent(model)}/load`;
-  let status3;
+  let status;
   let body = "";
   try {
     const response = await fetch(endpoint3, { method: "POST", headers, signal: AbortSignal.timeout(12e4) });
-    status3 = response.status;
+    status = response.status;
     body = await response.text();
   } catch (error62) {
     throw new ReleaseError("EPUSHFAILED", `MLServer did not answer the reload request ${endpoint3}: ${error62.message}`);
   }
-  if (status3 !== 200) throw new ReleaseError("EPUSHFAILED", `MLServer refused to load ${model} (HTTP ${status3})`, [body.slice(0, 300)]);
+  if (status !== 200) throw new ReleaseError("EPUSHFAILED", `MLServer refused to load ${model} (HTTP ${status})`, [body.slice(0, 300)]);
   log.info(`publish: MLServer reloaded ${model}`);
 }
 
@@ -64913,15 +66738,15 @@ async function advertisedBranchesOverHttp(input2) {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 1; ; attempt++) {
     const stopTicker = progressTicker(input2.log, `preflight: waiting for ${input2.url}`);
-    const { status: status3, body } = await getWithinOrigin(endpoint3, headers, Math.max(1e3, deadline - Date.now())).finally(stopTicker);
-    if (status3 === 200) {
+    const { status, body } = await getWithinOrigin(endpoint3, headers, Math.max(1e3, deadline - Date.now())).finally(stopTicker);
+    if (status === 200) {
       if (input2.credentials) await warnIfCredentialsUnchecked(endpoint3, timeoutMs, input2);
       return parseAdvertisement(body);
     }
-    const retryable = status3 === 0 || status3 >= 500 || status3 === 429;
+    const retryable = status === 0 || status >= 500 || status === 429;
     const delay2 = backoffDelay(attempt, backoff);
-    if (!retryable || attempt >= backoff.attempts || Date.now() + delay2 >= deadline) throw preflightError(status3, input2.url, body);
-    input2.log.info(`preflight: ${status3 === 0 ? body : `HTTP ${status3}`}; trying again (attempt ${attempt + 1} of ${backoff.attempts})`);
+    if (!retryable || attempt >= backoff.attempts || Date.now() + delay2 >= deadline) throw preflightError(status, input2.url, body);
+    input2.log.info(`preflight: ${status === 0 ? body : `HTTP ${status}`}; trying again (attempt ${attempt + 1} of ${backoff.attempts})`);
     await sleep(delay2);
   }
 }
@@ -64955,8 +66780,8 @@ async function warnIfCredentialsUnchecked(endpoint3, timeoutMs, input2) {
     input2.log.warn(`preflight: ${input2.url} offers pushes without any credentials, so the token was never checked; make sure the remote requires authentication`);
   }
 }
-function preflightError(status3, url12, body) {
-  switch (status3) {
+function preflightError(status, url12, body) {
+  switch (status) {
     case 401:
       return new ReleaseError("EAUTH", `Preflight: ${url12} rejected the credentials (HTTP 401); no token was given, or it is wrong or expired`);
     case 403:
@@ -64966,7 +66791,7 @@ function preflightError(status3, url12, body) {
     case 0:
       return new ReleaseError("EUNREACHABLE", `Preflight: could not reach ${url12}: ${body}`);
     default:
-      return new ReleaseError("EUNREACHABLE", `Preflight: ${url12} answered HTTP ${status3}`);
+      return new ReleaseError("EUNREACHABLE", `Preflight: ${url12} answered HTTP ${status}`);
   }
 }
 function parseAdvertisement(body) {
@@ -65097,7 +66922,7 @@ async function verifyServed(input2) {
   const base = versionPath(input2.url, input2.model, input2.version);
   const readyAfterMs = await waitUntilReady(input2, base);
   input2.log.info(`verify: ready after ${(readyAfterMs / 1e3).toFixed(1)}s; sending the sample request`);
-  let status3;
+  let status;
   let body;
   try {
     const response2 = await fetch(`${base}/infer`, {
@@ -65106,12 +66931,12 @@ async function verifyServed(input2) {
       body: JSON.stringify(input2.request),
       signal: AbortSignal.timeout(input2.timeoutMs)
     });
-    status3 = response2.status;
+    status = response2.status;
     body = await response2.text();
   } catch (error62) {
     throw new ReleaseError("EVERIFY", `The inference request to ${base}/infer failed: ${await describeFetchError(error62)}`);
   }
-  if (status3 !== 200) throw new ReleaseError("EVERIFY", `The inference request answered HTTP ${status3}`, [body.slice(0, 500)]);
+  if (status !== 200) throw new ReleaseError("EVERIFY", `The inference request answered HTTP ${status}`, [body.slice(0, 500)]);
   let response;
   try {
     response = JSON.parse(body);
@@ -65191,14 +67016,23 @@ var package_default = {
   dependencies: {
     "@actions/core": "^3.0.1",
     "@actions/exec": "^3.0.0",
+    "@gitbeaker/requester-utils": "^43.8.0",
     "@gitbeaker/rest": "^43.8.0",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
     "@octokit/rest": "^22.0.1",
+    bottleneck: "^2.19.5",
     "jsonc-parser": "^3.3.1",
+    semver: "^7.8.6",
     zod: "^4.6.7",
     zx: "^8.8.5"
   },
   devDependencies: {
+    "@octokit/openapi": "^23.0.2",
     "@types/node": "^20.19.43",
+    "@types/semver": "^7.8.0",
+    ajv: "^8.20.0",
+    "ajv-formats": "^3.0.1",
     esbuild: "^0.28.2",
     "fast-check": "^4.10.2",
     tsx: "^4.23.15",
@@ -65224,19 +67058,21 @@ async function release(options = {}, runtime = {}) {
     log.info(`release: ${planned.name} ${planned.version} -> ${planned.repo.url} ${planned.folder}/`);
     return planned;
   });
-  if (!plan.skipPreflight && plan.repo.target === "git" && plan.via === "api") {
+  const usesApi = plan.repo.target === "git" && (plan.via === "api" || Boolean(plan.review));
+  const api = usesApi ? hostApiFor(plan, env, log, runtime.backoff) : void 0;
+  if (!plan.skipPreflight && plan.repo.target === "git") {
     await log.group("Preflight", async () => {
-      const api = createHostApi({ repoUrl: plan.repo.url, hostKind: plan.repo.hostKind, token: plan.credentials?.token, apiUrl: plan.apiUrl, gitlabTokenKind: plan.tokenType, env });
-      const branch = plan.branch ?? await callApi("read the default branch", () => api.defaultBranch(), runtime.backoff ?? DEFAULT_BACKOFF, log);
-      const head = await callApi(`read branch ${branch}`, () => api.branchHead(branch), runtime.backoff ?? DEFAULT_BACKOFF, log);
-      if (!head) throw new ReleaseError("EBRANCHMISSING", `Branch "${branch}" does not exist on ${plan.repo.url}`);
-      log.info(`preflight: the ${api.kind} API answers for ${plan.repo.url}, branch ${branch}`);
+      if (plan.via === "git") {
+        await preflight({ url: plan.repo.url, isHttp: plan.repo.isHttp, credentials: plan.credentials, branch: plan.branch, env, cwd, log, backoff: runtime.backoff, timeoutMs: plan.networkTimeoutMs, needsExistingBranch: Boolean(plan.review) });
+      }
+      if (api) {
+        const call = (what, action) => callApi(what, action, runtime.backoff ?? DEFAULT_BACKOFF, log, api);
+        const branch = plan.branch ?? await call("read the default branch", () => api.defaultBranch());
+        const head = await call(`read branch ${branch}`, () => api.branchHead(branch));
+        if (!head) throw new ReleaseError("EBRANCHMISSING", `Branch "${branch}" does not exist on ${plan.repo.url}`);
+        log.info(`preflight: the ${api.kind} API answers for ${plan.repo.url}, branch ${branch}`);
+      }
     });
-  } else if (!plan.skipPreflight && plan.repo.target === "git") {
-    await log.group(
-      "Preflight",
-      () => preflight({ url: plan.repo.url, isHttp: plan.repo.isHttp, credentials: plan.credentials, branch: plan.branch, env, cwd, log, backoff: runtime.backoff, timeoutMs: plan.networkTimeoutMs, needsExistingBranch: Boolean(plan.review) })
-    );
   }
   if (plan.dryRun) return dryRun(plan, log);
   let executedNotebook;
@@ -65301,7 +67137,7 @@ async function publish(plan, files, artifact, executedNotebook, env, log, backof
     if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
     return { status: result.status };
   }
-  const api = plan.via === "api" || plan.review ? createHostApi({ repoUrl: plan.repo.url, hostKind: plan.repo.hostKind, token: plan.credentials?.token, apiUrl: plan.apiUrl, gitlabTokenKind: plan.tokenType, env }) : void 0;
+  const api = plan.via === "api" || plan.review ? hostApiFor(plan, env, log, backoff) : void 0;
   const review = plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook) } : void 0;
   const common = { folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], message: plan.message, author: plan.author, force: plan.force, identity, log, backoff, networkTimeoutMs: plan.networkTimeoutMs };
   if (api && plan.via === "api") {
@@ -65309,7 +67145,7 @@ async function publish(plan, files, artifact, executedNotebook, env, log, backof
     return { status: result.status, branch: result.branch, commit: result.commit, reviewUrl: result.review?.url };
   }
   if (api && review) {
-    const call = (what, action) => callApi(what, action, backoff ?? DEFAULT_BACKOFF, log);
+    const call = (what, action) => callApi(what, action, backoff ?? DEFAULT_BACKOFF, log, api);
     const target = plan.branch ?? await call("read the default branch", () => api.defaultBranch());
     const targetHead = await call(`read branch ${target}`, () => api.branchHead(target));
     if (!targetHead) throw new ReleaseError("EBRANCHMISSING", `Branch "${target}" does not exist`);
@@ -65326,6 +67162,19 @@ async function publish(plan, files, artifact, executedNotebook, env, log, backof
     return { status: "pushed", branch: review.branch, commit: pushed.commit, reviewUrl: opened.url };
   }
   return publishWithGit({ ...common, url: plan.repo.url, credentials: plan.credentials, branch: plan.branch, env });
+}
+function hostApiFor(plan, env, log, backoff) {
+  return createHostApi({
+    repoUrl: plan.repo.url,
+    hostKind: plan.repo.hostKind,
+    token: plan.credentials?.token,
+    apiUrl: plan.apiUrl,
+    gitlabTokenKind: plan.tokenType,
+    env,
+    backoff,
+    timeoutMs: plan.networkTimeoutMs,
+    onWait: (message) => log.info(message)
+  });
 }
 function reviewBody(plan, artifact, executedNotebook) {
   const row = (name, value) => value ? `| ${name} | ${value} |` : void 0;

@@ -196,6 +196,9 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
   const verify = options.verifyUrl
     ? await planVerify(options, options.verifyUrl, headers, path.dirname(notebookPath ?? path.join(modelDir, 'x')), cwd)
     : undefined;
+  if (repository.hostKind === 'gitlab' && repository.credentials?.token && repository.credentials.token === env.CI_JOB_TOKEN && (options.via ?? 'git') === 'git' && !options.review) {
+    log.info('publish: pushing with this job\'s CI_JOB_TOKEN works only where the model repository allows it (Settings > CI/CD > Job token permissions: add this project and allow Git push requests); the push will tell');
+  }
   if (options.reloadUrl && repository.target !== 'folder') {
     throw new ReleaseError('EUSAGE', '--reload-url is for --target folder (a model volume); a git repository is loaded by whatever syncs it');
   }

@@ -77,18 +77,22 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
     return planned;
   });
 
-  if (!plan.skipPreflight && plan.repo.target === 'git' && plan.via === 'api') {
+  const usesApi = plan.repo.target === 'git' && (plan.via === 'api' || Boolean(plan.review));
+  // Built before the notebook, so a token that cannot do the job (a GitLab job token) fails first.
+  const api = usesApi ? hostApiFor(plan, env, log, runtime.backoff) : undefined;
+  if (!plan.skipPreflight && plan.repo.target === 'git') {
     await log.group('Preflight', async () => {
-      const api = createHostApi({ repoUrl: plan.repo.url, hostKind: plan.repo.hostKind, token: plan.credentials?.token, apiUrl: plan.apiUrl, gitlabTokenKind: plan.tokenType, env });
-      const branch = plan.branch ?? (await callApi('read the default branch', () => api.defaultBranch(), runtime.backoff ?? DEFAULT_BACKOFF, log));
-      const head = await callApi(`read branch ${branch}`, () => api.branchHead(branch), runtime.backoff ?? DEFAULT_BACKOFF, log);
-      if (!head) throw new ReleaseError('EBRANCHMISSING', `Branch "${branch}" does not exist on ${plan.repo.url}`);
-      log.info(`preflight: the ${api.kind} API answers for ${plan.repo.url}, branch ${branch}`);
+      if (plan.via === 'git') {
+        await preflight({ url: plan.repo.url, isHttp: plan.repo.isHttp, credentials: plan.credentials, branch: plan.branch, env, cwd, log, backoff: runtime.backoff, timeoutMs: plan.networkTimeoutMs, needsExistingBranch: Boolean(plan.review) });
+      }
+      if (api) {
+        const call = <T>(what: string, action: () => Promise<T>) => callApi(what, action, runtime.backoff ?? DEFAULT_BACKOFF, log, api);
+        const branch = plan.branch ?? (await call('read the default branch', () => api.defaultBranch()));
+        const head = await call(`read branch ${branch}`, () => api.branchHead(branch));
+        if (!head) throw new ReleaseError('EBRANCHMISSING', `Branch "${branch}" does not exist on ${plan.repo.url}`);
+        log.info(`preflight: the ${api.kind} API answers for ${plan.repo.url}, branch ${branch}`);
+      }
     });
-  } else if (!plan.skipPreflight && plan.repo.target === 'git') {
-    await log.group('Preflight', () =>
-      preflight({ url: plan.repo.url, isHttp: plan.repo.isHttp, credentials: plan.credentials, branch: plan.branch, env, cwd, log, backoff: runtime.backoff, timeoutMs: plan.networkTimeoutMs, needsExistingBranch: Boolean(plan.review) }),
-    );
   }
 
   if (plan.dryRun) return dryRun(plan, log);
@@ -165,9 +169,7 @@ async function publish(plan: ReleasePlan, files: FileToPublish[], artifact: Stag
     if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
     return { status: result.status };
   }
-  const api = plan.via === 'api' || plan.review
-    ? createHostApi({ repoUrl: plan.repo.url, hostKind: plan.repo.hostKind, token: plan.credentials?.token, apiUrl: plan.apiUrl, gitlabTokenKind: plan.tokenType, env })
-    : undefined;
+  const api = plan.via === 'api' || plan.review ? hostApiFor(plan, env, log, backoff) : undefined;
   const review = plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook) } : undefined;
   const common = { folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], message: plan.message, author: plan.author, force: plan.force, identity, log, backoff, networkTimeoutMs: plan.networkTimeoutMs };
 
@@ -177,7 +179,7 @@ async function publish(plan: ReleasePlan, files: FileToPublish[], artifact: Stag
   }
   if (api && review) {
     // Review through git: push the release branch, then open (or reuse) the request through the API.
-    const call = <T>(what: string, action: () => Promise<T>) => callApi(what, action, backoff ?? DEFAULT_BACKOFF, log);
+    const call = <T>(what: string, action: () => Promise<T>) => callApi(what, action, backoff ?? DEFAULT_BACKOFF, log, api);
     const target = plan.branch ?? (await call('read the default branch', () => api.defaultBranch()));
     const targetHead = await call(`read branch ${target}`, () => api.branchHead(target));
     if (!targetHead) throw new ReleaseError('EBRANCHMISSING', `Branch "${target}" does not exist`);
@@ -194,6 +196,13 @@ async function publish(plan: ReleasePlan, files: FileToPublish[], artifact: Stag
     return { status: 'pushed', branch: review.branch, commit: pushed.commit, reviewUrl: opened.url };
   }
   return publishWithGit({ ...common, url: plan.repo.url, credentials: plan.credentials, branch: plan.branch, env });
+}
+
+function hostApiFor(plan: ReleasePlan, env: Env, log: Logger, backoff?: BackoffOptions) {
+  return createHostApi({
+    repoUrl: plan.repo.url, hostKind: plan.repo.hostKind, token: plan.credentials?.token, apiUrl: plan.apiUrl, gitlabTokenKind: plan.tokenType,
+    env, backoff, timeoutMs: plan.networkTimeoutMs, onWait: (message) => log.info(message),
+  });
 }
 
 /** What a reviewer needs to approve a release: where it came from and what it serves. */

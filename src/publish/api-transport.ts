@@ -9,9 +9,11 @@ import { ReleaseError } from '../errors.js';
 import type { Identity } from '../git.js';
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
-import { githubApi } from './api/github.js';
+import { githubApi, PROTECTION_REFUSAL } from './api/github.js';
 import { gitlabApi, type GitlabTokenKind } from './api/gitlab.js';
-import { RefMovedError, type ApiFile, type HostApi, type ReviewRequest } from './api/types.js';
+import { hostMessage, httpFailure, isRateLimit, requestedWaitMs, type HttpFailure } from './api/http-failure.js';
+import { CommitRefusedError, RefMovedError, type ApiFile, type HostApi, type ReviewRequest } from './api/types.js';
+import { DEFAULT_NETWORK_TIMEOUT_MS } from './network.js';
 import type { HostKind } from './credentials.js';
 import type { FileToPublish } from './git-transport.js';
 import { RECORD_FILE, SETTINGS_FILE } from './layout.js';
@@ -28,6 +30,9 @@ export interface HostApiOptions {
   apiUrl?: string;
   gitlabTokenKind?: GitlabTokenKind;
   env: Env;
+  backoff?: BackoffOptions;
+  timeoutMs?: number;
+  onWait?: (message: string) => void;
 }
 
 /** owner/repo (GitHub) or group/.../project (GitLab) from the repository URL's path. */
@@ -36,57 +41,82 @@ export function projectPath(repoUrl: string): string {
   return new URL(repoUrl).pathname.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
 }
 
+/**
+ * Where a GitLab instance's API lives, and the project path relative to the
+ * instance root, which matters for relative-URL installs (https://host/gitlab):
+ * --api-url, else CI_API_V4_URL, else CI_SERVER_URL, else the repository's origin.
+ */
+export function gitlabLocation(repoUrl: string, apiUrl: string | undefined, env: Env): { host: string; project: string } {
+  const explicit = apiUrl || env.CI_API_V4_URL || env.CI_SERVER_URL || new URL(repoUrl).origin;
+  const root = new URL(explicit.replace(/\/+$/, '').replace(/\/api\/v4$/, ''));
+  const repo = new URL(repoUrl);
+  let project = projectPath(repoUrl);
+  const prefix = root.pathname.replace(/^\/+|\/+$/g, '');
+  if (prefix && repo.host === root.host && project.startsWith(`${prefix}/`)) project = project.slice(prefix.length + 1);
+  return { host: `${root.origin}${prefix ? `/${prefix}` : ''}`, project };
+}
+
+/** The GitLab token kind: --token-type, else JOB-TOKEN when the token is this job's CI_JOB_TOKEN. */
+export function gitlabTokenKind(token: string | undefined, explicit: GitlabTokenKind | undefined, env: Env): GitlabTokenKind {
+  return explicit ?? (token && token === env.CI_JOB_TOKEN ? 'job' : 'private');
+}
+
 export function createHostApi(options: HostApiOptions): HostApi {
   const url = new URL(options.repoUrl);
-  const path = projectPath(options.repoUrl);
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
   if (options.hostKind === 'github') {
-    const [owner, repo] = path.split('/');
+    const [owner, repo] = projectPath(options.repoUrl).split('/');
     const apiUrl = options.apiUrl || options.env.GITHUB_API_URL || (url.host === 'github.com' ? 'https://api.github.com' : `${url.origin}/api/v3`);
-    return githubApi({ apiUrl, owner, repo, token: options.token });
+    const interval = Number(options.env.MLSERVER_RELEASE_GITHUB_WRITE_INTERVAL_MS);
+    return githubApi({ apiUrl, owner, repo, token: options.token, backoff, timeoutMs, onWait: options.onWait, writeIntervalMs: Number.isFinite(interval) && options.env.MLSERVER_RELEASE_GITHUB_WRITE_INTERVAL_MS !== undefined ? interval : undefined });
   }
   if (options.hostKind === 'gitlab') {
-    const host = options.apiUrl || options.env.CI_SERVER_URL || url.origin;
-    const kind = options.gitlabTokenKind ?? (options.token && options.token === options.env.CI_JOB_TOKEN ? 'job' : 'private');
-    return gitlabApi({ host, project: path, token: options.token, tokenKind: kind });
+    const kind = gitlabTokenKind(options.token, options.gitlabTokenKind, options.env);
+    if (kind === 'job') {
+      // doc/ci/jobs/ci_job_token.md lists what a job token may call; creating commits and merge requests is not among it.
+      throw new ReleaseError('EJOBTOKEN', 'A GitLab CI_JOB_TOKEN cannot publish through the API: GitLab does not let job tokens create commits, read the repository tree or open merge requests. Use a project access token (scope api) for --via api and --review, or --via git with a token that may push');
+    }
+    const { host, project } = gitlabLocation(options.repoUrl, options.apiUrl, options.env);
+    return gitlabApi({ host, project, token: options.token, tokenKind: kind, timeoutMs });
   }
   throw new ReleaseError('EUSAGE', `Cannot tell whether ${url.host} is GitHub or GitLab: pass --host-type github|gitlab`);
 }
 
-function httpStatus(error: unknown): number | undefined {
-  return (error as { status?: number }).status ?? (error as { cause?: { response?: { status?: number } } }).cause?.response?.status;
-}
-
-function retryAfterMs(error: unknown): number | undefined {
-  const headers = (error as { response?: { headers?: Record<string, string> } }).response?.headers;
-  const fromGitbeaker = (error as { cause?: { response?: { headers?: Headers } } }).cause?.response?.headers;
-  const value = headers?.['retry-after'] ?? fromGitbeaker?.get?.('retry-after') ?? undefined;
-  const seconds = value === undefined ? NaN : Number(value);
-  return Number.isFinite(seconds) ? seconds * 1000 : undefined;
-}
-
-/** Retries 429 and 5xx (honouring Retry-After); maps the rest to catalogued errors. */
-export async function callApi<T>(what: string, action: () => Promise<T>, backoff: BackoffOptions, log: Logger): Promise<T> {
+/**
+ * Calls the host API once, or, for clients that do not retry themselves (GitLab),
+ * retries 429 and 5xx with the tool's backoff, honouring Retry-After. Every other
+ * failure becomes a catalogued error; a rate limit is never called a permission problem.
+ */
+export async function callApi<T>(what: string, action: () => Promise<T>, backoff: BackoffOptions, log: Logger, api?: Pick<HostApi, 'retriesItself'>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await action();
     } catch (error) {
-      if (error instanceof RefMovedError || error instanceof ReleaseError) throw error;
-      const code = httpStatus(error);
-      if ((code === 429 || (code !== undefined && code >= 500)) && attempt < backoff.attempts) {
-        const delay = retryAfterMs(error) ?? backoffDelay(attempt, backoff);
-        log.info(`api: ${what} answered HTTP ${code}; retrying in ${delay}ms`);
+      if (error instanceof RefMovedError || error instanceof CommitRefusedError || error instanceof ReleaseError) throw error;
+      const failure = httpFailure(error);
+      const transient = failure.status === 429 || (failure.status !== undefined && failure.status >= 500) || isRateLimit(failure);
+      if (transient && !api?.retriesItself && attempt < backoff.attempts) {
+        const delay = requestedWaitMs(failure) ?? backoffDelay(attempt, backoff);
+        log.info(`api: ${what} answered HTTP ${failure.status}${isRateLimit(failure) ? ' (rate limited)' : ''}; retrying in ${(delay / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${backoff.attempts})`);
         await sleep(delay);
         continue;
       }
-      throw apiError(code, what, error);
+      throw apiError(failure, what);
     }
   }
 }
 
-function apiError(code: number | undefined, what: string, error: unknown): ReleaseError {
-  const detail = [(error as Error).message ?? String(error)].filter(Boolean);
+function apiError(failure: HttpFailure, what: string): ReleaseError {
+  const code = failure.status;
+  const words = hostMessage(failure);
+  const detail = [words];
+  if (code !== undefined && isRateLimit(failure)) {
+    const wait = requestedWaitMs(failure);
+    return new ReleaseError('EAPIRATELIMIT', `The host API rate-limited the token while trying to ${what} (HTTP ${code})${wait !== undefined ? `; it resets in ${Math.ceil(wait / 1000)}s` : ''}`, detail);
+  }
   if (code === 401) return new ReleaseError('EAUTH', `The host API rejected the token (HTTP 401) while trying to ${what}`, detail);
-  if (code === 403 || (code === 422 && /protected/i.test(detail[0] ?? ''))) {
+  if (code === 403 || (code === 422 && PROTECTION_REFUSAL.test(words))) {
     return new ReleaseError('EFORBIDDEN', `The host API refused to ${what} (HTTP ${code}): the branch is protected or the token may not write. Use --review to open a merge/pull request instead`, detail);
   }
   if (code === 404) return new ReleaseError('EREMOTENOTFOUND', `The host API could not ${what}: the project was not found, or the token cannot see it (HTTP 404)`, detail);
@@ -129,7 +159,7 @@ export function sameContent(local: Map<string, string>, published: Map<string, s
 
 export async function publishWithApi(input: ApiPublishInput): Promise<ApiPublishResult> {
   const backoff = input.backoff ?? DEFAULT_BACKOFF;
-  const call = <T>(what: string, action: () => Promise<T>) => callApi(what, action, backoff, input.log);
+  const call = <T>(what: string, action: () => Promise<T>) => callApi(what, action, backoff, input.log, input.api);
   const files: ApiFile[] = [];
   for (const file of input.files) {
     const content = file.source ? await readFile(file.source) : Buffer.from(file.content ?? '');
@@ -181,10 +211,18 @@ export async function publishWithApi(input: ApiPublishInput): Promise<ApiPublish
           }),
         );
       } catch (error) {
-        if (!(error instanceof RefMovedError) || attempt === backoff.attempts) {
-          if (error instanceof RefMovedError) break;
-          throw error;
+        if (!(error instanceof RefMovedError) && !(error instanceof CommitRefusedError)) throw error;
+        if (error instanceof CommitRefusedError) {
+          // GitLab refused on what is there now. A race moved something: decide again on a fresh read.
+          // Nothing moved: the refusal is real, and its words are the message.
+          const targetNow = await call(`read branch ${target}`, () => input.api.branchHead(target));
+          const branchNow = input.review ? await call(`read branch ${branch}`, () => input.api.branchHead(branch)) : targetNow;
+          if (targetNow === targetHead && branchNow === branchHead) {
+            throw new ReleaseError('EPUSHFAILED', `${input.api.kind} refused the commit to ${branch}: ${error.hostMessage}`);
+          }
+          input.log.info(`publish: ${branch} changed while committing (${error.hostMessage}); deciding again on its new head`);
         }
+        if (attempt === backoff.attempts) break;
         const delay = backoffDelay(attempt, backoff);
         input.log.info(`publish: ${branch} moved while committing; rebuilding on its new head in ${delay}ms`);
         await sleep(delay);
@@ -203,8 +241,8 @@ export async function publishWithApi(input: ApiPublishInput): Promise<ApiPublish
       return { status: 'pushed', branch, commit, review: { ...existing, reused: true } };
     }
     const opened = await call('open the review', () => input.api.openReview(review.branch, target, review.title, review.body));
-    input.log.info(`publish: opened ${opened.url}`);
-    return { status: 'pushed', branch, commit, review: { ...opened, reused: false } };
+    input.log.info(`publish: ${opened.reused ? 'another run opened it first; reusing' : 'opened'} ${opened.url}`);
+    return { status: 'pushed', branch, commit, review: opened };
   }
   throw new ReleaseError('EPUSHFAILED', `Gave up committing ${input.folder} after ${backoff.attempts} attempts: the branch kept moving`);
 }

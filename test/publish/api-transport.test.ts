@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -7,7 +7,7 @@ import { baseEnv, cli } from '../helpers/capture.js';
 import { removeTempDirs, tempDir } from '../helpers/fs.js';
 import { createServedRepo, GitHttpServer } from '../helpers/git-http-server.js';
 import { commitCount, git, listFiles, readFile, seedBareRepo } from '../helpers/git-repos.js';
-import { HostApiStandIn } from '../helpers/host-api-standin.js';
+import { GITHUB_FAULTS, GITLAB_FAULTS, HostApiStandIn } from '../helpers/host-api-standin.js';
 import { assertNoLeak } from '../helpers/leak-watch.js';
 import { createModelProject, writeArtifact, type ModelProject } from '../helpers/model-project.js';
 
@@ -34,18 +34,46 @@ function repoFor(ctx: Ctx, owner: string): { dir: string; name: string } {
 
 api.before(async (ctx) => {
   ctx.root = tempDir('mlsr-hosts-');
-  ctx.api = await new HostApiStandIn({ root: ctx.root, token: TOKEN, protectedBranches: ['locked'] }).start();
+  ctx.api = await new HostApiStandIn({ root: ctx.root, token: TOKEN, protectedBranches: ['locked'], rulesetBranches: ['ruled'] }).start();
   ctx.gitServer = await new GitHttpServer({ projectRoot: ctx.root, users: { 'x-access-token': { password: TOKEN, access: 'write' }, oauth2: { password: TOKEN, access: 'write' } } }).start();
 });
 api.before.each((ctx) => {
   ctx.project = createModelProject();
   writeArtifact(ctx.project, 'weights');
 });
+api.after.each((ctx) => {
+  // Every request the tool sent and every answer the GitHub stand-in gave must match GitHub's description.
+  const problems = ctx.api.github.openapiProblems.splice(0);
+  assert.equal(problems, [], problems.join('\n'));
+});
 api.after(async (ctx) => {
   await ctx.api.stop();
   await ctx.gitServer.stop();
   removeTempDirs();
 });
+
+/** Env for the stand-ins: GitLab's API at CI_SERVER_URL, and no second between GitHub writes (tests only). */
+const envFor = (ctx: Ctx) => baseEnv({ CI_SERVER_URL: ctx.api.url, MLSERVER_RELEASE_GITHUB_WRITE_INTERVAL_MS: '0' });
+
+/** Copies `folder` from one bare repository onto `branch` of another, as a competing release would land. */
+function landFolderFrom(from: string, to: string, folder: string, branch = 'main'): void {
+  git(['fetch', '--quiet', from, 'main:refs/twin'], to);
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'other', GIT_AUTHOR_EMAIL: 'o@x', GIT_COMMITTER_NAME: 'other', GIT_COMMITTER_EMAIL: 'o@x', GIT_INDEX_FILE: path.join(to, 'tmp-index') };
+  const run = (args: string[], input?: string) => execFileSync('git', args, { cwd: to, env, input, encoding: 'utf8' }).trim();
+  run(['read-tree', branch]);
+  run(['--work-tree', tempDir(), 'read-tree', `--prefix=${folder}/`, `refs/twin:${folder}`]);
+  run(['update-ref', `refs/heads/${branch}`, run(['commit-tree', run(['write-tree']), '-p', branch], 'competing release\n')]);
+  run(['update-ref', '-d', 'refs/twin']);
+}
+
+/** Commits one file onto `branch` of a bare repository. */
+function commitFile(dir: string, branch: string, file: string, content: string): void {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'other', GIT_AUTHOR_EMAIL: 'o@x', GIT_COMMITTER_NAME: 'other', GIT_COMMITTER_EMAIL: 'o@x', GIT_INDEX_FILE: path.join(dir, 'tmp-index') };
+  const run = (args: string[], input?: string) => execFileSync('git', args, { cwd: dir, env, input, encoding: 'utf8' }).trim();
+  run(['read-tree', branch]);
+  run(['update-index', '--add', '--cacheinfo', `100644,${run(['hash-object', '-w', '--stdin'], content)},${file}`]);
+  run(['update-ref', `refs/heads/${branch}`, run(['commit-tree', run(['write-tree']), '-p', branch], 'edit\n')]);
+}
 
 const github = (ctx: Ctx, name: string, ...extra: string[]) => [
   'publish', '--model-dir', ctx.project.dir, '--token', TOKEN, '--host-type', 'github', '--api-url', `${ctx.api.url}/api/v3`,
@@ -61,7 +89,7 @@ api('a folder owned by another model is refused through both APIs, even with --f
     const repo = repoFor(ctx, owner);
     const first = createModelProject({}, 'a-b');
     writeArtifact(first, 'model a-b');
-    const env = baseEnv({ CI_SERVER_URL: ctx.api.url });
+    const env = envFor(ctx);
     const one = await cli([...args(ctx, repo.name, '--version', 'c', '--via', 'api')].map((a) => (a === ctx.project.dir ? first.dir : a)), { env });
     assert.is(one.code, 0, one.stderr);
     const second = createModelProject({}, 'a');
@@ -75,13 +103,13 @@ api('a folder owned by another model is refused through both APIs, even with --f
 
 api('GitHub: a direct commit through the Git Data API, then a no-op rerun', async (ctx) => {
   const repo = repoFor(ctx, 'acme');
-  const run = await cli(github(ctx, repo.name, '--via', 'api', '--version', 'v1', '--git-user-name', 'Ana', '--git-user-email', 'ana@example.com'));
+  const run = await cli(github(ctx, repo.name, '--via', 'api', '--version', 'v1', '--git-user-name', 'Ana', '--git-user-email', 'ana@example.com'), { env: envFor(ctx) });
   assert.is(run.code, 0, run.stderr);
   assert.equal(listFiles(repo.dir).filter((f) => f.startsWith('models/')), ['models/tiny-v1/model-settings.json', 'models/tiny-v1/model.txt', 'models/tiny-v1/release.json']);
   assert.is(readFile(repo.dir, 'models/tiny-v1/model.txt'), 'weights');
   assert.is(git(['log', '-1', '--format=%s|%an', 'main'], repo.dir).trim(), 'Release model tiny v1|Ana');
   assert.is(JSON.parse(run.stdout).commit, git(['rev-parse', 'main'], repo.dir).trim());
-  const again = await cli(github(ctx, repo.name, '--via', 'api', '--version', 'v1'));
+  const again = await cli(github(ctx, repo.name, '--via', 'api', '--version', 'v1'), { env: envFor(ctx) });
   assert.is(JSON.parse(again.stdout).status, 'already-published');
   assert.is(commitCount(repo.dir), 2);
   assertNoLeak(run.stdout + run.stderr + again.stdout + again.stderr, TOKEN, 'output');
@@ -90,11 +118,11 @@ api('GitHub: a direct commit through the Git Data API, then a no-op rerun', asyn
 api('GitLab: a direct commit through the Commits API, with the host from CI_SERVER_URL', async (ctx) => {
   const repo = repoFor(ctx, 'ml');
   // The git URL points at the git server; the API lives elsewhere, as a self-hosted CI_SERVER_URL says.
-  const run = await cli(gitlab(ctx, repo.name, '--via', 'api', '--version', 'v1'), { env: baseEnv({ CI_SERVER_URL: ctx.api.url }) });
+  const run = await cli(gitlab(ctx, repo.name, '--via', 'api', '--version', 'v1'), { env: envFor(ctx) });
   assert.is(run.code, 0, run.stderr);
   assert.is(readFile(repo.dir, 'models/tiny-v1/model.txt'), 'weights');
   writeArtifact(ctx.project, 'weights 2');
-  const forced = await cli(gitlab(ctx, repo.name, '--via', 'api', '--version', 'v1', '--force'), { env: baseEnv({ CI_SERVER_URL: ctx.api.url }) });
+  const forced = await cli(gitlab(ctx, repo.name, '--via', 'api', '--version', 'v1', '--force'), { env: envFor(ctx) });
   assert.is(forced.code, 0, forced.stderr);
   assert.is(readFile(repo.dir, 'models/tiny-v1/model.txt'), 'weights 2', 'updated through an "update" action');
   assertNoLeak(run.stdout + run.stderr, TOKEN, 'output');
@@ -104,7 +132,7 @@ for (const host of ['github', 'gitlab'] as const) {
   api(`${host}: review mode opens one request, and a rerun reuses it`, async (ctx) => {
     const repo = repoFor(ctx, host === 'github' ? 'acme' : 'ml');
     const argv = (host === 'github' ? github : gitlab)(ctx, repo.name, '--via', 'api', '--review', '--version', 'v2');
-    const env = baseEnv({ CI_SERVER_URL: ctx.api.url });
+    const env = envFor(ctx);
     const before = ctx.api.reviews.length;
     const first = await cli(argv, { env });
     assert.is(first.code, 0, first.stderr);
@@ -129,38 +157,176 @@ for (const host of ['github', 'gitlab'] as const) {
 api('review through git: the branch is pushed with git and the request opened through the API', async (ctx) => {
   const repo = repoFor(ctx, 'acme');
   const argv = github(ctx, repo.name, '--review', '--version', 'v3');
-  const run = await cli(argv);
+  const run = await cli(argv, { env: envFor(ctx) });
   assert.is(run.code, 0, run.stderr);
   assert.ok(listFiles(repo.dir, 'release/tiny-v3').includes('models/tiny-v3/model.txt'));
   assert.match(JSON.parse(run.stdout).reviewUrl, /\/pull\/\d+$/);
   const count = ctx.api.reviews.length;
-  const again = await cli(argv);
+  const again = await cli(argv, { env: envFor(ctx) });
   assert.is(again.code, 0, again.stderr);
   assert.is(ctx.api.reviews.length, count, 'reused');
 });
 
-api('a protected branch gives exit 4 and suggests --review, on both hosts', async (ctx) => {
-  const gh = repoFor(ctx, 'acme');
-  git(['branch', 'locked', 'main'], gh.dir);
-  const ghRun = await cli(github(ctx, gh.name, '--via', 'api', '--version', 'v1', '--branch', 'locked'));
-  assert.is(ghRun.code, 4, ghRun.stderr);
-  assert.match(ghRun.stderr, 'Use --review');
+api('a protected branch or a ruleset gives exit 4 and suggests --review, on both hosts; nothing is retried', async (ctx) => {
+  for (const branch of ['locked', 'ruled']) {
+    const gh = repoFor(ctx, 'acme');
+    git(['branch', branch, 'main'], gh.dir);
+    const ghRun = await cli(github(ctx, gh.name, '--via', 'api', '--version', 'v1', '--branch', branch), { env: envFor(ctx) });
+    assert.is(ghRun.code, 4, ghRun.stderr);
+    assert.match(ghRun.stderr, 'pass --review');
+    assert.not.match(ghRun.stderr, 'moved while committing');
+  }
   const gl = repoFor(ctx, 'ml');
   git(['branch', 'locked', 'main'], gl.dir);
-  const glRun = await cli(gitlab(ctx, gl.name, '--via', 'api', '--version', 'v1', '--branch', 'locked'), { env: baseEnv({ CI_SERVER_URL: ctx.api.url }) });
+  const glRun = await cli(gitlab(ctx, gl.name, '--via', 'api', '--version', 'v1', '--branch', 'locked'), { env: envFor(ctx) });
   assert.is(glRun.code, 4, glRun.stderr);
-  assert.match(glRun.stderr, 'HTTP 403');
-  assert.match(glRun.stderr, 'Use --review');
+  assert.match(glRun.stderr, 'You are not allowed to push into this branch');
+  assert.match(glRun.stderr, 'pass --review');
 });
 
-api('429 with Retry-After is waited out and retried', async (ctx) => {
+api('GitHub rate limits are waited out as GitHub asks, and never called a permission problem', async (ctx) => {
   const repo = repoFor(ctx, 'acme');
-  ctx.api.injectFault(429, '1');
+  ctx.api.injectFault(GITHUB_FAULTS.primaryRateLimit(1));
+  ctx.api.injectFault(GITHUB_FAULTS.secondaryRateLimit(1));
   const started = Date.now();
-  const run = await cli(github(ctx, repo.name, '--via', 'api', '--version', 'v1'));
+  const run = await cli(github(ctx, repo.name, '--via', 'api', '--version', 'v1'), { env: envFor(ctx) });
   assert.is(run.code, 0, run.stderr);
-  assert.match(run.stderr, 'answered HTTP 429; retrying in 1000ms');
-  assert.ok(Date.now() - started >= 1000, 'the Retry-After second was honoured');
+  assert.match(run.stderr, 'GitHub primary rate limit');
+  assert.match(run.stderr, 'GitHub secondary rate limit');
+  assert.ok(Date.now() - started >= 2000, 'both waits were honoured');
+
+  // A limit that resets in an hour is not waited for: it is reported as what it is.
+  ctx.api.injectFault(GITHUB_FAULTS.primaryRateLimit(3600));
+  const exhausted = await cli(github(ctx, repo.name, '--via', 'api', '--version', 'v2'), { env: envFor(ctx) });
+  assert.is(exhausted.code, 4, exhausted.stderr);
+  assert.match(exhausted.stderr, /rate-limited the token .*resets in 36\d\ds/);
+  assert.not.match(exhausted.stderr, /protected|may not write/);
+});
+
+api('GitLab 429 is retried once by the tool after Retry-After, not ten times at once by gitbeaker; 502 is retried too', async (ctx) => {
+  const repo = repoFor(ctx, 'ml');
+  const before = ctx.api.requests.length;
+  ctx.api.injectFault(GITLAB_FAULTS.rateLimit(1));
+  ctx.api.injectFault(GITLAB_FAULTS.serverError());
+  const started = Date.now();
+  const run = await cli(gitlab(ctx, repo.name, '--via', 'api', '--version', 'v1'), { env: envFor(ctx) });
+  assert.is(run.code, 0, run.stderr);
+  assert.match(run.stderr, 'answered HTTP 429 (rate limited); retrying in 1.0s');
+  assert.match(run.stderr, 'answered HTTP 502');
+  assert.ok(Date.now() - started >= 1000, 'Retry-After was honoured');
+  const faulted = ctx.api.requests.slice(before).filter((r) => r.status === 429 || r.status === 502);
+  assert.is(faulted.length, 2, 'each fault was seen once: no stacked retry loop');
+});
+
+api('GitLab: the same release landing between read and commit ends as already-published; different content as a conflict', async (ctx) => {
+  const repo = repoFor(ctx, 'ml');
+  const other = repoFor(ctx, 'ml');
+  // Publish the identical folder to a twin repository, then graft it into this one right before our commit.
+  const twin = await cli(gitlab(ctx, other.name, '--via', 'api', '--version', 'v1'), { env: envFor(ctx) });
+  assert.is(twin.code, 0, twin.stderr);
+  ctx.api.beforeNextRefUpdate = (dir) => landFolderFrom(other.dir, dir, 'models/tiny-v1');
+  const same = await cli(gitlab(ctx, repo.name, '--via', 'api', '--version', 'v1'), { env: envFor(ctx) });
+  assert.is(same.code, 0, same.stderr);
+  assert.is(JSON.parse(same.stdout).status, 'already-published');
+  assert.match(same.stderr, 'A file with this name already exists');
+
+  const third = repoFor(ctx, 'ml');
+  ctx.api.beforeNextRefUpdate = (dir) => landFolderFrom(other.dir, dir, 'models/tiny-v1');
+  writeArtifact(ctx.project, 'different weights');
+  const conflict = await cli(gitlab(ctx, third.name, '--via', 'api', '--version', 'v1'), { env: envFor(ctx) });
+  assert.is(conflict.code, 4, conflict.stderr);
+  assert.match(conflict.stderr, 'already published on main with different content');
+  assert.not.match(conflict.stderr, 'HTTP 400');
+});
+
+api('GitLab: --force sends last_commit_id, and a file changed meanwhile is re-read and replaced', async (ctx) => {
+  const repo = repoFor(ctx, 'ml');
+  assert.is((await cli(gitlab(ctx, repo.name, '--via', 'api', '--version', 'v1'), { env: envFor(ctx) })).code, 0);
+  ctx.api.beforeNextRefUpdate = (dir, branch) => commitFile(dir, branch, 'models/tiny-v1/model.txt', 'someone else');
+  writeArtifact(ctx.project, 'forced weights');
+  const run = await cli(gitlab(ctx, repo.name, '--via', 'api', '--version', 'v1', '--force'), { env: envFor(ctx) });
+  assert.is(run.code, 0, run.stderr);
+  assert.match(run.stderr, 'The file has changed since you started editing it');
+  assert.is(readFile(repo.dir, 'models/tiny-v1/model.txt'), 'forced weights');
+  assert.ok(ctx.api.bodies.some((b) => b.includes('"last_commit_id"')), 'update actions carry last_commit_id');
+});
+
+for (const host of ['github', 'gitlab'] as const) {
+  api(`${host}: a duplicate request answer (GitHub 422, GitLab 409) means "reuse the open one"`, async (ctx) => {
+    const repo = repoFor(ctx, host === 'github' ? 'acme' : 'ml');
+    ctx.api.beforeNextReview = (dir, source, target) => void ctx.api.addReview(dir, source, target, 'opened by another run', '', `${ctx.api.url}/other`);
+    const run = await cli((host === 'github' ? github : gitlab)(ctx, repo.name, '--via', 'api', '--review', '--version', 'v7'), { env: envFor(ctx) });
+    assert.is(run.code, 0, run.stderr);
+    assert.match(run.stderr, 'another run opened it first; reusing');
+    assert.match(JSON.parse(run.stdout).reviewUrl, `${ctx.api.url}/other/`);
+    assert.is(ctx.api.reviews.filter((r) => r.repo === repo.dir).length, 1);
+  });
+}
+
+api('GitLab: start_branch on a review branch that appeared meanwhile commits on that branch', async (ctx) => {
+  const repo = repoFor(ctx, 'ml');
+  ctx.api.beforeNextRefUpdate = (dir) => git(['branch', 'release/tiny-v8', 'main'], dir);
+  const run = await cli(gitlab(ctx, repo.name, '--via', 'api', '--review', '--version', 'v8'), { env: envFor(ctx) });
+  assert.is(run.code, 0, run.stderr);
+  assert.match(run.stderr, "A branch called 'release/tiny-v8' already exists");
+  assert.ok(listFiles(repo.dir, 'release/tiny-v8').includes('models/tiny-v8/model.txt'));
+});
+
+api('GitLab: the repository tree is read page by page (20 entries per page)', async (ctx) => {
+  const repo = repoFor(ctx, 'ml');
+  const project = createModelProject({ parameters: { uri: './model' } });
+  mkdirSync(path.join(project.dir, 'model'));
+  for (let i = 0; i < 45; i++) writeFileSync(path.join(project.dir, 'model', `part-${String(i).padStart(2, '0')}.bin`), `part ${i}`);
+  const argv = (...extra: string[]) => gitlab(ctx, repo.name, '--via', 'api', '--version', 'v1', ...extra).map((a) => (a === ctx.project.dir ? project.dir : a));
+  assert.is((await cli(argv(), { env: envFor(ctx) })).code, 0);
+  const before = ctx.api.requests.length;
+  const again = await cli(argv(), { env: envFor(ctx) });
+  assert.is(JSON.parse(again.stdout).status, 'already-published', again.stderr);
+  const treePages = ctx.api.requests.slice(before).filter((r) => r.path.endsWith('/repository/tree'));
+  assert.ok(treePages.length >= 3, `read ${treePages.length} pages`);
+});
+
+api('GitLab under a relative URL (https://host/gitlab): the API base comes from CI_API_V4_URL, the project path from the instance root', async (ctx) => {
+  const prefixed = await new HostApiStandIn({ root: ctx.root, token: TOKEN, gitlabPrefix: '/gitlab' }).start();
+  try {
+    const repo = repoFor(ctx, 'ml');
+    const argv = ['publish', '--model-dir', ctx.project.dir, '--token', TOKEN, '--host-type', 'gitlab', '--via', 'api', '--version', 'v1', '--json',
+      '--repo', `${prefixed.url}/gitlab/ml/${repo.name}.git`];
+    const run = await cli(argv, { env: baseEnv({ CI_API_V4_URL: `${prefixed.url}/gitlab/api/v4` }) });
+    assert.is(run.code, 0, run.stderr);
+    assert.is(readFile(repo.dir, 'models/tiny-v1/model.txt'), 'weights');
+    assert.ok(prefixed.requests.every((r) => r.path.startsWith('/gitlab/api/v4/projects/ml%2F')), prefixed.requests.map((r) => r.path).join('\n'));
+  } finally {
+    await prefixed.stop();
+  }
+});
+
+api('empty repositories and missing projects: exit 4 with what to do, never a retried 500', async (ctx) => {
+  for (const [args, owner] of [[github, 'acme'], [gitlab, 'ml']] as const) {
+    const name = `empty${++counter}`;
+    mkdirSync(path.join(ctx.root, owner), { recursive: true });
+    createServedRepo(path.join(ctx.root, owner), `${name}.git`);
+    const empty = await cli(args(ctx, name, '--via', 'api', '--version', 'v1'), { env: envFor(ctx) });
+    assert.is(empty.code, 4, empty.stderr);
+    assert.match(empty.stderr, 'has no commits yet');
+    const before = ctx.api.requests.length;
+    const missing = await cli(args(ctx, 'no-such-project', '--via', 'api', '--version', 'v1'), { env: envFor(ctx) });
+    assert.is(missing.code, 4, missing.stderr);
+    assert.match(missing.stderr, 'not found');
+    assert.is(ctx.api.requests.slice(before).length, 1, 'asked once');
+    assert.ok(ctx.api.requests.slice(before).every((r) => r.status === 404));
+  }
+});
+
+api('a GitLab CI_JOB_TOKEN is refused for --via api and --review before the notebook, and the stand-in refuses job tokens as GitLab does', async (ctx) => {
+  const repo = repoFor(ctx, 'ml');
+  const run = await cli(['release', '--model-dir', ctx.project.dir, '--runner', 'nbconvert', '--token', TOKEN, '--host-type', 'gitlab', '--via', 'api', '--version', 'v1',
+    '--repo', `${ctx.gitServer.url}/ml/${repo.name}.git`], { env: baseEnv({ CI_SERVER_URL: ctx.api.url, CI_JOB_TOKEN: TOKEN }) });
+  assert.is(run.code, 2, run.stderr);
+  assert.match(run.stderr, 'A GitLab CI_JOB_TOKEN cannot publish through the API');
+  assert.not.match(run.stderr, '== Notebook');
+  const direct = await fetch(`${ctx.api.url}/api/v4/projects/ml%2F${repo.name}`, { headers: { 'JOB-TOKEN': TOKEN } });
+  assert.is(direct.status, 403);
 });
 
 api('the branch moving between read and update is rebuilt on the new head and lands', async (ctx) => {
@@ -175,7 +341,7 @@ api('the branch moving between read and update is rebuilt on the new head and la
     const root = run(['mktree'], `${run(['ls-tree', branch])}\n040000 tree ${models}\tmodels\n`);
     run(['update-ref', `refs/heads/${branch}`, run(['commit-tree', root, '-p', branch], 'other release\n')]);
   };
-  const run = await cli(github(ctx, repo.name, '--via', 'api', '--version', 'v5'));
+  const run = await cli(github(ctx, repo.name, '--via', 'api', '--version', 'v5'), { env: envFor(ctx) });
   assert.is(run.code, 0, run.stderr);
   assert.match(run.stderr, 'moved while committing');
   const files = listFiles(repo.dir);
@@ -189,7 +355,7 @@ api('a wrong token is rejected with exit 4 and never printed', async (ctx) => {
   const wrong = 'wrong-api-T0ken';
   const argv = github(ctx, repo.name, '--via', 'api', '--version', 'v1');
   argv[argv.indexOf(TOKEN)] = wrong;
-  const run = await cli(argv);
+  const run = await cli(argv, { env: envFor(ctx) });
   assert.is(run.code, 4);
   assert.match(run.stderr, 'rejected the token (HTTP 401)');
   assertNoLeak(run.stdout + run.stderr, wrong, 'output');

@@ -94,6 +94,22 @@ export declare const CATALOG: {
         exit: 4;
         hint: string;
     };
+    EEMPTYREPO: {
+        exit: 4;
+        hint: string;
+    };
+    EPROTECTED: {
+        exit: 4;
+        hint: string;
+    };
+    EAPIRATELIMIT: {
+        exit: 4;
+        hint: string;
+    };
+    EJOBTOKEN: {
+        exit: 2;
+        hint: string;
+    };
     EAUTH: {
         exit: 4;
         hint: string;

@@ -1,23 +1,73 @@
-/** GitHub's REST API through octokit: Git Data API commits and pull requests. */
+/**
+ * GitHub's REST API through octokit, with GitHub's maintained plugins for what
+ * the docs ask of a client: @octokit/plugin-throttling (waits out primary and
+ * secondary rate limits, and spaces write requests) and @octokit/plugin-retry
+ * (retries 5xx). Git Data API commits and pull requests; the answers handled here
+ * are the documented ones (409 "Git Repository is empty.", 422 not a fast
+ * forward, 422 protected branch or ruleset, 422 duplicate pull request).
+ */
 import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
+import { ReleaseError } from '../../errors.js';
+import type { BackoffOptions } from '../retry.js';
+import { hostMessage, httpFailure } from './http-failure.js';
+import { originBoundFetch } from './origin-fetch.js';
 import { RefMovedError, type ApiCommitInput, type HostApi } from './types.js';
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const GitHubClient = Octokit.plugin(retry, throttling);
 
-function status(error: unknown): number | undefined {
-  return (error as { status?: number }).status;
+export interface GithubApiOptions {
+  apiUrl: string;
+  owner: string;
+  repo: string;
+  token?: string;
+  backoff: BackoffOptions;
+  timeoutMs: number;
+  /** GitHub asks for at least a second between writes; the throttling plugin's default. */
+  writeIntervalMs?: number;
+  onWait?: (message: string) => void;
 }
 
-export function githubApi(options: { apiUrl: string; owner: string; repo: string; token?: string }): HostApi {
-  const octokit = new Octokit({ auth: options.token, baseUrl: options.apiUrl, log: quiet, userAgent: 'mlserver-release' });
+/** Protected branches and repository rulesets both refuse with 422 (or 403 for some rules). */
+export const PROTECTION_REFUSAL = /protected branch|rule violations|ruleset|cannot force-push|changes must be made through a pull request/i;
+
+export function githubApi(options: GithubApiOptions): HostApi {
+  const maxWaitS = 15 * 60;
+  const keepTrying = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    if (retryCount + 1 >= options.backoff.attempts || retryAfter > maxWaitS) return false;
+    options.onWait?.(`api: GitHub ${kind} rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s as GitHub asks (retry ${retryCount + 1})`);
+    return true;
+  };
+  const octokit = new GitHubClient({
+    auth: options.token,
+    baseUrl: options.apiUrl,
+    log: quiet,
+    userAgent: 'mlserver-release',
+    request: { fetch: originBoundFetch(options.timeoutMs) },
+    // 5xx only: rate limits are the throttling plugin's, and the rest are answers, not accidents.
+    retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451], retries: options.backoff.attempts - 1, retryAfterBaseValue: options.backoff.baseMs },
+    throttle: {
+      onRateLimit: keepTrying('primary'),
+      onSecondaryRateLimit: keepTrying('secondary'),
+      ...(options.writeIntervalMs !== undefined
+        ? { write: new Bottleneck.Group({ id: 'mlserver-release-write', maxConcurrent: 1, minTime: options.writeIntervalMs }) }
+        : {}),
+    },
+  });
   const repo = { owner: options.owner, repo: options.repo };
+
+  const emptyRepository = () =>
+    new ReleaseError('EEMPTYREPO', `${options.owner}/${options.repo} has no commits yet (GitHub: "Git Repository is empty."); create the branch first, with one commit`);
 
   async function listFolder(ref: string, folder: string, prefix: string, into: Map<string, string>): Promise<void> {
     let data;
     try {
       ({ data } = await octokit.repos.getContent({ ...repo, path: folder, ref }));
     } catch (error) {
-      if (status(error) === 404) return;
+      if (httpFailure(error).status === 404) return;
       throw error;
     }
     for (const entry of Array.isArray(data) ? data : [data]) {
@@ -26,19 +76,24 @@ export function githubApi(options: { apiUrl: string; owner: string; repo: string
     }
   }
 
+  async function headOf(branch: string): Promise<string | undefined> {
+    try {
+      return (await octokit.git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha;
+    } catch (error) {
+      const failure = httpFailure(error);
+      if (failure.status === 404) return undefined;
+      if (failure.status === 409) throw emptyRepository();
+      throw error;
+    }
+  }
+
   return {
     kind: 'github',
+    retriesItself: true,
     async defaultBranch() {
       return (await octokit.repos.get(repo)).data.default_branch;
     },
-    async branchHead(branch) {
-      try {
-        return (await octokit.git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha;
-      } catch (error) {
-        if (status(error) === 404) return undefined;
-        throw error;
-      }
-    },
+    branchHead: headOf,
     async folderBlobs(ref, folder) {
       const blobs = new Map<string, string>();
       await listFolder(ref, folder, '', blobs);
@@ -62,20 +117,38 @@ export function githubApi(options: { apiUrl: string; owner: string; repo: string
         if (input.createFrom) await octokit.git.createRef({ ...repo, ref: `refs/heads/${input.branch}`, sha: commit.data.sha });
         else await octokit.git.updateRef({ ...repo, ref: `heads/${input.branch}`, sha: commit.data.sha, force: false });
       } catch (error) {
-        // 422: not a fast-forward (someone else landed first), unless a protection rule refused it.
-        const message = (error as Error).message ?? '';
-        if (status(error) === 422 && !/protected/i.test(message)) throw new RefMovedError();
+        const failure = httpFailure(error);
+        const words = hostMessage(failure);
+        if ((failure.status === 422 || failure.status === 403) && PROTECTION_REFUSAL.test(words)) {
+          throw new ReleaseError('EPROTECTED', `GitHub refused to update ${input.branch}: ${words}`);
+        }
+        // Any other 422 is "moved" only when a re-read shows the branch really moved (or, for a
+        // new review branch, that someone else created it meanwhile).
+        if (failure.status === 422) {
+          const now = await headOf(input.branch);
+          if (input.createFrom ? now !== undefined : now !== input.parent) throw new RefMovedError();
+        }
         throw error;
       }
       return commit.data.sha;
     },
     async findOpenReview(source, target) {
-      const { data } = await octokit.pulls.list({ ...repo, state: 'open', head: `${options.owner}:${source}`, base: target });
+      const { data } = await octokit.pulls.list({ ...repo, state: 'open', head: `${options.owner}:${source}`, base: target, per_page: 100 });
       return data[0] ? { number: data[0].number, url: data[0].html_url } : undefined;
     },
     async openReview(source, target, title, body) {
-      const { data } = await octokit.pulls.create({ ...repo, head: source, base: target, title, body });
-      return { number: data.number, url: data.html_url };
+      try {
+        const { data } = await octokit.pulls.create({ ...repo, head: source, base: target, title, body });
+        return { number: data.number, url: data.html_url, reused: false };
+      } catch (error) {
+        const failure = httpFailure(error);
+        // 422 "A pull request already exists for owner:branch.": another run opened it first.
+        if (failure.status === 422 && /already exists/i.test(hostMessage(failure))) {
+          const open = await this.findOpenReview(source, target);
+          if (open) return { ...open, reused: true };
+        }
+        throw error;
+      }
     },
   };
 }

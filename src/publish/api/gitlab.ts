@@ -1,29 +1,58 @@
-/** GitLab's REST API through @gitbeaker/rest: Commits API with actions, merge requests. */
+/**
+ * GitLab's REST API (v4) through @gitbeaker/rest, with our own single-attempt
+ * requester (gitlab-requester.ts) so retries follow the tool's policy. Behaviour
+ * follows GitLab's docs:
+ * - doc/api/commits.md: one commit with create/update/delete actions;
+ *   `last_commit_id` on update and delete actions; `start_branch` only to create
+ *   a branch (an existing one answers 400 "A branch called ... already exists");
+ * - doc/api/merge_requests.md: a duplicate open MR answers 409;
+ * - doc/api/rest/index.md: lists are paginated (20 per page) with Link headers,
+ *   which gitbeaker's `all*` calls follow;
+ * - doc/api/repositories.md: repository tree and raw blobs.
+ */
 import { Gitlab } from '@gitbeaker/rest';
-import type { ApiCommitInput, HostApi } from './types.js';
+import { ReleaseError } from '../../errors.js';
+import { hostMessage, httpFailure } from './http-failure.js';
+import { gitlabRequester } from './gitlab-requester.js';
+import { originBoundFetch } from './origin-fetch.js';
+import { CommitRefusedError, type ApiCommitInput, type HostApi, type ReviewRequest } from './types.js';
 
 export type GitlabTokenKind = 'private' | 'oauth' | 'job';
 
-function status(error: unknown): number | undefined {
-  return (error as { cause?: { response?: { status?: number } } }).cause?.response?.status;
+export interface GitlabApiOptions {
+  /** The instance root, e.g. https://gitlab.example.com or https://host/gitlab for a relative-URL install. */
+  host: string;
+  /** group/subgroup/project, relative to the instance root. */
+  project: string;
+  token?: string;
+  tokenKind: GitlabTokenKind;
+  timeoutMs: number;
 }
 
-export function gitlabApi(options: { host: string; project: string; token?: string; tokenKind: GitlabTokenKind }): HostApi {
+export function gitlabApi(options: GitlabApiOptions): HostApi {
   const auth =
     options.tokenKind === 'oauth' ? { oauthToken: options.token! } : options.tokenKind === 'job' ? { jobToken: options.token! } : { token: options.token! };
-  const api = new Gitlab({ host: options.host, ...auth });
+  const api = new Gitlab({ host: options.host, ...auth, requesterFn: gitlabRequester(originBoundFetch(options.timeoutMs)) });
   const project = options.project;
+
+  async function findOpenReview(source: string, target: string): Promise<ReviewRequest | undefined> {
+    const found = await api.MergeRequests.all({ projectId: project, sourceBranch: source, targetBranch: target, state: 'opened' });
+    return found[0] ? { number: found[0].iid as number, url: found[0].web_url as string } : undefined;
+  }
 
   return {
     kind: 'gitlab',
+    retriesItself: false,
     async defaultBranch() {
-      return (await api.Projects.show(project)).default_branch as string;
+      const branch = (await api.Projects.show(project)).default_branch as string | null | undefined;
+      if (!branch) throw new ReleaseError('EEMPTYREPO', `${project} has no commits yet, so it has no default branch; create the branch first, with one commit`);
+      return branch;
     },
     async branchHead(branch) {
       try {
         return (await api.Branches.show(project, branch)).commit.id as string;
       } catch (error) {
-        if (status(error) === 404) return undefined;
+        if (httpFailure(error).status === 404) return undefined;
         throw error;
       }
     },
@@ -33,7 +62,7 @@ export function gitlabApi(options: { host: string; project: string; token?: stri
       try {
         entries = await api.Repositories.allRepositoryTrees(project, { path: folder, ref, recursive: true });
       } catch (error) {
-        if (status(error) === 404) return blobs;
+        if (httpFailure(error).status === 404) return blobs;
         throw error;
       }
       for (const entry of entries) if (entry.type === 'blob') blobs.set(entry.path.slice(folder.length + 1), entry.id);
@@ -44,29 +73,58 @@ export function gitlabApi(options: { host: string; project: string; token?: stri
       return raw instanceof Blob ? Buffer.from(await raw.arrayBuffer()) : Buffer.from(String(raw));
     },
     async commit(input: ApiCommitInput) {
-      const actions = [
-        ...input.files.map((file) => ({
-          action: (input.existing.has(file.path) ? 'update' : 'create') as 'update' | 'create',
+      // last_commit_id is "the last known file commit": the last commit at our base that touched
+      // the file (Files::MultiService compares it with Commit.last_for_path), not the branch head.
+      const lastCommitFor = async (path: string) => {
+        const found = await api.Commits.all(project, { refName: input.parent, path, perPage: 1, maxPages: 1 });
+        return found[0]?.id as string | undefined;
+      };
+      const actions = [];
+      for (const file of input.files) {
+        const update = input.existing.has(file.path);
+        const lastCommitId = update ? await lastCommitFor(file.path) : undefined;
+        actions.push({
+          action: (update ? 'update' : 'create') as 'update' | 'create',
           filePath: file.path,
           content: file.content.toString('base64'),
           encoding: 'base64',
-        })),
-        ...input.deletes.map((path) => ({ action: 'delete' as const, filePath: path })),
-      ];
-      const commit = await api.Commits.create(project, input.branch, input.message, actions, {
-        startBranch: input.createFrom,
-        authorName: input.author.name,
-        authorEmail: input.author.email,
-      });
-      return commit.id as string;
+          ...(lastCommitId ? { lastCommitId } : {}),
+        });
+      }
+      for (const path of input.deletes) {
+        const lastCommitId = await lastCommitFor(path);
+        actions.push({ action: 'delete' as const, filePath: path, ...(lastCommitId ? { lastCommitId } : {}) });
+      }
+      try {
+        const commit = await api.Commits.create(project, input.branch, input.message, actions, {
+          startBranch: input.createFrom,
+          authorName: input.author.name,
+          authorEmail: input.author.email,
+        });
+        return commit.id as string;
+      } catch (error) {
+        const failure = httpFailure(error);
+        // 400: the branch or the files are not what we read (a race); the caller re-reads and decides.
+        if (failure.status === 400) throw new CommitRefusedError(hostMessage(failure));
+        if (failure.status === 403 && /not allowed to push|protected/i.test(hostMessage(failure))) {
+          throw new ReleaseError('EPROTECTED', `GitLab refused to commit to ${input.branch}: ${hostMessage(failure)}`);
+        }
+        throw error;
+      }
     },
-    async findOpenReview(source, target) {
-      const found = await api.MergeRequests.all({ projectId: project, sourceBranch: source, targetBranch: target, state: 'opened' });
-      return found[0] ? { number: found[0].iid as number, url: found[0].web_url as string } : undefined;
-    },
+    findOpenReview,
     async openReview(source, target, title, body) {
-      const created = await api.MergeRequests.create(project, source, target, title, { description: body });
-      return { number: created.iid as number, url: created.web_url as string };
+      try {
+        const created = await api.MergeRequests.create(project, source, target, title, { description: body });
+        return { number: created.iid as number, url: created.web_url as string, reused: false };
+      } catch (error) {
+        // 409 "Another open merge request already exists for this source branch": reuse it.
+        if (httpFailure(error).status === 409) {
+          const open = await findOpenReview(source, target);
+          if (open) return { ...open, reused: true };
+        }
+        throw error;
+      }
     },
   };
 }

@@ -12,7 +12,7 @@ export interface ApiFile {
 export interface ApiCommitInput {
     /** Branch to move (created when `createFrom` is given). */
     branch: string;
-    /** The commit the change is built on; for GitHub the ref update is refused if it moved. */
+    /** The commit the change is built on; GitHub refuses the ref update, GitLab the actions, if it moved. */
     parent: string;
     /** Create `branch` from this branch (review mode, first time). */
     createFrom?: string;
@@ -31,8 +31,19 @@ export interface ApiCommitInput {
 export declare class RefMovedError extends Error {
     constructor();
 }
+/**
+ * The host refused the commit because of what is on the branch now (GitLab 400:
+ * "A file with this name already exists", "... has changed since you started
+ * editing it", "A branch called ... already exists"): re-read and decide again.
+ */
+export declare class CommitRefusedError extends Error {
+    readonly hostMessage: string;
+    constructor(hostMessage: string);
+}
 export interface HostApi {
     kind: 'github' | 'gitlab';
+    /** True when the client retries rate limits and 5xx itself (octokit's plugins), so callers must not. */
+    retriesItself: boolean;
     defaultBranch(): Promise<string>;
     branchHead(branch: string): Promise<string | undefined>;
     /** Blob ids under `folder` at `ref`, keyed by path inside the folder. */
@@ -41,5 +52,8 @@ export interface HostApi {
     readBlob(oid: string): Promise<Buffer>;
     commit(input: ApiCommitInput): Promise<string>;
     findOpenReview(source: string, target: string): Promise<ReviewRequest | undefined>;
-    openReview(source: string, target: string, title: string, body: string): Promise<ReviewRequest>;
+    /** Opens a request; a duplicate (GitHub 422, GitLab 409) returns the open one instead. */
+    openReview(source: string, target: string, title: string, body: string): Promise<ReviewRequest & {
+        reused: boolean;
+    }>;
 }

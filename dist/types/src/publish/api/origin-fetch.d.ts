@@ -1,0 +1,1 @@
+export declare function originBoundFetch(timeoutMs: number): typeof fetch;

@@ -1,0 +1,5 @@
+// bottleneck's light build (what @octokit/plugin-throttling itself loads) has the same API as its main build.
+declare module 'bottleneck/light.js' {
+  import Bottleneck from 'bottleneck';
+  export default Bottleneck;
+}
