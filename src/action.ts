@@ -90,7 +90,18 @@ export async function runAction(io: ActionIO): Promise<number> {
     log.info(`${result.status}: ${result.model} ${result.version} -> ${result.folder} (POST ${result.endpoint})`);
     return EXIT.ok;
   } catch (error) {
-    log.error(formatError(error), isReleaseError(error) ? error.file : undefined);
+    log.error(formatError(error), isReleaseError(error) ? { file: error.file, line: error.position?.line, column: error.position?.column } : undefined);
     return exitCodeOf(error);
   }
+}
+
+/**
+ * The Action's logic in GitHub's template shape, `run()` reading the step's
+ * environment, so GitHub's local runner emulation (@github/local-action) can run
+ * it from source. A failure fails the step through @actions/core.
+ */
+export async function run(): Promise<void> {
+  const code = await runAction({ env: process.env, cwd: process.cwd(), stderr: process.stdout });
+  if (code !== EXIT.ok) core.setFailed(`mlserver-release exited with ${code}`);
+  process.exitCode = code;
 }

@@ -338,7 +338,7 @@ export async function runCli(io: CliIO): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     const code = exitCodeOf(error);
-    log.error(formatError(error), isReleaseError(error) ? error.file : undefined);
+    log.error(formatError(error), isReleaseError(error) ? { file: error.file, line: error.position?.line, column: error.position?.column } : undefined);
     if (json) {
       const payload = isReleaseError(error)
         ? { error: { code: error.code, message: error.message, details: error.details, exitCode: code } }

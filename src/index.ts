@@ -8,6 +8,7 @@ import { isActionRun, runAction } from './action.js';
 import { runCli } from './cli.js';
 import { exitCleanlyOnInterrupt } from './interrupts.js';
 
+export { run } from './action.js';
 export { release, type ReleaseResult, type ReleaseRuntime, type ReleaseStatus } from './release.js';
 export type { ReleaseOptions } from './plan.js';
 export { ReleaseError, EXIT, CATALOG, type ErrorCode } from './errors.js';

@@ -5,12 +5,24 @@
  */
 import { Redactor } from './redact.js';
 
+/** Where a problem is: the user's file, and the line and column when known (1-based). */
+export interface Annotation {
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * How lines look where we run. Each function gets text that is already redacted
+ * and returns the line to write, or '' when it wrote through the host's own
+ * library (GitHub's @actions/core).
+ */
 export interface LogStyle {
   startGroup(title: string): string;
   endGroup(title: string): string;
-  /** `file` points an annotation at the file the problem is in, where the host supports it. */
-  warning(message: string, file?: string): string;
-  error(message: string, file?: string): string;
+  /** `at` points an annotation at the file (and line) the problem is in, where the host supports it. */
+  warning(message: string, at?: Annotation): string;
+  error(message: string, at?: Annotation): string;
 }
 
 export const plainStyle: LogStyle = {
@@ -50,18 +62,19 @@ export class Logger {
     if (!this.quiet) this.emit(message);
   }
 
-  warn(message: string, file?: string): void {
-    this.warnings.push(this.redactor.redact(message));
-    this.emit(this.style.warning(message, file));
+  warn(message: string, at?: string | Annotation): void {
+    const safe = this.redactor.redact(message);
+    this.warnings.push(safe);
+    this.emit(this.style.warning(safe, annotation(at)));
   }
 
-  error(message: string, file?: string): void {
-    this.emit(this.style.error(message, file));
+  error(message: string, at?: string | Annotation): void {
+    this.emit(this.style.error(this.redactor.redact(message), annotation(at)));
   }
 
   /** Runs `body` inside a folded group; the group is closed even when `body` throws. */
   async group<T>(title: string, body: () => Promise<T>): Promise<T> {
-    if (!this.quiet) this.emit(this.style.startGroup(title));
+    if (!this.quiet) this.emit(this.style.startGroup(this.redactor.redact(title)));
     try {
       return await body();
     } finally {
@@ -71,8 +84,13 @@ export class Logger {
   }
 
   private emit(text: string): void {
+    if (text === '') return;
     this.stream.write(this.redactor.redact(text) + '\n');
   }
+}
+
+function annotation(at: string | Annotation | undefined): Annotation | undefined {
+  return typeof at === 'string' ? { file: at } : at;
 }
 
 /** A logger that prints nothing, for library callers that do not want output. */

@@ -1,30 +1,34 @@
 /**
- * Version ordering. People expect v1.10.0 after v1.9.0; MLServer, for URLs
- * without a version, picks the lexicographically greatest version unless every
- * version is an integer. Both orders are computed so the difference can be shown.
+ * Version ordering, by the `semver` package. People expect v1.10.0 after v1.9.0;
+ * MLServer, for URLs without a version, picks the lexicographically greatest
+ * version unless every version is an integer. Both orders are computed so the
+ * difference can be shown.
+ *
+ * Coercion, documented in the README: a leading "v" or "V" is dropped, and a
+ * version of one or two numbers gains zeros ("v1" is 1.0.0, "1.2" is 1.2.0,
+ * "v1-rc.1" is 1.0.0-rc.1). Anything still not semver sorts after every semver
+ * version, among its kind in natural order ("build-7" before "build-10"): a
+ * version whose age cannot be read is never the first one prune removes.
  */
+import semver from 'semver';
 
-const SEMVER = /^[vV]?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
+const SHORT = /^[vV]?(\d+)(?:\.(\d+))?((?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
 
-function parse(version: string) {
-  const match = SEMVER.exec(version);
-  if (!match) return undefined;
-  return { parts: [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)], pre: match[4] };
+/** The semver reading of a version tag, or undefined when it has none. */
+export function semverOf(version: string): string | undefined {
+  const direct = semver.valid(version.replace(/^[vV](?=\d)/, ''));
+  if (direct) return direct;
+  const short = SHORT.exec(version);
+  return short ? semver.valid(`${short[1]}.${short[2] ?? 0}.0${short[3]}`) ?? undefined : undefined;
 }
 
-/** Semver-aware comparison; non-semver versions sort after, in natural order. */
+/** Semver order; versions that are not semver sort last, in natural order. */
 export function compareVersions(a: string, b: string): number {
-  const pa = parse(a);
-  const pb = parse(b);
-  if (pa && pb) {
-    for (let i = 0; i < 3; i++) if (pa.parts[i] !== pb.parts[i]) return pa.parts[i] - pb.parts[i];
-    if (pa.pre === pb.pre) return 0;
-    if (pa.pre === undefined) return 1; // 1.0.0 is newer than 1.0.0-rc.1
-    if (pb.pre === undefined) return -1;
-    return pa.pre.localeCompare(pb.pre, 'en', { numeric: true });
-  }
-  if (pa) return -1;
-  if (pb) return 1;
+  const sa = semverOf(a);
+  const sb = semverOf(b);
+  if (sa && sb) return semver.compare(sa, sb) || a.localeCompare(b);
+  if (sa) return -1;
+  if (sb) return 1;
   return a.localeCompare(b, 'en', { numeric: true });
 }
 

@@ -2,7 +2,7 @@
  * The built bundle started the way GitHub's runner starts a `uses:` step: the
  * runner's environment, INPUT_* variables and temp files for outputs and summary.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
@@ -13,7 +13,7 @@ import { resultOutputs } from '../src/summary.js';
 import type { ReleaseResult } from '../src/release.js';
 import { removeTempDirs, tempDir } from './helpers/fs.js';
 import { createServedRepo, GitHttpServer } from './helpers/git-http-server.js';
-import { git, seedBareRepo } from './helpers/git-repos.js';
+import { git, listFiles, newBareRepo, seedBareRepo } from './helpers/git-repos.js';
 import { assertNoLeak } from './helpers/leak-watch.js';
 import { createModelProject, writeArtifact } from './helpers/model-project.js';
 
@@ -119,6 +119,16 @@ action('bad settings fail with exit 2 and an error annotation on model-settings.
   assert.is(run.outputs, '', 'no outputs on failure');
 });
 
+action('a JSON syntax error is annotated at its line and column, through @actions/core', async (ctx) => {
+  const project = createModelProject();
+  writeArtifact(project);
+  writeFileSync(project.settingsPath, '{\n  "name": "tiny",\n  "implementation" "x"\n}\n');
+  const run = await runAction(ctx, { repo: `${ctx.server.url}/models.git`, token: TOKEN, 'model-dir': project.dir, runner: 'none' });
+  assert.is(run.status, 2);
+  assert.match(run.stdout, `::error file=${project.settingsPath},line=3,col=20::`);
+  assert.match(run.stdout, 'is not valid JSON at line 3, column 20: colon expected');
+});
+
 action('a wrong token fails with exit 4', async (ctx) => {
   const project = createModelProject();
   writeArtifact(project);
@@ -171,6 +181,21 @@ contract('every output in action.yml is set from the result', () => {
 contract('runs on node24 from the committed bundle', () => {
   assert.equal(actionYml.runs, { using: 'node24', main: 'dist/index.js' });
   assert.ok(actionYml.branding?.icon && actionYml.description);
+});
+
+contract('GitHub\'s own runner emulation, @github/local-action, runs the Action from source and gets its outputs', () => {
+  const project = createModelProject();
+  writeArtifact(project);
+  const repo = newBareRepo();
+  const dotenv = path.join(tempDir(), '.env');
+  writeFileSync(dotenv, [`INPUT_REPO=${repo}`, `INPUT_MODEL-DIR=${project.dir}`, 'INPUT_VERSION=v1', 'INPUT_RUNNER=none', 'INPUT_CHECK-LOAD=never', 'GITHUB_ACTIONS=true'].join('\n') + '\n');
+  const out = execFileSync(process.execPath, ['node_modules/@github/local-action/bin/local-action.js', 'run', process.cwd(), 'src/action.ts', dotenv], {
+    encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  }).replace(/\x1b\[[0-9;]*m/g, '');
+  assert.match(out, '::set-output name=folder::models/tiny-v1');
+  assert.match(out, '::set-output name=endpoint::/v2/models/tiny/versions/v1/infer');
+  assert.match(out, /Action Outputs[^]*'already-published'[^]*'false'/);
+  assert.ok(listFiles(repo).includes('models/tiny-v1/model.txt'), 'the release really landed');
 });
 
 contract.run();

@@ -3,25 +3,27 @@
  * file annotations, masking through the runner, step outputs and a job summary.
  */
 import * as core from '@actions/core';
-import type { LogStyle } from '../log.js';
+import type { Annotation, LogStyle } from '../log.js';
 import type { Env } from '../process.js';
 import { resultOutputs, summaryMarkdown } from '../summary.js';
 import type { Provider, ReleaseContext } from './types.js';
 
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
+/**
+ * Groups and annotations through @actions/core, which formats the workflow
+ * commands (`::group::`, `::error file=...,line=...,col=...::`) as the runner
+ * expects. The messages arrive already redacted (see log.ts).
+ */
 export const githubLogStyle: LogStyle = {
-  startGroup: (title) => `::group::${escapeData(title)}`,
-  endGroup: () => '::endgroup::',
-  warning: (message, file) => `::warning${file ? ` file=${escapeProperty(file)}` : ''}::${escapeData(message)}`,
-  error: (message, file) => `::error${file ? ` file=${escapeProperty(file)}` : ''}::${escapeData(message)}`,
+  startGroup: (title) => (core.startGroup(title), ''),
+  endGroup: () => (core.endGroup(), ''),
+  warning: (message, at) => (core.warning(message, properties(at)), ''),
+  error: (message, at) => (core.error(message, properties(at)), ''),
 };
+
+function properties(at: Annotation | undefined): core.AnnotationProperties {
+  if (!at?.file) return {};
+  return { file: at.file, ...(at.line ? { startLine: at.line } : {}), ...(at.column ? { startColumn: at.column } : {}) };
+}
 
 export function githubContext(env: Env): ReleaseContext {
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';

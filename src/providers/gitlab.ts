@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LogStyle } from '../log.js';
+import type { Annotation, LogStyle } from '../log.js';
 import type { Env } from '../process.js';
 import { curlLine, resultOutputs } from '../summary.js';
 import type { Provider, ReleaseContext } from './types.js';
@@ -17,11 +17,17 @@ function sectionId(title: string): string {
 
 const now = () => Math.floor(Date.now() / 1000);
 
+/** `file:line:col: ` in front of a message, the form editors and GitLab's log link. */
+function where(at: Annotation | undefined): string {
+  if (!at?.file) return '';
+  return `${at.file}${at.line ? `:${at.line}${at.column ? `:${at.column}` : ''}` : ''}: `;
+}
+
 export const gitlabLogStyle: LogStyle = {
   startGroup: (title) => `${ESC}[0Ksection_start:${now()}:${sectionId(title)}[collapsed=false]\r${ESC}[0K${title}`,
   endGroup: (title) => `${ESC}[0Ksection_end:${now()}:${sectionId(title)}\r${ESC}[0K`,
-  warning: (message, file) => `${ESC}[33mWARNING:${ESC}[0m ${file ? `${file}: ` : ''}${message}`,
-  error: (message, file) => `${ESC}[31mERROR:${ESC}[0m ${file ? `${file}: ` : ''}${message}`,
+  warning: (message, at) => `${ESC}[33mWARNING:${ESC}[0m ${where(at)}${message}`,
+  error: (message, at) => `${ESC}[31mERROR:${ESC}[0m ${where(at)}${message}`,
 };
 
 export function gitlabContext(env: Env): ReleaseContext {

@@ -13,3 +13,9 @@ export interface ActionIO {
 }
 /** Runs the Action; returns the documented exit code. */
 export declare function runAction(io: ActionIO): Promise<number>;
+/**
+ * The Action's logic in GitHub's template shape, `run()` reading the step's
+ * environment, so GitHub's local runner emulation (@github/local-action) can run
+ * it from source. A failure fails the step through @actions/core.
+ */
+export declare function run(): Promise<void>;

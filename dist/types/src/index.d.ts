@@ -1,3 +1,4 @@
+export { run } from './action.js';
 export { release, type ReleaseResult, type ReleaseRuntime, type ReleaseStatus } from './release.js';
 export type { ReleaseOptions } from './plan.js';
 export { ReleaseError, EXIT, CATALOG, type ErrorCode } from './errors.js';

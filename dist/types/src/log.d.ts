@@ -4,12 +4,23 @@
  * lines locally, folded groups on CI); providers supply a LogStyle for that.
  */
 import { Redactor } from './redact.js';
+/** Where a problem is: the user's file, and the line and column when known (1-based). */
+export interface Annotation {
+    file?: string;
+    line?: number;
+    column?: number;
+}
+/**
+ * How lines look where we run. Each function gets text that is already redacted
+ * and returns the line to write, or '' when it wrote through the host's own
+ * library (GitHub's @actions/core).
+ */
 export interface LogStyle {
     startGroup(title: string): string;
     endGroup(title: string): string;
-    /** `file` points an annotation at the file the problem is in, where the host supports it. */
-    warning(message: string, file?: string): string;
-    error(message: string, file?: string): string;
+    /** `at` points an annotation at the file (and line) the problem is in, where the host supports it. */
+    warning(message: string, at?: Annotation): string;
+    error(message: string, at?: Annotation): string;
 }
 export declare const plainStyle: LogStyle;
 export interface Writable {
@@ -30,8 +41,8 @@ export declare class Logger {
     readonly warnings: string[];
     constructor(options?: LoggerOptions);
     info(message: string): void;
-    warn(message: string, file?: string): void;
-    error(message: string, file?: string): void;
+    warn(message: string, at?: string | Annotation): void;
+    error(message: string, at?: string | Annotation): void;
     /** Runs `body` inside a folded group; the group is closed even when `body` throws. */
     group<T>(title: string, body: () => Promise<T>): Promise<T>;
     private emit;

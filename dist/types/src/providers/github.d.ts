@@ -1,6 +1,11 @@
 import type { LogStyle } from '../log.js';
 import type { Env } from '../process.js';
 import type { Provider, ReleaseContext } from './types.js';
+/**
+ * Groups and annotations through @actions/core, which formats the workflow
+ * commands (`::group::`, `::error file=...,line=...,col=...::`) as the runner
+ * expects. The messages arrive already redacted (see log.ts).
+ */
 export declare const githubLogStyle: LogStyle;
 export declare function githubContext(env: Env): ReleaseContext;
 export declare const github: Provider;
