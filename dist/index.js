@@ -69265,33 +69265,32 @@ var package_default = {
     bench: "node --import tsx scripts/bench.ts",
     example: "zx scripts/release.mjs"
   },
-  dependencies: {
+  dependencies: {},
+  devDependencies: {
     "@actions/core": "^3.0.1",
     "@actions/exec": "^3.0.0",
     "@gitbeaker/requester-utils": "^43.8.0",
     "@gitbeaker/rest": "^43.8.0",
+    "@github/local-action": "^7.0.1",
+    "@octokit/openapi": "^23.0.2",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
     "@octokit/rest": "^22.0.1",
-    bottleneck: "^2.19.5",
-    "jsonc-parser": "^3.3.1",
-    semver: "^7.8.6",
-    zod: "^4.6.7",
-    zx: "^8.8.5"
-  },
-  devDependencies: {
-    "@github/local-action": "^7.0.1",
-    "@octokit/openapi": "^23.0.2",
     "@types/node": "^20.19.43",
     "@types/semver": "^7.8.0",
     ajv: "^8.20.0",
     "ajv-formats": "^3.0.1",
+    bottleneck: "^2.19.5",
     esbuild: "^0.28.2",
     "fast-check": "^4.10.2",
+    "jsonc-parser": "^3.3.1",
+    semver: "^7.8.6",
     tsx: "^4.23.15",
     typescript: "^7.0.2",
     uvu: "^0.5.6",
-    yaml: "^2.9.1"
+    yaml: "^2.9.1",
+    zod: "^4.6.7",
+    zx: "^8.8.5"
   }
 };
 
