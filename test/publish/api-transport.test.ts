@@ -184,6 +184,20 @@ api('a protected branch or a ruleset gives exit 4 and suggests --review, on both
   assert.match(glRun.stderr, 'pass --review');
 });
 
+api('GitHub: a 422 on the ref update that is neither protection nor a moved branch is reported, not retried as a race', async (ctx) => {
+  const repo = repoFor(ctx, 'acme');
+  ctx.api.injectFault({
+    status: 422,
+    when: (method, pathname) => method === 'PATCH' && pathname.includes('/git/refs/'),
+    body: { message: 'Object does not exist', documentation_url: 'https://docs.github.com/rest/git/refs#update-a-reference', status: '422' },
+  });
+  const run = await cli(github(ctx, repo.name, '--via', 'api', '--version', 'v1'), { env: envFor(ctx) });
+  assert.is(run.code, 4, run.stderr);
+  assert.match(run.stderr, 'Object does not exist');
+  assert.not.match(run.stderr, 'moved while committing');
+  assert.is(commitCount(repo.dir), 1);
+});
+
 api('GitHub rate limits are waited out as GitHub asks, and never called a permission problem', async (ctx) => {
   const repo = repoFor(ctx, 'acme');
   ctx.api.injectFault(GITHUB_FAULTS.primaryRateLimit(1));
