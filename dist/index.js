@@ -5791,7 +5791,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5866,7 +5866,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5961,11 +5961,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5988,10 +5988,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6008,7 +6008,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants5.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6188,7 +6188,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6210,7 +6210,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6246,13 +6246,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -28817,7 +28817,7 @@ var require_scan = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch-browser/lib/parse.js"(exports, module) {
     "use strict";
-    var constants5 = require_constants6();
+    var constants6 = require_constants6();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -28825,7 +28825,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants5;
+    } = constants6;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -28856,8 +28856,8 @@ var require_parse3 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants5.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants6.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -29528,7 +29528,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants5.globChars(opts.windows);
+      } = constants6.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -29586,7 +29586,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse8 = require_parse3();
     var utils = require_utils3();
-    var constants5 = require_constants6();
+    var constants6 = require_constants6();
     var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -29724,7 +29724,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants5;
+    picomatch.constants = constants6;
     module.exports = picomatch;
   }
 });
@@ -30395,8 +30395,8 @@ var require_compare = __commonJS({
   "node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare;
+    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare2;
   }
 });
 
@@ -30404,8 +30404,8 @@ var require_compare = __commonJS({
 var require_rcompare = __commonJS({
   "node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
-    var compare = require_compare();
-    var rcompare = (a, b, loose) => compare(b, a, loose);
+    var compare2 = require_compare();
+    var rcompare = (a, b, loose) => compare2(b, a, loose);
     module.exports = rcompare;
   }
 });
@@ -30414,8 +30414,8 @@ var require_rcompare = __commonJS({
 var require_compare_loose = __commonJS({
   "node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
-    var compare = require_compare();
-    var compareLoose = (a, b) => compare(a, b, true);
+    var compare2 = require_compare();
+    var compareLoose = (a, b) => compare2(a, b, true);
     module.exports = compareLoose;
   }
 });
@@ -30458,8 +30458,8 @@ var require_rsort = __commonJS({
 var require_gt = __commonJS({
   "node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
-    var compare = require_compare();
-    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    var compare2 = require_compare();
+    var gt = (a, b, loose) => compare2(a, b, loose) > 0;
     module.exports = gt;
   }
 });
@@ -30468,8 +30468,8 @@ var require_gt = __commonJS({
 var require_lt = __commonJS({
   "node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
-    var compare = require_compare();
-    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    var compare2 = require_compare();
+    var lt = (a, b, loose) => compare2(a, b, loose) < 0;
     module.exports = lt;
   }
 });
@@ -30478,8 +30478,8 @@ var require_lt = __commonJS({
 var require_eq = __commonJS({
   "node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
-    var compare = require_compare();
-    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    var compare2 = require_compare();
+    var eq = (a, b, loose) => compare2(a, b, loose) === 0;
     module.exports = eq;
   }
 });
@@ -30488,8 +30488,8 @@ var require_eq = __commonJS({
 var require_neq = __commonJS({
   "node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
-    var compare = require_compare();
-    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    var compare2 = require_compare();
+    var neq = (a, b, loose) => compare2(a, b, loose) !== 0;
     module.exports = neq;
   }
 });
@@ -30498,8 +30498,8 @@ var require_neq = __commonJS({
 var require_gte = __commonJS({
   "node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
-    var compare = require_compare();
-    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    var compare2 = require_compare();
+    var gte = (a, b, loose) => compare2(a, b, loose) >= 0;
     module.exports = gte;
   }
 });
@@ -30508,8 +30508,8 @@ var require_gte = __commonJS({
 var require_lte = __commonJS({
   "node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
-    var compare = require_compare();
-    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    var compare2 = require_compare();
+    var lte = (a, b, loose) => compare2(a, b, loose) <= 0;
     module.exports = lte;
   }
 });
@@ -30615,10 +30615,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse8 = require_parse4();
-    var constants5 = require_constants7();
+    var constants6 = require_constants7();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
-      if (!constants5.RELEASE_TYPES.includes(truncation)) {
+      if (!constants6.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -31646,12 +31646,12 @@ var require_simplify = __commonJS({
   "node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
     var satisfies = require_satisfies();
-    var compare = require_compare();
+    var compare2 = require_compare();
     module.exports = (versions, range, options) => {
       const set2 = [];
       let first = null;
       let prev = null;
-      const v = versions.sort((a, b) => compare(a, b, options));
+      const v = versions.sort((a, b) => compare2(a, b, options));
       for (const version2 of v) {
         const included = satisfies(version2, range, options);
         if (included) {
@@ -31699,7 +31699,7 @@ var require_subset = __commonJS({
     var Comparator = require_comparator();
     var { ANY } = Comparator;
     var satisfies = require_satisfies();
-    var compare = require_compare();
+    var compare2 = require_compare();
     var subset = (sub, dom, options = {}) => {
       if (sub === dom) {
         return true;
@@ -31759,7 +31759,7 @@ var require_subset = __commonJS({
       }
       let gtltComp;
       if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options);
+        gtltComp = compare2(gt.semver, lt.semver, options);
         if (gtltComp > 0) {
           return null;
         } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
@@ -31839,14 +31839,14 @@ var require_subset = __commonJS({
       if (!a) {
         return b;
       }
-      const comp = compare(a.semver, b.semver, options);
+      const comp = compare2(a.semver, b.semver, options);
       return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
     };
     var lowerLT = (a, b, options) => {
       if (!a) {
         return b;
       }
-      const comp = compare(a.semver, b.semver, options);
+      const comp = compare2(a.semver, b.semver, options);
       return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
     };
     module.exports = subset;
@@ -31858,7 +31858,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants5 = require_constants7();
+    var constants6 = require_constants7();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse8 = require_parse4();
@@ -31870,7 +31870,7 @@ var require_semver2 = __commonJS({
     var minor = require_minor();
     var patch2 = require_patch();
     var prerelease = require_prerelease();
-    var compare = require_compare();
+    var compare2 = require_compare();
     var rcompare = require_rcompare();
     var compareLoose = require_compare_loose();
     var compareBuild = require_compare_build();
@@ -31909,7 +31909,7 @@ var require_semver2 = __commonJS({
       minor,
       patch: patch2,
       prerelease,
-      compare,
+      compare: compare2,
       rcompare,
       compareLoose,
       compareBuild,
@@ -31942,8 +31942,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants5.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants6.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -33644,7 +33644,6 @@ var github = {
 };
 
 // src/release.ts
-import { readFile as readFile7 } from "node:fs/promises";
 import path18 from "node:path";
 
 // src/notebook/execute.ts
@@ -34069,6 +34068,7 @@ import { readFile as readFile4 } from "node:fs/promises";
 import path11 from "node:path";
 
 // src/git.ts
+import { execFile } from "node:child_process";
 var GitError = class extends Error {
   constructor(args, exitCode, stderr) {
     super(`git ${args[0]} failed (exit ${exitCode}): ${stderr.trim()}`);
@@ -34200,6 +34200,14 @@ async function fetchObjects(remote, oids, ctx) {
   if (oids.length === 0) return;
   await gitNetworkRead(["-c", "fetch.negotiationAlgorithm=noop", "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--filter=blob:none", remote, ...oids], ctx);
 }
+function readBlobBytes(oid, ctx) {
+  return new Promise((resolve2, reject) => {
+    execFile("git", ["cat-file", "blob", oid], { cwd: ctx.cwd, env: ctx.env, encoding: "buffer", maxBuffer: 2 ** 31 - 1 }, (error63, stdout, stderr) => {
+      if (error63) reject(new GitError(["cat-file", "blob", oid], typeof error63.code === "number" ? error63.code : 1, stderr.toString("utf8")));
+      else resolve2(stdout);
+    });
+  });
+}
 async function readBlobs(oids, ctx) {
   const blobs = /* @__PURE__ */ new Map();
   if (oids.length === 0) return blobs;
@@ -34320,9 +34328,21 @@ function normalizeModelsPath(modelsPath) {
   if (problems.length > 0) throw new ReleaseError("EUSAGE", `--models-path "${modelsPath}" is not a folder git can store`, problems);
   return trimmed;
 }
-function versionFolder(modelsPath, name, version2) {
+var LAYOUTS = ["name-version", "name/version"];
+function versionFolder(modelsPath, name, version2, layout = "name-version") {
   const base = normalizeModelsPath(modelsPath);
-  return base ? `${base}/${name}-${version2}` : `${name}-${version2}`;
+  const leaf = layout === "name/version" ? `${name}/${version2}` : `${name}-${version2}`;
+  return base ? `${base}/${leaf}` : leaf;
+}
+function reviewBranch(name, version2, layout = "name-version") {
+  return layout === "name/version" ? `release/${name}/${version2}` : `release/${name}-${version2}`;
+}
+function parseLayout(value) {
+  const layout = value ?? "name-version";
+  if (!LAYOUTS.includes(layout)) {
+    throw new ReleaseError("EUSAGE", `Unknown --layout "${layout}": expected ${LAYOUTS.join(" or ")}`);
+  }
+  return layout;
 }
 function folderRelativePath(uri) {
   return path8.posix.normalize(uri.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
@@ -55589,6 +55609,7 @@ async function planRelease({ options, context, env, cwd, log }) {
   }
   const loadCheck = planLoadCheck(options, kernel.python, kernel.reason, probe, modelDir, notebookPath, cwd, log);
   const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
+  const layout = parseLayout(options.layout);
   const verify = options.verifyUrl ? await planVerify(options, options.verifyUrl, headers, path11.dirname(notebookPath ?? path11.join(modelDir, "x")), cwd) : void 0;
   if (repository.hostKind === "gitlab" && repository.credentials?.token && repository.credentials.token === env.CI_JOB_TOKEN && (options.via ?? "git") === "git" && !options.review) {
     log.info("publish: pushing with this job's CI_JOB_TOKEN works only where the model repository allows it (Settings > CI/CD > Job token permissions: add this project and allow Git push requests); the push will tell");
@@ -55602,7 +55623,8 @@ async function planRelease({ options, context, env, cwd, log }) {
     settings,
     name,
     version: version2,
-    folder: versionFolder(modelsPath, name, version2),
+    folder: versionFolder(modelsPath, name, version2, layout),
+    layout,
     endpoint: inferencePath(name, version2),
     runner,
     notebookPath,
@@ -55630,7 +55652,7 @@ async function planRelease({ options, context, env, cwd, log }) {
     warnings,
     reloadUrl: options.reloadUrl || void 0,
     verify,
-    ...planHostAccess(options, repository, name, version2),
+    ...planHostAccess(options, repository, name, version2, layout),
     mlserverLine,
     networkTimeoutMs: parseNetworkTimeout(options.networkTimeout),
     python: kernel.python,
@@ -55658,7 +55680,7 @@ function planLoadCheck(options, python, pythonMissing, probe, modelDir, notebook
   const candidates = options.request ? [path11.resolve(cwd, options.request)] : [path11.join(modelDir, "inference-request.json"), ...notebookPath ? [path11.join(path11.dirname(notebookPath), "inference-request.json")] : []];
   return { python, requestPath: candidates.find((file2) => existsSync5(file2)), timeoutMs: timeout * 1e3 };
 }
-function planHostAccess(options, repository, name, version2) {
+function planHostAccess(options, repository, name, version2, layout) {
   const via = options.via ?? "git";
   if (via !== "git" && via !== "api") throw new ReleaseError("EUSAGE", `Unknown --via "${via}": expected git or api`);
   if (options.hostType !== void 0 && options.hostType !== "github" && options.hostType !== "gitlab") {
@@ -55672,7 +55694,7 @@ function planHostAccess(options, repository, name, version2) {
   }
   return {
     via,
-    review: options.review ? { branch: `release/${name}-${version2}`, title: `Release model ${name} ${version2}` } : void 0,
+    review: options.review ? { branch: reviewBranch(name, version2, layout), title: `Release model ${name} ${version2}` } : void 0,
     apiUrl: options.apiUrl || void 0,
     tokenType: options.tokenType
   };
@@ -55793,9 +55815,119 @@ function parseTimeout(timeout) {
   return timeout;
 }
 
-// src/publish/git-transport.ts
-import { stat as stat2, writeFile as writeFile5 } from "node:fs/promises";
-import path14 from "node:path";
+// src/publish/stage.ts
+import { createHash as createHash2 } from "node:crypto";
+import { constants as constants4 } from "node:fs";
+import { lstat as lstat2, mkdir as mkdir3, mkdtemp, open as open3, readdir as readdir2, readlink as readlink2, realpath, rm as rm3, stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
+import os9 from "node:os";
+import path12 from "node:path";
+async function createStaging(modelDir, log) {
+  const root = await realpath(modelDir);
+  const dir = await mkdtemp(path12.join(os9.tmpdir(), "mlsr-stage-"));
+  const forget = removeOnInterrupt(dir);
+  return {
+    dir,
+    copy: (relative2, targetPath, what) => copyIntoStaging(root, modelDir, relative2, targetPath, dir, what, log),
+    async write(targetPath, content) {
+      const destination = path12.join(dir, ...targetPath.split("/"));
+      await mkdir3(path12.dirname(destination), { recursive: true });
+      await writeFile4(destination, content);
+    },
+    async remove() {
+      await rm3(dir, { recursive: true, force: true });
+      forget();
+    }
+  };
+}
+async function stageArtifact(staging, uri) {
+  const base = folderRelativePath(uri);
+  const files = await staging.copy(uri, base, "The artifact (parameters.uri)");
+  const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
+  const single = files.length === 1 && files[0].path === base;
+  const sha256 = single ? files[0].sha256 : createHash2("sha256").update(files.map((f) => `${f.sha256}  ${f.path}`).sort().join("\n")).digest("hex");
+  return { uri, files, bytes, sha256 };
+}
+async function copyIntoStaging(root, modelDir, relative2, targetPath, dir, what, log) {
+  const start = path12.resolve(modelDir, relative2);
+  let info;
+  try {
+    info = await stat2(start);
+  } catch (error63) {
+    const code = error63.code;
+    if (code === "ELOOP") throw new ReleaseError("EARTIFACTMISSING", `${what} "${relative2}" is a symlink loop`);
+    const dangling = await lstat2(start).then((l) => l.isSymbolicLink(), () => false);
+    throw new ReleaseError("EARTIFACTMISSING", dangling ? `${what} "${relative2}" is a symlink to ${await readlink2(start).catch(() => "?")}, which does not exist` : `${what} "${relative2}" does not exist at ${start}`);
+  }
+  await insideRoot(root, start, what, relative2);
+  const pairs = info.isDirectory() ? (await walk(root, start, what, log)).map((inner) => [path12.join(start, inner), `${targetPath}/${inner.split(path12.sep).join("/")}`]) : [[start, targetPath]];
+  const staged = [];
+  for (const [source, target] of pairs) {
+    const problems = pathProblems(target);
+    if (problems.length > 0) throw new ReleaseError("EARTIFACTMISSING", `${what}: cannot publish "${target}"`, problems);
+    staged.push(await copyOne(root, source, target, dir, what));
+  }
+  return staged;
+}
+async function insideRoot(root, file2, what, relative2) {
+  const real = await realpath(file2);
+  if (real !== root && !real.startsWith(root + path12.sep)) {
+    throw new ReleaseError("EURIESCAPES", `${what} "${relative2}" resolves to ${real}, outside the model folder ${root}`);
+  }
+  return real;
+}
+async function walk(root, dir, what, log, prefix = "") {
+  const out = [];
+  for (const entry of (await readdir2(path12.join(dir, prefix))).sort()) {
+    const inner = path12.join(prefix, entry);
+    const full = path12.join(dir, inner);
+    if (entry.toLowerCase() === ".git") {
+      log.warn(`${what}: left out ${full}: a .git folder cannot be stored in a git tree (it would make the repository impossible to check out)`);
+      continue;
+    }
+    let info;
+    try {
+      info = await stat2(full);
+    } catch (error63) {
+      const code = error63.code;
+      throw new ReleaseError("EARTIFACTMISSING", code === "ELOOP" ? `${what}: ${full} is a symlink loop` : `${what}: ${full} is a symlink to ${await readlink2(full).catch(() => "?")}, which does not exist`);
+    }
+    await insideRoot(root, full, what, inner);
+    if (info.isDirectory()) out.push(...await walk(root, dir, what, log, inner));
+    else if (info.isFile()) out.push(inner);
+    else throw new ReleaseError("EARTIFACTMISSING", `${what}: ${full} is neither a file nor a folder`);
+  }
+  return out;
+}
+async function copyOne(root, source, target, dir, what) {
+  const real = await realpath(source);
+  const handle = await open3(real, constants4.O_RDONLY | constants4.O_NOFOLLOW).catch((error63) => {
+    throw new ReleaseError("EURIESCAPES", `${what}: ${source} changed while it was read (${error63.code}); nothing was published`);
+  });
+  const destination = path12.join(dir, ...target.split("/"));
+  await mkdir3(path12.dirname(destination), { recursive: true });
+  const out = await open3(destination, "wx");
+  try {
+    const opened = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
+    if (opened !== void 0 && opened !== root && !opened.startsWith(root + path12.sep)) {
+      throw new ReleaseError("EURIESCAPES", `${what}: ${source} now points outside the model folder (${opened}); nothing was published`);
+    }
+    const hash2 = createHash2("sha256");
+    let bytes = 0;
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      hash2.update(chunk);
+      await out.write(chunk);
+      bytes += bytesRead;
+    }
+    return { path: target, source: destination, bytes, sha256: hash2.digest("hex") };
+  } finally {
+    await handle.close();
+    await out.close();
+  }
+}
 
 // src/publish/ownership.ts
 function recordedIdentity(releaseJson, settingsJson) {
@@ -55821,7 +55953,6 @@ function assertOwnedBy(folder, mine, owner) {
     );
   }
 }
-var IDENTITY_FILES = [RECORD_FILE, SETTINGS_FILE];
 function parseObject(text2) {
   if (!text2) return void 0;
   try {
@@ -55832,10 +55963,274 @@ function parseObject(text2) {
   }
 }
 
-// src/publish/git-session.ts
-import { mkdtemp, rm as rm3 } from "node:fs/promises";
-import os9 from "node:os";
-import path12 from "node:path";
+// src/publish-version.ts
+async function compare(snapshot, input2) {
+  const stored = snapshot.folders.get(input2.folder);
+  if (!stored) return { state: "absent", differences: [] };
+  const theirs = await stored.files();
+  const mine = await snapshot.contentIds(input2.folder, input2.files);
+  const ignore = (p) => input2.ignoreForComparison.includes(p);
+  const differences = [];
+  for (const [file2, id] of mine) {
+    if (ignore(file2)) continue;
+    const other = theirs.get(file2);
+    if (!other) differences.push(`${file2}: new in this release`);
+    else if (other !== id) differences.push(`${file2}: differs (published ${other.slice(0, 12)}, local ${id.slice(0, 12)})`);
+  }
+  for (const file2 of theirs.keys()) if (!ignore(file2) && !mine.has(file2)) differences.push(`${file2}: only in the published version`);
+  return { state: differences.length === 0 ? "same" : "different", differences };
+}
+async function decideRelease(snapshot, input2, where2) {
+  const { state, differences } = await compare(snapshot, input2);
+  if (state === "same") {
+    input2.log.info(`publish: ${input2.folder} already holds this exact model${where2}; nothing to change`);
+    return { done: { replaced: false } };
+  }
+  if (state === "different") {
+    const texts = await snapshot.readTexts([`${input2.folder}/${RECORD_FILE}`, `${input2.folder}/${SETTINGS_FILE}`]);
+    assertOwnedBy(`${input2.folder}${where2}`, input2.identity, recordedIdentity(texts.get(`${input2.folder}/${RECORD_FILE}`), texts.get(`${input2.folder}/${SETTINGS_FILE}`)));
+    if (!input2.force) throw new ReleaseError("EVERSIONCONFLICT", `${input2.folder} is already published${where2} with different content`, differences);
+  }
+  return { writes: [{ folder: input2.folder, files: input2.files }], message: input2.message, author: input2.author, result: { replaced: state === "different" } };
+}
+async function publishVersion(store, input2) {
+  const what = `publishing ${input2.folder}`;
+  if (!input2.review) {
+    const applied2 = await store.apply((snapshot) => decideRelease(snapshot, input2, snapshot.branch ? ` on ${snapshot.branch}` : ""), { branch: input2.branch, what });
+    return { status: applied2.changed ? "pushed" : "already-published", branch: applied2.branch, commit: applied2.commit, replaced: applied2.result.replaced, attempts: applied2.attempts };
+  }
+  if (!store.openReview || !store.defaultBranch) {
+    throw new ReleaseError("EUSAGE", `--review opens a pull or merge request, which ${store.location} (${store.kind}) does not have`);
+  }
+  const target = input2.branch ?? await store.defaultBranch();
+  const onTarget = await store.snapshot(target);
+  const verdict = await decideRelease(onTarget, input2, ` on ${target}`);
+  if ("done" in verdict) return { status: "already-published", branch: target, commit: onTarget.head, replaced: false, attempts: 1 };
+  const review = input2.review;
+  const applied = await store.apply(async (snapshot) => {
+    const { state } = await compare(snapshot, input2);
+    if (state === "same" && snapshot.branch === review.branch) {
+      input2.log.info(`publish: ${review.branch} already holds this release; reusing it`);
+      return { done: { replaced: false } };
+    }
+    return { writes: [{ folder: input2.folder, files: input2.files }], message: input2.message, author: input2.author, result: { replaced: state === "different" } };
+  }, { branch: review.branch, startFrom: target, what });
+  const opened = await store.openReview(review.branch, target, review.title, review.body);
+  input2.log.info(`publish: ${opened.reused ? "reusing" : "opened"} ${opened.url}`);
+  return { status: "pushed", branch: review.branch, commit: applied.commit, reviewUrl: opened.url, replaced: verdict.result.replaced, attempts: applied.attempts };
+}
+
+// src/stores/folder.ts
+import { createHash as createHash3, randomBytes } from "node:crypto";
+import { constants as constants5 } from "node:fs";
+import { access as access2, copyFile as copyFile2, mkdir as mkdir4, readdir as readdir3, readFile as readFile5, rename as rename2, rm as rm4, stat as stat3, writeFile as writeFile5 } from "node:fs/promises";
+import path13 from "node:path";
+
+// src/stores/folders.ts
+function versionFolders(files, modelsPath) {
+  const prefix = modelsPath ? `${modelsPath}/` : "";
+  const folders = /* @__PURE__ */ new Set();
+  for (const file2 of files) {
+    if (!file2.path.startsWith(prefix)) continue;
+    const inner = file2.path.slice(prefix.length).split("/");
+    if (inner.some((part) => part.startsWith("."))) continue;
+    if (inner.at(-1) === SETTINGS_FILE && (inner.length === 2 || inner.length === 3)) folders.add(prefix + inner.slice(0, -1).join("/"));
+  }
+  const result = /* @__PURE__ */ new Map();
+  for (const folder of folders) {
+    const own2 = /* @__PURE__ */ new Map();
+    for (const file2 of files) {
+      if (!file2.path.startsWith(`${folder}/`)) continue;
+      const rest = file2.path.slice(folder.length + 1);
+      const nested = [...folders].some((other) => other !== folder && other.startsWith(`${folder}/`) && file2.path.startsWith(`${other}/`));
+      if (!nested) own2.set(rest, file2.id);
+    }
+    result.set(folder, { folder, files: async () => own2 });
+  }
+  return result;
+}
+
+// src/stores/folder.ts
+var WORK_FOLDER_PREFIX = ".mlserver-release-";
+var DEFAULT_STALE_AFTER_MS = 10 * 60 * 1e3;
+function hiddenSibling(target, kind) {
+  return path13.join(path13.dirname(target), `${WORK_FOLDER_PREFIX}${kind}-${path13.basename(target)}-${randomBytes(4).toString("hex")}`);
+}
+async function walk2(dir, prefix = "") {
+  const out = [];
+  for (const entry of await readdir3(dir, { withFileTypes: true }).catch(() => [])) {
+    if (!prefix && entry.name.startsWith(".")) continue;
+    const relative2 = `${prefix}${entry.name}`;
+    if (entry.isDirectory()) out.push(...await walk2(path13.join(dir, entry.name), `${relative2}/`));
+    else if (entry.isFile()) out.push(relative2);
+  }
+  return out;
+}
+async function workFolders(dir) {
+  const found = [];
+  for (const entry of await readdir3(dir, { withFileTypes: true }).catch(() => [])) {
+    if (!entry.isDirectory() || !entry.name.startsWith(WORK_FOLDER_PREFIX)) continue;
+    const info = await stat3(path13.join(dir, entry.name)).catch(() => void 0);
+    if (info) found.push({ path: path13.join(dir, entry.name), ageMs: Date.now() - info.mtimeMs });
+  }
+  return found;
+}
+function folderStore(options) {
+  const base = path13.join(options.root, options.modelsPath);
+  const copy = options.copy ?? ((source, destination) => copyFile2(source, destination));
+  async function snapshot() {
+    const listed = (await walk2(base)).map((file2) => ({ path: options.modelsPath ? `${options.modelsPath}/${file2}` : file2, id: "" }));
+    const folders = versionFolders(listed, options.modelsPath);
+    for (const [name, folder] of folders) {
+      const names = await folder.files();
+      let hashed;
+      folders.set(name, {
+        folder: name,
+        files: async () => hashed ??= new Map(await Promise.all([...names.keys()].map(async (p) => [p, await sha256File(path13.join(options.root, name, p))])))
+      });
+    }
+    return {
+      folders,
+      async readTexts(paths) {
+        const out = /* @__PURE__ */ new Map();
+        for (const p of paths) {
+          const text2 = await readFile5(path13.join(options.root, p), "utf8").catch(() => void 0);
+          if (text2 !== void 0) out.set(p, text2);
+        }
+        return out;
+      },
+      async contentIds(_folder, files) {
+        return new Map(await Promise.all(files.map(async (file2) => [file2.path, file2.source ? await sha256File(file2.source) : createHash3("sha256").update(file2.content ?? "").digest("hex")])));
+      }
+    };
+  }
+  async function removeStaleWorkFolders(dir) {
+    for (const folder of await workFolders(dir)) {
+      if (folder.ageMs < (options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS)) continue;
+      await rm4(folder.path, { recursive: true, force: true });
+      options.log.info(`publish: removed ${folder.path}, left by an interrupted run ${Math.round(folder.ageMs / 6e4)} min ago`);
+    }
+  }
+  async function stage(target, files) {
+    const dir = hiddenSibling(target, "staging");
+    const forget = removeOnInterrupt(dir);
+    try {
+      for (const file2 of files) {
+        const destination = path13.join(dir, ...file2.path.split("/"));
+        await mkdir4(path13.dirname(destination), { recursive: true });
+        if (file2.source) await copy(file2.source, destination);
+        else await writeFile5(destination, file2.content ?? "");
+      }
+    } catch (error63) {
+      await rm4(dir, { recursive: true, force: true });
+      forget();
+      throw new ReleaseError("EPUSHFAILED", `Writing ${target} failed; nothing was published`, [error63.message]);
+    }
+    return { dir, forget };
+  }
+  return {
+    kind: "folder",
+    location: options.root,
+    async preflight() {
+      try {
+        await access2(options.root, constants5.W_OK);
+      } catch {
+        throw new ReleaseError("EFORBIDDEN", `${options.root} is not writable by this user`);
+      }
+    },
+    snapshot: () => snapshot(),
+    async readFolder(folder) {
+      const dir = path13.join(options.root, folder);
+      return Promise.all((await walk2(dir)).map(async (p) => ({ path: p, content: await readFile5(path13.join(dir, p)) })));
+    },
+    async apply(decide, applyOptions) {
+      await mkdir4(base, { recursive: true });
+      const staged = /* @__PURE__ */ new Map();
+      try {
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          const seen = await snapshot();
+          const decision = await decide(seen, attempt);
+          if ("done" in decision) return { result: decision.done, changed: false, attempts: attempt };
+          let lost = false;
+          for (const write of decision.writes) {
+            const target = path13.join(options.root, write.folder);
+            await mkdir4(path13.dirname(target), { recursive: true });
+            await removeStaleWorkFolders(path13.dirname(target));
+            try {
+              if (write.files === null) {
+                const trash = hiddenSibling(target, "trash");
+                await rename2(target, trash).catch((error63) => {
+                  if (error63.code !== "ENOENT") throw error63;
+                });
+                await rm4(trash, { recursive: true, force: true });
+                continue;
+              }
+              if (!staged.has(write.folder)) staged.set(write.folder, await stage(target, write.files));
+              const staging = staged.get(write.folder);
+              const before = seen.folders.get(write.folder);
+              if (before) {
+                const old = hiddenSibling(target, "replaced");
+                await rename2(target, old);
+                if (!await sameFiles(old, await before.files())) {
+                  await rename2(old, target).catch(() => rm4(old, { recursive: true, force: true }));
+                  lost = true;
+                  break;
+                }
+                await rename2(staging.dir, target);
+                await rm4(old, { recursive: true, force: true });
+              } else {
+                await rename2(staging.dir, target);
+              }
+              staging.forget();
+              staged.delete(write.folder);
+            } catch (error63) {
+              const code = error63.code;
+              if (code === "ENOTEMPTY" || code === "EEXIST" || code === "ENOENT") {
+                lost = true;
+                break;
+              }
+              if (error63 instanceof ReleaseError) throw error63;
+              throw new ReleaseError("EPUSHFAILED", `Writing ${target} failed; nothing was published`, [error63.message]);
+            }
+          }
+          if (!lost) {
+            for (const write of decision.writes) options.log.info(`publish: ${path13.join(options.root, write.folder)} ${write.files ? "is in place" : "was removed"}`);
+            return { result: decision.result, changed: true, attempts: attempt };
+          }
+        }
+        throw new ReleaseError("EPUSHFAILED", `${applyOptions.what}: the folder kept changing while it was being written; nothing was published`);
+      } finally {
+        for (const staging of staged.values()) {
+          await rm4(staging.dir, { recursive: true, force: true });
+          staging.forget();
+        }
+      }
+    }
+  };
+}
+async function sameFiles(dir, expected) {
+  const files = await walk2(dir);
+  if (files.length !== expected.size) return false;
+  for (const file2 of files) if (expected.get(file2) !== await sha256File(path13.join(dir, file2))) return false;
+  return true;
+}
+async function reloadModel(url12, model, headers, log) {
+  const endpoint3 = `${url12.replace(/\/+$/, "")}/v2/repository/models/${encodeURIComponent(model)}/load`;
+  let status;
+  let body = "";
+  try {
+    const response = await fetch(endpoint3, { method: "POST", headers, signal: AbortSignal.timeout(12e4) });
+    status = response.status;
+    body = await response.text();
+  } catch (error63) {
+    throw new ReleaseError("EPUSHFAILED", `MLServer did not answer the reload request ${endpoint3}: ${error63.message}`);
+  }
+  if (status !== 200) throw new ReleaseError("EPUSHFAILED", `MLServer refused to load ${model} (HTTP ${status})`, [body.slice(0, 300)]);
+  log.info(`publish: MLServer reloaded ${model}`);
+}
+
+// src/publish/api/client.ts
+import { createHash as createHash4 } from "node:crypto";
 
 // src/publish/retry.ts
 var PATTERNS = [
@@ -55876,400 +56271,6 @@ function backoffDelay(attempt, options, random = Math.random) {
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
-
-// src/publish/git-session.ts
-var REMOTE = "origin";
-async function withGitSession(input2, body) {
-  const workspace = await mkdtemp(path12.join(input2.env.TMPDIR || os9.tmpdir(), "mlserver-release-"));
-  const forget = removeOnInterrupt(workspace);
-  try {
-    const repoDir = path12.join(workspace, "repo.git");
-    const timeoutMs = input2.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
-    const ctx = { cwd: workspace, env: gitEnvironment(input2.env, input2.url, input2.credentials, timeoutMs), networkTimeoutMs: timeoutMs };
-    await initBare(repoDir, ctx);
-    ctx.cwd = repoDir;
-    await addRemote(REMOTE, input2.url, ctx);
-    const backoff = input2.backoff ?? DEFAULT_BACKOFF;
-    const branch = input2.branch ?? await withRetries(() => remoteDefaultBranch(REMOTE, ctx), input2, backoff) ?? "main";
-    const session = {
-      ctx,
-      workspace,
-      branch,
-      backoff,
-      fetchTip: () => fetchTip(branch, ctx, input2, backoff)
-    };
-    return await body(session);
-  } finally {
-    await rm3(workspace, { recursive: true, force: true });
-    forget();
-  }
-}
-async function commitWithRetry(session, input2, what, plan) {
-  const { ctx, branch, backoff } = session;
-  for (let attempt = 1; attempt <= backoff.attempts; attempt++) {
-    const tip = await session.fetchTip();
-    const decision = await plan(tip, attempt);
-    if ("done" in decision) return decision;
-    const commit = await commitTree(decision.tree, tip, decision.message, decision.author, ctx);
-    await decision.beforePush?.();
-    const stopTicker = progressTicker(input2.log, `pushing to ${input2.url}`);
-    const push = await pushCommit(REMOTE, commit, branch, ctx).finally(stopTicker);
-    if (push.ok) {
-      input2.log.info(`publish: pushed ${commit.slice(0, 12)} to ${branch}${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
-      return { commit, attempts: attempt };
-    }
-    const kind = classifyGitFailure(push.stderr);
-    if (kind !== "moved" && kind !== "transient") throw publishError(kind, input2.url, branch, push.stderr);
-    if (attempt === backoff.attempts) break;
-    const delay2 = backoffDelay(attempt, backoff);
-    input2.log.info(`publish: ${kind === "moved" ? "another release landed first; rebuilding on the new tip" : "the remote failed"}, retrying in ${delay2}ms (attempt ${attempt + 1} of ${backoff.attempts})`);
-    await sleep(delay2);
-  }
-  throw new ReleaseError("EPUSHFAILED", `Gave up on ${what} after ${backoff.attempts} attempts: the branch ${branch} kept moving or the remote kept failing`);
-}
-async function fetchTip(branch, ctx, input2, backoff) {
-  try {
-    return await withRetries(() => fetchTipWithoutBlobs(REMOTE, branch, ctx), input2, backoff);
-  } catch (error63) {
-    if (error63 instanceof ReleaseError && error63.code === "EBRANCHMISSING") {
-      if (input2.startBranch && input2.startBranch !== branch) {
-        return withRetries(() => fetchTipWithoutBlobs(REMOTE, input2.startBranch, ctx), input2, backoff);
-      }
-      const branches = await listRemoteBranches(REMOTE, ctx);
-      if (branches.size === 0) return void 0;
-    }
-    throw error63;
-  }
-}
-async function withRetries(action, input2, backoff) {
-  const deadline = Date.now() + (input2.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS);
-  for (let attempt = 1; ; attempt++) {
-    const stopTicker = progressTicker(input2.log, `waiting for ${input2.url}`);
-    try {
-      return await action();
-    } catch (error63) {
-      if (!(error63 instanceof GitError)) throw error63;
-      const kind = classifyGitFailure(error63.stderr);
-      const delay2 = backoffDelay(attempt, backoff);
-      const outOfTime = Date.now() + delay2 >= deadline;
-      if (kind !== "transient" || attempt >= backoff.attempts || outOfTime) throw publishError(kind, input2.url, input2.branch, error63.stderr);
-      input2.log.info(`publish: the remote did not answer cleanly, retrying in ${delay2}ms (attempt ${attempt + 1} of ${backoff.attempts})`);
-      await sleep(delay2);
-    } finally {
-      stopTicker();
-    }
-  }
-}
-
-// src/publish/lfs.ts
-import { copyFile as copyFile2, mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
-import path13 from "node:path";
-function globToRegExp(pattern) {
-  const anchored = pattern.includes("/") && !pattern.endsWith("/");
-  const body = pattern.replace(/^\//, "").split(/(\*\*\/|\*\*|\*|\?)/).map((part) => {
-    if (part === "**/") return "(?:.*/)?";
-    if (part === "**") return ".*";
-    if (part === "*") return "[^/]*";
-    if (part === "?") return "[^/]";
-    return part.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }).join("");
-  return new RegExp(anchored ? `^${body}$` : `(?:^|/)${body}$`);
-}
-function lfsMatcher(attributes) {
-  const rules = [];
-  for (const raw of (attributes ?? "").split("\n")) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) continue;
-    const [pattern, ...attrs] = line.split(/\s+/);
-    if (attrs.includes("filter=lfs")) rules.push({ regex: globToRegExp(pattern), lfs: true });
-    else if (attrs.some((a) => a === "-filter" || a === "!filter" || a.startsWith("filter=") && a !== "filter=lfs")) {
-      rules.push({ regex: globToRegExp(pattern), lfs: false });
-    }
-  }
-  return (repoPath) => rules.reduce((lfs, rule) => rule.regex.test(repoPath) ? rule.lfs : lfs, false);
-}
-async function prepareLfsObjects(sources, repoDir, workspace, ctx) {
-  if (sources.length === 0) return [];
-  if (!which2("git-lfs", ctx.env)) {
-    throw new ReleaseError("ELFSMISSING", `The repository stores ${sources.map((s) => path13.basename(s)).join(", ")} in Git LFS (.gitattributes), but git-lfs is not installed`);
-  }
-  const prepared = [];
-  for (const [index, source] of sources.entries()) {
-    const pointer = await lfsPointer(source, ctx);
-    const oid = /oid sha256:([0-9a-f]{64})/.exec(pointer)?.[1];
-    if (!oid) throw new ReleaseError("EPUSHFAILED", `git lfs pointer gave no object id for ${source}`);
-    const pointerFile = path13.join(workspace, `lfs-pointer-${index}`);
-    await writeFile4(pointerFile, pointer);
-    const store = path13.join(repoDir, "lfs", "objects", oid.slice(0, 2), oid.slice(2, 4));
-    await mkdir3(store, { recursive: true });
-    await copyFile2(source, path13.join(store, oid));
-    prepared.push({ source, pointerFile, oid });
-  }
-  return prepared;
-}
-async function uploadLfsObjects(remote, files, ctx) {
-  if (files.length === 0) return;
-  try {
-    await lfsPushObjects(remote, files.map((f) => f.oid), ctx);
-  } catch (error63) {
-    if (!(error63 instanceof GitError)) throw error63;
-    throw new ReleaseError("EPUSHFAILED", "Uploading the artifact to the Git LFS server failed", error63.stderr.trim().split("\n").slice(-4));
-  }
-}
-
-// src/publish/tree.ts
-async function writeFolderTree(files, ctx) {
-  const here = [];
-  const subfolders = /* @__PURE__ */ new Map();
-  for (const file2 of files) {
-    const slash = file2.path.indexOf("/");
-    if (slash < 0) {
-      here.push({ mode: file2.executable ? "100755" : "100644", type: "blob", oid: file2.oid, path: file2.path });
-    } else {
-      const name = file2.path.slice(0, slash);
-      const inner = subfolders.get(name) ?? [];
-      inner.push({ ...file2, path: file2.path.slice(slash + 1) });
-      subfolders.set(name, inner);
-    }
-  }
-  for (const [name, inner] of subfolders) {
-    here.push({ mode: "040000", type: "tree", oid: await writeFolderTree(inner, ctx), path: name });
-  }
-  return makeTree(here, ctx);
-}
-async function replaceFolder(rootTree, folderPath, folderTree, ctx) {
-  const [head, ...rest] = folderPath.split("/");
-  const entries = rootTree ? await listTree(rootTree, ctx) : [];
-  const existing = entries.find((e) => e.path === head);
-  const child2 = rest.length === 0 ? folderTree : await replaceFolder(existing?.type === "tree" ? existing.oid : void 0, rest.join("/"), folderTree, ctx);
-  const kept = entries.filter((e) => e.path !== head);
-  if (child2) kept.push({ mode: "040000", type: "tree", oid: child2, path: head });
-  return makeTree(kept, ctx);
-}
-async function folderBlobs(commit, folderPath, ctx) {
-  const prefix = `${folderPath}/`;
-  const entries = await listTree(commit, ctx, { path: prefix, recursive: true });
-  return new Map(entries.filter((e) => e.type === "blob" && e.path.startsWith(prefix)).map((e) => [e.path.slice(prefix.length), e.oid]));
-}
-
-// src/publish/git-transport.ts
-async function publishWithGit(input2) {
-  return withGitSession(input2, async (session) => {
-    const { ctx, workspace, branch } = session;
-    const firstHash = hashLocalFiles(workspace, input2, void 0, ctx);
-    firstHash.catch(() => void 0);
-    let local2;
-    let localAttributes;
-    let replaced = false;
-    const outcome = await commitWithRetry(session, input2, `publishing ${input2.folder}`, async (tip, attempt) => {
-      const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : void 0;
-      const isLfs = lfsMatcher(attributes);
-      local2 ??= await firstHash;
-      const wantsLfs = input2.files.some((file2) => file2.source && isLfs(`${input2.folder}/${file2.path}`));
-      if (wantsLfs && attributes !== localAttributes) {
-        local2 = await hashLocalFiles(workspace, input2, attributes, ctx);
-        localAttributes = attributes;
-      }
-      if (attempt === 1) await warnAboutLargeFiles(input2, isLfs);
-      const published = tip ? await folderBlobs(tip, input2.folder, ctx) : /* @__PURE__ */ new Map();
-      if (sameContent(local2.files, published, input2.ignoreForComparison)) {
-        input2.log.info(`publish: ${input2.folder} already holds this exact model on ${branch}; nothing to push`);
-        return { done: { commit: tip, attempts: attempt } };
-      }
-      replaced = published.size > 0;
-      if (replaced && input2.identity) {
-        const oids = IDENTITY_FILES.map((file2) => published.get(file2)).filter((oid) => Boolean(oid));
-        await fetchObjects(REMOTE, oids, ctx);
-        const blobs = await readBlobs(oids, ctx);
-        const text2 = (file2) => {
-          const oid = published.get(file2);
-          return oid ? blobs.get(oid) : void 0;
-        };
-        assertOwnedBy(`${input2.folder} on ${branch}`, input2.identity, recordedIdentity(text2(RECORD_FILE), text2(SETTINGS_FILE)));
-      }
-      if (replaced && !input2.force) {
-        throw new ReleaseError("EVERSIONCONFLICT", `${input2.folder} is already published on ${branch} with different content`, describeDifferences(local2.files, published, input2.ignoreForComparison));
-      }
-      const folderTree = await writeFolderTree(local2.files, ctx);
-      const tree = await replaceFolder(tip ? `${tip}^{tree}` : void 0, input2.folder, folderTree, ctx);
-      const lfs = local2.lfs;
-      return { tree, message: input2.message, author: input2.author, beforePush: () => uploadLfsObjects(REMOTE, lfs, ctx) };
-    });
-    if ("done" in outcome) return { status: "already-published", branch, replaced: false, ...outcome.done };
-    return { status: "pushed", branch, replaced, ...outcome };
-  });
-}
-var LARGE_FILE_BYTES = 100 * 1e3 * 1e3;
-async function warnAboutLargeFiles(input2, isLfs) {
-  for (const file2 of input2.files) {
-    if (!file2.source || isLfs(`${input2.folder}/${file2.path}`)) continue;
-    if ((await stat2(file2.source)).size > LARGE_FILE_BYTES) {
-      input2.log.warn(`${file2.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
-    }
-  }
-}
-async function hashLocalFiles(workspace, input2, attributes, ctx) {
-  const isLfs = lfsMatcher(attributes);
-  const sources = [];
-  const lfsSources = [];
-  for (const [index, file2] of input2.files.entries()) {
-    if (file2.source) {
-      const source = path14.resolve(file2.source);
-      sources.push(source);
-      if (isLfs(`${input2.folder}/${file2.path}`)) lfsSources.push(source);
-    } else {
-      const generated = path14.join(workspace, `generated-${index}`);
-      await writeFile5(generated, file2.content ?? "");
-      sources.push(generated);
-    }
-  }
-  const lfs = await prepareLfsObjects(lfsSources, ctx.cwd, workspace, ctx);
-  if (lfs.length > 0) input2.log.info(`publish: ${lfs.length} file(s) go through Git LFS, as the repository's .gitattributes asks`);
-  const pointerOf = new Map(lfs.map((f) => [f.source, f.pointerFile]));
-  const oids = await hashFiles(sources.map((s) => pointerOf.get(s) ?? s), ctx);
-  const files = [];
-  for (const [index, file2] of input2.files.entries()) {
-    const executable = file2.source ? ((await stat2(file2.source)).mode & 73) !== 0 : false;
-    files.push({ path: file2.path, oid: oids[index], executable });
-  }
-  return { files, lfs };
-}
-function sameContent(local2, published, ignore) {
-  const mine = local2.filter((f) => !ignore.includes(f.path));
-  const theirs = [...published.keys()].filter((p) => !ignore.includes(p));
-  return published.size > 0 && mine.length === theirs.length && mine.every((f) => published.get(f.path) === f.oid);
-}
-function describeDifferences(local2, published, ignore) {
-  const lines = [];
-  for (const file2 of local2) {
-    if (ignore.includes(file2.path)) continue;
-    const remote = published.get(file2.path);
-    if (!remote) lines.push(`${file2.path}: new in this release`);
-    else if (remote !== file2.oid) lines.push(`${file2.path}: differs (published ${remote.slice(0, 12)}, local ${file2.oid.slice(0, 12)})`);
-  }
-  for (const remotePath of published.keys()) {
-    if (!ignore.includes(remotePath) && !local2.some((f) => f.path === remotePath)) lines.push(`${remotePath}: only in the published version`);
-  }
-  return lines;
-}
-
-// src/publish/stage.ts
-import { createHash as createHash2 } from "node:crypto";
-import { constants as constants4 } from "node:fs";
-import { lstat as lstat2, mkdir as mkdir4, mkdtemp as mkdtemp2, open as open3, readdir as readdir2, readlink as readlink2, realpath, rm as rm4, stat as stat3, writeFile as writeFile6 } from "node:fs/promises";
-import os10 from "node:os";
-import path15 from "node:path";
-async function createStaging(modelDir, log) {
-  const root = await realpath(modelDir);
-  const dir = await mkdtemp2(path15.join(os10.tmpdir(), "mlsr-stage-"));
-  const forget = removeOnInterrupt(dir);
-  return {
-    dir,
-    copy: (relative2, targetPath, what) => copyIntoStaging(root, modelDir, relative2, targetPath, dir, what, log),
-    async write(targetPath, content) {
-      const destination = path15.join(dir, ...targetPath.split("/"));
-      await mkdir4(path15.dirname(destination), { recursive: true });
-      await writeFile6(destination, content);
-    },
-    async remove() {
-      await rm4(dir, { recursive: true, force: true });
-      forget();
-    }
-  };
-}
-async function stageArtifact(staging, uri) {
-  const base = folderRelativePath(uri);
-  const files = await staging.copy(uri, base, "The artifact (parameters.uri)");
-  const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
-  const single = files.length === 1 && files[0].path === base;
-  const sha256 = single ? files[0].sha256 : createHash2("sha256").update(files.map((f) => `${f.sha256}  ${f.path}`).sort().join("\n")).digest("hex");
-  return { uri, files, bytes, sha256 };
-}
-async function copyIntoStaging(root, modelDir, relative2, targetPath, dir, what, log) {
-  const start = path15.resolve(modelDir, relative2);
-  let info;
-  try {
-    info = await stat3(start);
-  } catch (error63) {
-    const code = error63.code;
-    if (code === "ELOOP") throw new ReleaseError("EARTIFACTMISSING", `${what} "${relative2}" is a symlink loop`);
-    const dangling = await lstat2(start).then((l) => l.isSymbolicLink(), () => false);
-    throw new ReleaseError("EARTIFACTMISSING", dangling ? `${what} "${relative2}" is a symlink to ${await readlink2(start).catch(() => "?")}, which does not exist` : `${what} "${relative2}" does not exist at ${start}`);
-  }
-  await insideRoot(root, start, what, relative2);
-  const pairs = info.isDirectory() ? (await walk(root, start, what, log)).map((inner) => [path15.join(start, inner), `${targetPath}/${inner.split(path15.sep).join("/")}`]) : [[start, targetPath]];
-  const staged = [];
-  for (const [source, target] of pairs) {
-    const problems = pathProblems(target);
-    if (problems.length > 0) throw new ReleaseError("EARTIFACTMISSING", `${what}: cannot publish "${target}"`, problems);
-    staged.push(await copyOne(root, source, target, dir, what));
-  }
-  return staged;
-}
-async function insideRoot(root, file2, what, relative2) {
-  const real = await realpath(file2);
-  if (real !== root && !real.startsWith(root + path15.sep)) {
-    throw new ReleaseError("EURIESCAPES", `${what} "${relative2}" resolves to ${real}, outside the model folder ${root}`);
-  }
-  return real;
-}
-async function walk(root, dir, what, log, prefix = "") {
-  const out = [];
-  for (const entry of (await readdir2(path15.join(dir, prefix))).sort()) {
-    const inner = path15.join(prefix, entry);
-    const full = path15.join(dir, inner);
-    if (entry.toLowerCase() === ".git") {
-      log.warn(`${what}: left out ${full}: a .git folder cannot be stored in a git tree (it would make the repository impossible to check out)`);
-      continue;
-    }
-    let info;
-    try {
-      info = await stat3(full);
-    } catch (error63) {
-      const code = error63.code;
-      throw new ReleaseError("EARTIFACTMISSING", code === "ELOOP" ? `${what}: ${full} is a symlink loop` : `${what}: ${full} is a symlink to ${await readlink2(full).catch(() => "?")}, which does not exist`);
-    }
-    await insideRoot(root, full, what, inner);
-    if (info.isDirectory()) out.push(...await walk(root, dir, what, log, inner));
-    else if (info.isFile()) out.push(inner);
-    else throw new ReleaseError("EARTIFACTMISSING", `${what}: ${full} is neither a file nor a folder`);
-  }
-  return out;
-}
-async function copyOne(root, source, target, dir, what) {
-  const real = await realpath(source);
-  const handle = await open3(real, constants4.O_RDONLY | constants4.O_NOFOLLOW).catch((error63) => {
-    throw new ReleaseError("EURIESCAPES", `${what}: ${source} changed while it was read (${error63.code}); nothing was published`);
-  });
-  const destination = path15.join(dir, ...target.split("/"));
-  await mkdir4(path15.dirname(destination), { recursive: true });
-  const out = await open3(destination, "wx");
-  try {
-    const opened = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
-    if (opened !== void 0 && opened !== root && !opened.startsWith(root + path15.sep)) {
-      throw new ReleaseError("EURIESCAPES", `${what}: ${source} now points outside the model folder (${opened}); nothing was published`);
-    }
-    const hash2 = createHash2("sha256");
-    let bytes = 0;
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (; ; ) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      hash2.update(chunk);
-      await out.write(chunk);
-      bytes += bytesRead;
-    }
-    return { path: target, source: destination, bytes, sha256: hash2.digest("hex") };
-  } finally {
-    await handle.close();
-    await out.close();
-  }
-}
-
-// src/publish/api-transport.ts
-import { createHash as createHash3 } from "node:crypto";
-import { readFile as readFile5 } from "node:fs/promises";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -60737,19 +60738,6 @@ function githubApi(options) {
   });
   const repo = { owner: options.owner, repo: options.repo };
   const emptyRepository = () => new ReleaseError("EEMPTYREPO", `${options.owner}/${options.repo} has no commits yet (GitHub: "Git Repository is empty."); create the branch first, with one commit`);
-  async function listFolder(ref, folder, prefix, into) {
-    let data;
-    try {
-      ({ data } = await octokit.repos.getContent({ ...repo, path: folder, ref }));
-    } catch (error63) {
-      if (httpFailure(error63).status === 404) return;
-      throw error63;
-    }
-    for (const entry of Array.isArray(data) ? data : [data]) {
-      if (entry.type === "dir") await listFolder(ref, entry.path, `${prefix}${entry.name}/`, into);
-      else if (entry.type === "file") into.set(`${prefix}${entry.name}`, entry.sha);
-    }
-  }
   async function headOf(branch) {
     try {
       return (await octokit.git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha;
@@ -60767,10 +60755,11 @@ function githubApi(options) {
       return (await octokit.repos.get(repo)).data.default_branch;
     },
     branchHead: headOf,
-    async folderBlobs(ref, folder) {
-      const blobs = /* @__PURE__ */ new Map();
-      await listFolder(ref, folder, "", blobs);
-      return blobs;
+    async treeBlobs(ref, prefix) {
+      const { data } = await octokit.git.getTree({ ...repo, tree_sha: ref, recursive: "1" });
+      if (data.truncated) throw new ReleaseError("EPUSHFAILED", `GitHub truncated the tree of ${options.owner}/${options.repo} (over 100,000 entries); use --via git for this repository`);
+      const scope = prefix ? `${prefix}/` : "";
+      return new Map(data.tree.filter((e) => e.type === "blob" && e.path && e.sha && e.path.startsWith(scope)).map((e) => [e.path, e.sha]));
     },
     async readBlob(oid) {
       const { data } = await octokit.git.getBlob({ ...repo, file_sha: oid });
@@ -68595,16 +68584,16 @@ function gitlabApi(options) {
         throw error63;
       }
     },
-    async folderBlobs(ref, folder) {
+    async treeBlobs(ref, prefix) {
       const blobs = /* @__PURE__ */ new Map();
       let entries;
       try {
-        entries = await api.Repositories.allRepositoryTrees(project, { path: folder, ref, recursive: true });
+        entries = await api.Repositories.allRepositoryTrees(project, { ...prefix ? { path: prefix } : {}, ref, recursive: true, perPage: 100 });
       } catch (error63) {
         if (httpFailure(error63).status === 404) return blobs;
         throw error63;
       }
-      for (const entry of entries) if (entry.type === "blob") blobs.set(entry.path.slice(folder.length + 1), entry.id);
+      for (const entry of entries) if (entry.type === "blob") blobs.set(entry.path, entry.id);
       return blobs;
     },
     async readBlob(oid) {
@@ -68664,7 +68653,7 @@ function gitlabApi(options) {
   };
 }
 
-// src/publish/api-transport.ts
+// src/publish/api/client.ts
 var API_FILE_LIMIT_BYTES = 100 * 1e3 * 1e3;
 function projectPath(repoUrl) {
   if (!/^https?:\/\//.test(repoUrl)) throw new ReleaseError("EUSAGE", `--via api needs an https URL for --repo, got ${repoUrl}`);
@@ -68736,233 +68725,154 @@ function apiError(failure2, what) {
   return new ReleaseError("EPUSHFAILED", `The host API failed to ${what}${code ? ` (HTTP ${code})` : ""}`, detail);
 }
 function gitBlobId(content) {
-  return createHash3("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
-}
-function sameContent2(local2, published, ignore) {
-  const mine = [...local2].filter(([p]) => !ignore.includes(p));
-  const theirs = [...published.keys()].filter((p) => !ignore.includes(p));
-  return published.size > 0 && mine.length === theirs.length && mine.every(([p, id]) => published.get(p) === id);
-}
-async function publishWithApi(input2) {
-  const backoff = input2.backoff ?? DEFAULT_BACKOFF;
-  const call = (what, action) => callApi(what, action, backoff, input2.log, input2.api);
-  const files = [];
-  for (const file2 of input2.files) {
-    const content = file2.source ? await readFile5(file2.source) : Buffer.from(file2.content ?? "");
-    if (content.length > API_FILE_LIMIT_BYTES) {
-      throw new ReleaseError("EAPILIMIT", `${file2.path} is ${(content.length / 1e6).toFixed(0)} MB, above the host API's ${API_FILE_LIMIT_BYTES / 1e6} MB limit`);
-    }
-    files.push({ path: `${input2.folder}/${file2.path}`, content });
-  }
-  const local2 = new Map(input2.files.map((file2, i) => [file2.path, gitBlobId(files[i].content)]));
-  const target = input2.branch ?? await call("read the default branch", () => input2.api.defaultBranch());
-  for (let attempt = 1; attempt <= backoff.attempts; attempt++) {
-    const targetHead = await call(`read branch ${target}`, () => input2.api.branchHead(target));
-    if (!targetHead) throw new ReleaseError("EBRANCHMISSING", `Branch "${target}" does not exist`);
-    const onTarget = await call(`read ${input2.folder}`, () => input2.api.folderBlobs(targetHead, input2.folder));
-    if (sameContent2(local2, onTarget, input2.ignoreForComparison)) {
-      input2.log.info(`publish: ${input2.folder} already holds this exact model on ${target}; nothing to change`);
-      return { status: "already-published", branch: target, commit: targetHead };
-    }
-    if (onTarget.size > 0 && input2.identity) {
-      const text2 = async (file2) => {
-        const oid = onTarget.get(file2);
-        return oid ? (await call(`read ${input2.folder}/${file2}`, () => input2.api.readBlob(oid))).toString("utf8") : void 0;
-      };
-      assertOwnedBy(`${input2.folder} on ${target}`, input2.identity, recordedIdentity(await text2(RECORD_FILE), await text2(SETTINGS_FILE)));
-    }
-    if (onTarget.size > 0 && !input2.force) {
-      throw new ReleaseError("EVERSIONCONFLICT", `${input2.folder} is already published on ${target} with different content`);
-    }
-    const branch = input2.review?.branch ?? target;
-    const branchHead = input2.review ? await call(`read branch ${branch}`, () => input2.api.branchHead(branch)) : targetHead;
-    const base = branchHead ?? targetHead;
-    const onBranch = branchHead && input2.review ? await call(`read ${input2.folder} on ${branch}`, () => input2.api.folderBlobs(branchHead, input2.folder)) : onTarget;
-    let commit = base;
-    if (!(input2.review && branchHead && sameContent2(local2, onBranch, input2.ignoreForComparison))) {
-      const deletes = [...onBranch.keys()].filter((p) => !local2.has(p)).map((p) => `${input2.folder}/${p}`);
-      try {
-        commit = await call(
-          `commit to ${branch}`,
-          () => input2.api.commit({
-            branch,
-            parent: base,
-            createFrom: input2.review && !branchHead ? target : void 0,
-            files,
-            deletes,
-            existing: new Set([...onBranch.keys()].map((p) => `${input2.folder}/${p}`)),
-            message: input2.message,
-            author: input2.author
-          })
-        );
-      } catch (error63) {
-        if (!(error63 instanceof RefMovedError) && !(error63 instanceof CommitRefusedError)) throw error63;
-        if (error63 instanceof CommitRefusedError) {
-          const targetNow = await call(`read branch ${target}`, () => input2.api.branchHead(target));
-          const branchNow = input2.review ? await call(`read branch ${branch}`, () => input2.api.branchHead(branch)) : targetNow;
-          if (targetNow === targetHead && branchNow === branchHead) {
-            throw new ReleaseError("EPUSHFAILED", `${input2.api.kind} refused the commit to ${branch}: ${error63.hostMessage}`);
-          }
-          input2.log.info(`publish: ${branch} changed while committing (${error63.hostMessage}); deciding again on its new head`);
-        }
-        if (attempt === backoff.attempts) break;
-        const delay2 = backoffDelay(attempt, backoff);
-        input2.log.info(`publish: ${branch} moved while committing; rebuilding on its new head in ${delay2}ms`);
-        await sleep(delay2);
-        continue;
-      }
-      input2.log.info(`publish: committed ${commit.slice(0, 12)} to ${branch} through the ${input2.api.kind} API`);
-    } else {
-      input2.log.info(`publish: ${branch} already holds this release; reusing it`);
-    }
-    if (!input2.review) return { status: "pushed", branch, commit };
-    const review = input2.review;
-    const existing = await call("look for an open review", () => input2.api.findOpenReview(review.branch, target));
-    if (existing) {
-      input2.log.info(`publish: reusing ${existing.url}`);
-      return { status: "pushed", branch, commit, review: { ...existing, reused: true } };
-    }
-    const opened = await call("open the review", () => input2.api.openReview(review.branch, target, review.title, review.body));
-    input2.log.info(`publish: ${opened.reused ? "another run opened it first; reusing" : "opened"} ${opened.url}`);
-    return { status: "pushed", branch, commit, review: opened };
-  }
-  throw new ReleaseError("EPUSHFAILED", `Gave up committing ${input2.folder} after ${backoff.attempts} attempts: the branch kept moving`);
+  return createHash4("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 
-// src/publish/folder-transport.ts
-import { createHash as createHash4, randomBytes } from "node:crypto";
-import { existsSync as existsSync6 } from "node:fs";
-import { copyFile as copyFile3, mkdir as mkdir5, readdir as readdir3, readFile as readFile6, rename as rename2, rm as rm5, stat as stat4, writeFile as writeFile7 } from "node:fs/promises";
+// src/stores/git.ts
+import { stat as stat4, writeFile as writeFile7 } from "node:fs/promises";
 import path16 from "node:path";
-function hiddenSibling(target, kind) {
-  return path16.join(path16.dirname(target), `${WORK_FOLDER_PREFIX}${kind}-${path16.basename(target)}-${randomBytes(4).toString("hex")}`);
-}
-async function contentHashes(files, ignore) {
-  const hashes = /* @__PURE__ */ new Map();
-  for (const file2 of files) {
-    if (ignore.includes(file2.path)) continue;
-    hashes.set(file2.path, file2.source ? await sha256File(file2.source) : createHash4("sha256").update(file2.content ?? "").digest("hex"));
-  }
-  return hashes;
-}
-async function publishedHashes(dir, ignore, prefix = "") {
-  const hashes = /* @__PURE__ */ new Map();
-  for (const entry of await readdir3(dir, { withFileTypes: true })) {
-    const relative2 = `${prefix}${entry.name}`;
-    if (entry.isDirectory()) for (const [k, v] of await publishedHashes(path16.join(dir, entry.name), ignore, `${relative2}/`)) hashes.set(k, v);
-    else if (!ignore.includes(relative2)) hashes.set(relative2, await sha256File(path16.join(dir, entry.name)));
-  }
-  return hashes;
-}
-var WORK_FOLDER_PREFIX = ".mlserver-release-";
-async function publishToFolder(input2) {
-  const target = path16.join(input2.root, input2.folder);
-  const copy = input2.copy ?? ((source, destination) => copyFile3(source, destination));
-  await mkdir5(path16.dirname(target), { recursive: true });
-  await removeStaleWorkFolders(path16.dirname(target), input2.staleAfterMs ?? DEFAULT_STALE_AFTER_MS, input2.log);
-  const mine = await contentHashes(input2.files, input2.ignoreForComparison);
-  let staging;
-  let forget = () => void 0;
+
+// src/publish/git-session.ts
+import { mkdtemp as mkdtemp2, rm as rm5 } from "node:fs/promises";
+import os10 from "node:os";
+import path14 from "node:path";
+var REMOTE = "origin";
+async function withGitSession(input2, body) {
+  const workspace = await mkdtemp2(path14.join(input2.env.TMPDIR || os10.tmpdir(), "mlserver-release-"));
+  const forget = removeOnInterrupt(workspace);
   try {
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      const replaced = existsSync6(target);
-      if (replaced) {
-        const theirs = await publishedHashes(target, input2.ignoreForComparison).catch(() => void 0);
-        if (!theirs) continue;
-        if (mine.size === theirs.size && [...mine].every(([file2, hash2]) => theirs.get(file2) === hash2)) {
-          input2.log.info(`publish: ${target} already holds this exact model; nothing to do`);
-          return { status: "already-published", replaced: false };
-        }
-        if (input2.identity) {
-          const read = (file2) => readFile6(path16.join(target, file2), "utf8").catch(() => void 0);
-          assertOwnedBy(target, input2.identity, recordedIdentity(await read(RECORD_FILE), await read(SETTINGS_FILE)));
-        }
-        if (!input2.force) {
-          const differing = [...mine.keys()].filter((file2) => theirs.get(file2) !== mine.get(file2));
-          throw new ReleaseError("EVERSIONCONFLICT", `${target} is already published with different content`, differing.map((f) => `${f}: differs`));
-        }
-      }
-      if (!staging) {
-        staging = hiddenSibling(target, "staging");
-        forget = removeOnInterrupt(staging);
-        for (const file2 of input2.files) {
-          const destination = path16.join(staging, file2.path);
-          await mkdir5(path16.dirname(destination), { recursive: true });
-          if (file2.source) await copy(file2.source, destination);
-          else await writeFile7(destination, file2.content ?? "");
-        }
-      }
-      try {
-        if (replaced) {
-          const old = hiddenSibling(target, "replaced");
-          await rename2(target, old);
-          await rename2(staging, target);
-          await rm5(old, { recursive: true, force: true });
-        } else {
-          await rename2(staging, target);
-        }
-      } catch (error63) {
-        const code = error63.code;
-        if (code === "ENOTEMPTY" || code === "EEXIST" || code === "ENOENT") continue;
-        throw error63;
-      }
-      staging = void 0;
-      input2.log.info(`publish: ${target} is in place`);
-      return { status: "pushed", replaced };
-    }
-    throw new ReleaseError("EPUSHFAILED", `${target} kept changing while it was being published; nothing was published`);
-  } catch (error63) {
-    if (error63 instanceof ReleaseError) throw error63;
-    throw new ReleaseError("EPUSHFAILED", `Writing ${target} failed; nothing was published`, [error63.message]);
+    const repoDir = path14.join(workspace, "repo.git");
+    const timeoutMs = input2.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
+    const ctx = { cwd: workspace, env: gitEnvironment(input2.env, input2.url, input2.credentials, timeoutMs), networkTimeoutMs: timeoutMs };
+    await initBare(repoDir, ctx);
+    ctx.cwd = repoDir;
+    await addRemote(REMOTE, input2.url, ctx);
+    const backoff = input2.backoff ?? DEFAULT_BACKOFF;
+    const branch = input2.branch ?? await withRetries(() => remoteDefaultBranch(REMOTE, ctx), input2, backoff) ?? "main";
+    const session = {
+      ctx,
+      workspace,
+      branch,
+      backoff,
+      fetchTip: () => fetchTip(branch, ctx, input2, backoff)
+    };
+    return await body(session);
   } finally {
-    if (staging) await rm5(staging, { recursive: true, force: true });
+    await rm5(workspace, { recursive: true, force: true });
     forget();
   }
 }
-var DEFAULT_STALE_AFTER_MS = 10 * 60 * 1e3;
-async function workFolders(dir) {
-  const found = [];
-  for (const entry of await readdir3(dir, { withFileTypes: true }).catch(() => [])) {
-    if (!entry.isDirectory() || !entry.name.startsWith(WORK_FOLDER_PREFIX)) continue;
-    const info = await stat4(path16.join(dir, entry.name)).catch(() => void 0);
-    if (info) found.push({ path: path16.join(dir, entry.name), ageMs: Date.now() - info.mtimeMs });
-  }
-  return found;
-}
-async function removeStaleWorkFolders(dir, staleAfterMs, log) {
-  for (const folder of await workFolders(dir)) {
-    if (folder.ageMs < staleAfterMs) continue;
-    await rm5(folder.path, { recursive: true, force: true });
-    log.info(`publish: removed ${folder.path}, left by an interrupted run ${Math.round(folder.ageMs / 6e4)} min ago`);
-  }
-}
-async function removeFolders(root, folders) {
-  if (folders.length === 0) return;
-  const trash = path16.join(root, `${WORK_FOLDER_PREFIX}trash-${randomBytes(4).toString("hex")}`);
-  await mkdir5(trash);
-  try {
-    for (const [index, folder] of folders.entries()) {
-      await rename2(path16.join(root, folder), path16.join(trash, `${index}`)).catch((error63) => {
-        if (error63.code !== "ENOENT") throw error63;
-      });
+async function commitWithRetry(session, input2, what, plan) {
+  const { ctx, branch, backoff } = session;
+  for (let attempt = 1; attempt <= backoff.attempts; attempt++) {
+    const tip = await session.fetchTip();
+    const decision = await plan(tip, attempt);
+    if ("done" in decision) return decision;
+    const commit = await commitTree(decision.tree, tip, decision.message, decision.author, ctx);
+    await decision.beforePush?.();
+    const stopTicker = progressTicker(input2.log, `pushing to ${input2.url}`);
+    const push = await pushCommit(REMOTE, commit, branch, ctx).finally(stopTicker);
+    if (push.ok) {
+      input2.log.info(`publish: pushed ${commit.slice(0, 12)} to ${branch}${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
+      return { commit, attempts: attempt };
     }
-  } finally {
-    await rm5(trash, { recursive: true, force: true });
+    const kind = classifyGitFailure(push.stderr);
+    if (kind !== "moved" && kind !== "transient") throw publishError(kind, input2.url, branch, push.stderr);
+    if (attempt === backoff.attempts) break;
+    const delay2 = backoffDelay(attempt, backoff);
+    input2.log.info(`publish: ${kind === "moved" ? "another release landed first; rebuilding on the new tip" : "the remote failed"}, retrying in ${delay2}ms (attempt ${attempt + 1} of ${backoff.attempts})`);
+    await sleep(delay2);
+  }
+  throw new ReleaseError("EPUSHFAILED", `Gave up on ${what} after ${backoff.attempts} attempts: the branch ${branch} kept moving or the remote kept failing`);
+}
+async function fetchTip(branch, ctx, input2, backoff) {
+  try {
+    return await withRetries(() => fetchTipWithoutBlobs(REMOTE, branch, ctx), input2, backoff);
+  } catch (error63) {
+    if (error63 instanceof ReleaseError && error63.code === "EBRANCHMISSING") {
+      if (input2.startBranch && input2.startBranch !== branch) {
+        return withRetries(() => fetchTipWithoutBlobs(REMOTE, input2.startBranch, ctx), input2, backoff);
+      }
+      const branches = await listRemoteBranches(REMOTE, ctx);
+      if (branches.size === 0) return void 0;
+    }
+    throw error63;
   }
 }
-async function reloadModel(url12, model, headers, log) {
-  const endpoint3 = `${url12.replace(/\/+$/, "")}/v2/repository/models/${encodeURIComponent(model)}/load`;
-  let status;
-  let body = "";
-  try {
-    const response = await fetch(endpoint3, { method: "POST", headers, signal: AbortSignal.timeout(12e4) });
-    status = response.status;
-    body = await response.text();
-  } catch (error63) {
-    throw new ReleaseError("EPUSHFAILED", `MLServer did not answer the reload request ${endpoint3}: ${error63.message}`);
+async function withRetries(action, input2, backoff) {
+  const deadline = Date.now() + (input2.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS);
+  for (let attempt = 1; ; attempt++) {
+    const stopTicker = progressTicker(input2.log, `waiting for ${input2.url}`);
+    try {
+      return await action();
+    } catch (error63) {
+      if (!(error63 instanceof GitError)) throw error63;
+      const kind = classifyGitFailure(error63.stderr);
+      const delay2 = backoffDelay(attempt, backoff);
+      const outOfTime = Date.now() + delay2 >= deadline;
+      if (kind !== "transient" || attempt >= backoff.attempts || outOfTime) throw publishError(kind, input2.url, input2.branch, error63.stderr);
+      input2.log.info(`publish: the remote did not answer cleanly, retrying in ${delay2}ms (attempt ${attempt + 1} of ${backoff.attempts})`);
+      await sleep(delay2);
+    } finally {
+      stopTicker();
+    }
   }
-  if (status !== 200) throw new ReleaseError("EPUSHFAILED", `MLServer refused to load ${model} (HTTP ${status})`, [body.slice(0, 300)]);
-  log.info(`publish: MLServer reloaded ${model}`);
+}
+
+// src/publish/lfs.ts
+import { copyFile as copyFile3, mkdir as mkdir5, writeFile as writeFile6 } from "node:fs/promises";
+import path15 from "node:path";
+function globToRegExp(pattern) {
+  const anchored = pattern.includes("/") && !pattern.endsWith("/");
+  const body = pattern.replace(/^\//, "").split(/(\*\*\/|\*\*|\*|\?)/).map((part) => {
+    if (part === "**/") return "(?:.*/)?";
+    if (part === "**") return ".*";
+    if (part === "*") return "[^/]*";
+    if (part === "?") return "[^/]";
+    return part.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }).join("");
+  return new RegExp(anchored ? `^${body}$` : `(?:^|/)${body}$`);
+}
+function lfsMatcher(attributes) {
+  const rules = [];
+  for (const raw of (attributes ?? "").split("\n")) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const [pattern, ...attrs] = line.split(/\s+/);
+    if (attrs.includes("filter=lfs")) rules.push({ regex: globToRegExp(pattern), lfs: true });
+    else if (attrs.some((a) => a === "-filter" || a === "!filter" || a.startsWith("filter=") && a !== "filter=lfs")) {
+      rules.push({ regex: globToRegExp(pattern), lfs: false });
+    }
+  }
+  return (repoPath) => rules.reduce((lfs, rule) => rule.regex.test(repoPath) ? rule.lfs : lfs, false);
+}
+async function prepareLfsObjects(sources, repoDir, workspace, ctx) {
+  if (sources.length === 0) return [];
+  if (!which2("git-lfs", ctx.env)) {
+    throw new ReleaseError("ELFSMISSING", `The repository stores ${sources.map((s) => path15.basename(s)).join(", ")} in Git LFS (.gitattributes), but git-lfs is not installed`);
+  }
+  const prepared = [];
+  for (const [index, source] of sources.entries()) {
+    const pointer = await lfsPointer(source, ctx);
+    const oid = /oid sha256:([0-9a-f]{64})/.exec(pointer)?.[1];
+    if (!oid) throw new ReleaseError("EPUSHFAILED", `git lfs pointer gave no object id for ${source}`);
+    const pointerFile = path15.join(workspace, `lfs-pointer-${index}`);
+    await writeFile6(pointerFile, pointer);
+    const store = path15.join(repoDir, "lfs", "objects", oid.slice(0, 2), oid.slice(2, 4));
+    await mkdir5(store, { recursive: true });
+    await copyFile3(source, path15.join(store, oid));
+    prepared.push({ source, pointerFile, oid });
+  }
+  return prepared;
+}
+async function uploadLfsObjects(remote, files, ctx) {
+  if (files.length === 0) return;
+  try {
+    await lfsPushObjects(remote, files.map((f) => f.oid), ctx);
+  } catch (error63) {
+    if (!(error63 instanceof GitError)) throw error63;
+    throw new ReleaseError("EPUSHFAILED", "Uploading the artifact to the Git LFS server failed", error63.stderr.trim().split("\n").slice(-4));
+  }
 }
 
 // src/publish/preflight.ts
@@ -69056,6 +68966,329 @@ async function advertisedBranchesOverGit(input2) {
     if (error63 instanceof GitError) throw publishError(classifyGitFailure(error63.stderr), input2.url, input2.branch, error63.stderr);
     throw error63;
   }
+}
+
+// src/publish/tree.ts
+async function writeFolderTree(files, ctx) {
+  const here = [];
+  const subfolders = /* @__PURE__ */ new Map();
+  for (const file2 of files) {
+    const slash = file2.path.indexOf("/");
+    if (slash < 0) {
+      here.push({ mode: file2.executable ? "100755" : "100644", type: "blob", oid: file2.oid, path: file2.path });
+    } else {
+      const name = file2.path.slice(0, slash);
+      const inner = subfolders.get(name) ?? [];
+      inner.push({ ...file2, path: file2.path.slice(slash + 1) });
+      subfolders.set(name, inner);
+    }
+  }
+  for (const [name, inner] of subfolders) {
+    here.push({ mode: "040000", type: "tree", oid: await writeFolderTree(inner, ctx), path: name });
+  }
+  return makeTree(here, ctx);
+}
+async function replaceFolder(rootTree, folderPath, folderTree, ctx) {
+  const [head, ...rest] = folderPath.split("/");
+  const entries = rootTree ? await listTree(rootTree, ctx) : [];
+  const existing = entries.find((e) => e.path === head);
+  const child2 = rest.length === 0 ? folderTree : await replaceFolder(existing?.type === "tree" ? existing.oid : void 0, rest.join("/"), folderTree, ctx);
+  const kept = entries.filter((e) => e.path !== head);
+  if (child2) kept.push({ mode: "040000", type: "tree", oid: child2, path: head });
+  return makeTree(kept, ctx);
+}
+
+// src/stores/git.ts
+var LARGE_FILE_BYTES = 100 * 1e3 * 1e3;
+function gitStore(options) {
+  const sessionInput = (branch, startBranch) => ({
+    url: options.url,
+    credentials: options.credentials,
+    branch: branch ?? options.branch,
+    startBranch,
+    env: options.env,
+    log: options.log,
+    backoff: options.backoff,
+    networkTimeoutMs: options.networkTimeoutMs
+  });
+  async function snapshotAt(session, tip, lfsUploads) {
+    const { ctx, workspace } = session;
+    const prefix = options.modelsPath ? `${options.modelsPath}/` : "";
+    const listed = tip ? await listTree(tip, ctx, { path: prefix || void 0, recursive: true }) : [];
+    const ids = new Map(listed.filter((e) => e.type === "blob").map((e) => [e.path, e.oid]));
+    const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : void 0;
+    const isLfs = lfsMatcher(attributes);
+    let counter = 0;
+    return {
+      head: tip,
+      branch: session.branch,
+      folders: versionFolders([...ids].map(([p, id]) => ({ path: p, id })), options.modelsPath),
+      async readTexts(paths) {
+        const oids = paths.map((p) => ids.get(p)).filter((oid) => Boolean(oid));
+        await fetchObjects(REMOTE, oids, ctx);
+        const blobs = await readBlobs(oids, ctx);
+        const texts = /* @__PURE__ */ new Map();
+        for (const p of paths) {
+          const text2 = ids.has(p) ? blobs.get(ids.get(p)) : void 0;
+          if (text2 !== void 0) texts.set(p, text2);
+        }
+        return texts;
+      },
+      async contentIds(folder, files) {
+        const sources = [];
+        const lfsSources = [];
+        for (const file2 of files) {
+          if (file2.source) {
+            sources.push(path16.resolve(file2.source));
+            if (isLfs(`${folder}/${file2.path}`)) lfsSources.push(path16.resolve(file2.source));
+            else if ((await stat4(file2.source)).size > LARGE_FILE_BYTES) {
+              options.log.warn(`${file2.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
+            }
+          } else {
+            const generated = path16.join(workspace, `generated-${++counter}`);
+            await writeFile7(generated, file2.content ?? "");
+            sources.push(generated);
+          }
+        }
+        const lfs = await prepareLfsObjects(lfsSources, ctx.cwd, workspace, ctx);
+        if (lfs.length > 0) options.log.info(`publish: ${lfs.length} file(s) go through Git LFS, as the repository's .gitattributes asks`);
+        lfsUploads.push(...lfs);
+        const pointerOf = new Map(lfs.map((f) => [f.source, f.pointerFile]));
+        const oids = await hashFiles(sources.map((s) => pointerOf.get(s) ?? s), ctx);
+        return new Map(files.map((file2, index) => [file2.path, oids[index]]));
+      }
+    };
+  }
+  async function folderFiles(files, ids) {
+    const out = [];
+    for (const file2 of files) {
+      const executable = file2.source ? ((await stat4(file2.source)).mode & 73) !== 0 : false;
+      out.push({ path: file2.path, oid: ids.get(file2.path), executable });
+    }
+    return out;
+  }
+  const store = {
+    kind: "git",
+    location: options.url,
+    async preflight({ branch, needsExistingBranch }) {
+      await preflight({
+        url: options.url,
+        isHttp: options.isHttp,
+        credentials: options.credentials,
+        branch: branch ?? options.branch,
+        env: options.env,
+        cwd: options.cwd,
+        log: options.log,
+        backoff: options.backoff,
+        timeoutMs: options.networkTimeoutMs,
+        needsExistingBranch
+      });
+    },
+    snapshot(branch) {
+      return withGitSession(sessionInput(branch), async (session) => {
+        const tip = await session.fetchTip();
+        const snapshot = await snapshotAt(session, tip, []);
+        const texts = await snapshot.readTexts([...snapshot.folders.keys()].flatMap((f) => [`${f}/release.json`, `${f}/model-settings.json`]));
+        return { ...snapshot, readTexts: async (paths) => new Map(paths.filter((p) => texts.has(p)).map((p) => [p, texts.get(p)])), contentIds: () => Promise.reject(new Error("contentIds needs apply()")) };
+      });
+    },
+    async readFolder(folder, branch) {
+      return withGitSession(sessionInput(branch), async (session) => {
+        const tip = await session.fetchTip();
+        if (!tip) return [];
+        const entries = (await listTree(tip, session.ctx, { path: `${folder}/`, recursive: true })).filter((e) => e.type === "blob");
+        await fetchObjects(REMOTE, entries.map((e) => e.oid), session.ctx);
+        const out = [];
+        for (const entry of entries) {
+          out.push({ path: entry.path.slice(folder.length + 1), content: await readBlobBytes(entry.oid, session.ctx) });
+        }
+        return out;
+      });
+    },
+    async apply(decide, applyOptions) {
+      const input2 = sessionInput(applyOptions.branch, applyOptions.startFrom);
+      return withGitSession(input2, async (session) => {
+        let result;
+        let lastHead;
+        let attempts = 0;
+        const outcome = await commitWithRetry(session, input2, applyOptions.what, async (tip, attempt) => {
+          lastHead = tip;
+          attempts = attempt;
+          const lfs = [];
+          const snapshot = await snapshotAt(session, tip, lfs);
+          const decision = await decide(snapshot, attempt);
+          if ("done" in decision) return { done: decision.done };
+          result = decision.result;
+          let tree = tip ? `${tip}^{tree}` : void 0;
+          for (const write of decision.writes) {
+            const folderTree = write.files ? await writeFolderTree(await folderFiles(write.files, await snapshot.contentIds(write.folder, write.files)), session.ctx) : void 0;
+            tree = await replaceFolder(tree, write.folder, folderTree, session.ctx);
+          }
+          return { tree, message: decision.message, author: decision.author, beforePush: () => uploadLfsObjects(REMOTE, lfs, session.ctx) };
+        });
+        if ("done" in outcome) return { result: outcome.done, changed: false, commit: lastHead, branch: session.branch, attempts };
+        return { result, changed: true, commit: outcome.commit, branch: session.branch, attempts: outcome.attempts };
+      });
+    }
+  };
+  if (options.reviewer) {
+    const reviewer = options.reviewer;
+    const call = (what, action) => callApi(what, action, options.backoff ?? DEFAULT_BACKOFF, options.log, reviewer);
+    store.openReview = async (source, target, title, body) => {
+      const open4 = await call("look for an open review", () => reviewer.findOpenReview(source, target));
+      if (open4) return { ...open4, reused: true };
+      return call("open the review", () => reviewer.openReview(source, target, title, body));
+    };
+    store.defaultBranch = () => call("read the default branch", () => reviewer.defaultBranch());
+  }
+  return store;
+}
+
+// src/stores/host-api.ts
+import { readFile as readFile6 } from "node:fs/promises";
+async function bytesOf(file2) {
+  return file2.source ? readFile6(file2.source) : Buffer.from(file2.content ?? "");
+}
+function hostApiStore(options) {
+  const { api, log } = options;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const call = (what, action) => callApi(what, action, backoff, log, api);
+  let defaultBranch;
+  const branchOrDefault = async (branch) => branch ?? options.branch ?? (defaultBranch ??= await call("read the default branch", () => api.defaultBranch()));
+  async function snapshotAt(head, branch) {
+    const ids = head ? await call(`read the tree of ${branch}`, () => api.treeBlobs(head, options.modelsPath)) : /* @__PURE__ */ new Map();
+    const texts = /* @__PURE__ */ new Map();
+    return {
+      head,
+      branch,
+      folders: versionFolders([...ids].map(([path21, id]) => ({ path: path21, id })), options.modelsPath),
+      async readTexts(paths) {
+        const out = /* @__PURE__ */ new Map();
+        for (const p of paths) {
+          const id = ids.get(p);
+          if (!id) continue;
+          if (!texts.has(p)) texts.set(p, (await call(`read ${p}`, () => api.readBlob(id))).toString("utf8"));
+          out.set(p, texts.get(p));
+        }
+        return out;
+      },
+      async contentIds(_folder, files) {
+        return new Map(await Promise.all(files.map(async (file2) => [file2.path, gitBlobId(await bytesOf(file2))])));
+      }
+    };
+  }
+  return {
+    kind: api.kind,
+    location: options.location,
+    async preflight({ branch, needsExistingBranch }) {
+      const target = await branchOrDefault(branch);
+      const head = await call(`read branch ${target}`, () => api.branchHead(target));
+      if (!head && needsExistingBranch) throw new ReleaseError("EBRANCHMISSING", `Branch "${target}" does not exist on ${options.location}`);
+      if (!head) throw new ReleaseError("EBRANCHMISSING", `Branch "${target}" does not exist on ${options.location}; the API can only add to an existing branch`);
+      log.info(`preflight: the ${api.kind} API answers for ${options.location}, branch ${target}`);
+    },
+    async snapshot(branch) {
+      const target = await branchOrDefault(branch);
+      return snapshotAt(await call(`read branch ${target}`, () => api.branchHead(target)), target);
+    },
+    async readFolder(folder, branch) {
+      const target = await branchOrDefault(branch);
+      const head = await call(`read branch ${target}`, () => api.branchHead(target));
+      if (!head) return [];
+      const ids = await call(`read ${folder}`, () => api.treeBlobs(head, folder));
+      const out = [];
+      for (const [path21, id] of ids) out.push({ path: path21.slice(folder.length + 1), content: await call(`read ${path21}`, () => api.readBlob(id)) });
+      return out;
+    },
+    async apply(decide, applyOptions) {
+      const branch = await branchOrDefault(applyOptions.branch);
+      for (let attempt = 1; attempt <= backoff.attempts; attempt++) {
+        const head = await call(`read branch ${branch}`, () => api.branchHead(branch));
+        const startHead = !head && applyOptions.startFrom ? await call(`read branch ${applyOptions.startFrom}`, () => api.branchHead(applyOptions.startFrom)) : void 0;
+        const base = head ?? startHead;
+        if (!base) throw new ReleaseError("EBRANCHMISSING", `Branch "${branch}" does not exist on ${options.location}`);
+        const snapshot = await snapshotAt(base, head ? branch : applyOptions.startFrom);
+        const decision = await decide(snapshot, attempt);
+        if ("done" in decision) return { result: decision.done, changed: false, commit: base, branch, attempts: attempt };
+        const files = [];
+        const deletes = [];
+        const before = /* @__PURE__ */ new Set();
+        for (const folder of snapshot.folders.values()) for (const p of (await folder.files()).keys()) before.add(`${folder.folder}/${p}`);
+        const existing = new Set([...before].filter((p) => decision.writes.some((w) => p.startsWith(`${w.folder}/`))));
+        for (const write of decision.writes) {
+          const written = /* @__PURE__ */ new Set();
+          for (const file2 of write.files ?? []) {
+            const content = await bytesOf(file2);
+            if (content.length > API_FILE_LIMIT_BYTES) {
+              throw new ReleaseError("EAPILIMIT", `${file2.path} is ${(content.length / 1e6).toFixed(0)} MB, above the host API's ${API_FILE_LIMIT_BYTES / 1e6} MB limit`);
+            }
+            files.push({ path: `${write.folder}/${file2.path}`, content });
+            written.add(`${write.folder}/${file2.path}`);
+          }
+          for (const p of existing) if (p.startsWith(`${write.folder}/`) && !written.has(p)) deletes.push(p);
+        }
+        try {
+          const commit = await call(
+            applyOptions.what,
+            () => api.commit({ branch, parent: base, createFrom: head ? void 0 : applyOptions.startFrom, files, deletes, existing, message: decision.message, author: decision.author })
+          );
+          log.info(`publish: committed ${commit.slice(0, 12)} to ${branch} through the ${api.kind} API`);
+          return { result: decision.result, changed: true, commit, branch, attempts: attempt };
+        } catch (error63) {
+          if (!(error63 instanceof RefMovedError) && !(error63 instanceof CommitRefusedError)) throw error63;
+          if (error63 instanceof CommitRefusedError) {
+            const now2 = await call(`read branch ${branch}`, () => api.branchHead(branch));
+            if (now2 === head) throw new ReleaseError("EPUSHFAILED", `${api.kind} refused the commit to ${branch}: ${error63.hostMessage}`);
+            log.info(`publish: ${branch} changed while committing (${error63.hostMessage}); deciding again on its new head`);
+          }
+          if (attempt === backoff.attempts) break;
+          const delay2 = backoffDelay(attempt, backoff);
+          log.info(`publish: ${branch} moved while committing; rebuilding on its new head in ${delay2}ms`);
+          await sleep(delay2);
+        }
+      }
+      throw new ReleaseError("EPUSHFAILED", `Gave up on ${applyOptions.what} after ${backoff.attempts} attempts: the branch ${branch} kept moving`);
+    },
+    async openReview(source, target, title, body) {
+      const open4 = await call("look for an open review", () => api.findOpenReview(source, target));
+      if (open4) return { ...open4, reused: true };
+      return call("open the review", () => api.openReview(source, target, title, body));
+    },
+    defaultBranch: () => branchOrDefault()
+  };
+}
+
+// src/stores/resolve.ts
+function resolveStore(choice, runtime) {
+  const { repository } = choice;
+  if (repository.target === "folder") return folderStore({ root: repository.url, modelsPath: choice.modelsPath, log: runtime.log });
+  const hostApi = () => createHostApi({
+    repoUrl: repository.url,
+    hostKind: repository.hostKind,
+    token: repository.credentials?.token,
+    apiUrl: choice.apiUrl,
+    gitlabTokenKind: choice.tokenType,
+    env: runtime.env,
+    backoff: runtime.backoff,
+    timeoutMs: choice.networkTimeoutMs,
+    onWait: (message) => runtime.log.info(message)
+  });
+  if (choice.via === "api") {
+    return hostApiStore({ api: hostApi(), location: repository.url, branch: choice.branch, modelsPath: choice.modelsPath, log: runtime.log, backoff: runtime.backoff });
+  }
+  return gitStore({
+    url: repository.url,
+    isHttp: repository.isHttp,
+    credentials: repository.credentials,
+    branch: choice.branch,
+    modelsPath: choice.modelsPath,
+    env: runtime.env,
+    cwd: runtime.cwd,
+    log: runtime.log,
+    backoff: runtime.backoff,
+    networkTimeoutMs: choice.networkTimeoutMs,
+    reviewer: choice.needsReviews ? hostApi() : void 0
+  });
 }
 
 // src/providers/gitlab.ts
@@ -69310,21 +69543,12 @@ async function release(options = {}, runtime = {}) {
     log.info(`release: ${planned.name} ${planned.version} -> ${planned.repo.url} ${planned.folder}/`);
     return planned;
   });
-  const usesApi = plan.repo.target === "git" && (plan.via === "api" || Boolean(plan.review));
-  const api = usesApi ? hostApiFor(plan, env, log, runtime.backoff) : void 0;
-  if (!plan.skipPreflight && plan.repo.target === "git") {
-    await log.group("Preflight", async () => {
-      if (plan.via === "git") {
-        await preflight({ url: plan.repo.url, isHttp: plan.repo.isHttp, credentials: plan.credentials, branch: plan.branch, env, cwd, log, backoff: runtime.backoff, timeoutMs: plan.networkTimeoutMs, needsExistingBranch: Boolean(plan.review) });
-      }
-      if (api) {
-        const call = (what, action) => callApi(what, action, runtime.backoff ?? DEFAULT_BACKOFF, log, api);
-        const branch = plan.branch ?? await call("read the default branch", () => api.defaultBranch());
-        const head = await call(`read branch ${branch}`, () => api.branchHead(branch));
-        if (!head) throw new ReleaseError("EBRANCHMISSING", `Branch "${branch}" does not exist on ${plan.repo.url}`);
-        log.info(`preflight: the ${api.kind} API answers for ${plan.repo.url}, branch ${branch}`);
-      }
-    });
+  const store = resolveStore(
+    { repository: plan.repo, via: plan.via, branch: plan.branch, modelsPath: plan.modelsPath, apiUrl: plan.apiUrl, tokenType: plan.tokenType, needsReviews: Boolean(plan.review), networkTimeoutMs: plan.networkTimeoutMs },
+    { env, cwd, log, backoff: runtime.backoff }
+  );
+  if (!plan.skipPreflight) {
+    await log.group("Preflight", () => store.preflight({ branch: plan.branch, needsExistingBranch: Boolean(plan.review) }));
   }
   if (plan.dryRun) return dryRun(plan, log);
   let executedNotebook;
@@ -69357,7 +69581,7 @@ async function release(options = {}, runtime = {}) {
         log
       }));
     }
-    published = await log.group("Publish", () => publish(plan, files, artifact, executedNotebook, env, log, runtime.backoff));
+    published = await log.group("Publish", () => publish(store, plan, files, artifact, executedNotebook, log));
   } finally {
     await staging.remove();
   }
@@ -69382,51 +69606,21 @@ async function release(options = {}, runtime = {}) {
     verifyResponse
   };
 }
-async function publish(plan, files, artifact, executedNotebook, env, log, backoff) {
-  const identity = { model: plan.name, version: plan.version };
-  if (plan.repo.target === "folder") {
-    const result = await publishToFolder({ root: plan.repo.url, folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], force: plan.force, identity, log });
-    if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
-    return { status: result.status };
-  }
-  const api = plan.via === "api" || plan.review ? hostApiFor(plan, env, log, backoff) : void 0;
-  const review = plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook) } : void 0;
-  const common = { folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], message: plan.message, author: plan.author, force: plan.force, identity, log, backoff, networkTimeoutMs: plan.networkTimeoutMs };
-  if (api && plan.via === "api") {
-    const result = await publishWithApi({ ...common, api, branch: plan.branch, review });
-    return { status: result.status, branch: result.branch, commit: result.commit, reviewUrl: result.review?.url };
-  }
-  if (api && review) {
-    const call = (what, action) => callApi(what, action, backoff ?? DEFAULT_BACKOFF, log, api);
-    const target = plan.branch ?? await call("read the default branch", () => api.defaultBranch());
-    const targetHead = await call(`read branch ${target}`, () => api.branchHead(target));
-    if (!targetHead) throw new ReleaseError("EBRANCHMISSING", `Branch "${target}" does not exist`);
-    const local2 = /* @__PURE__ */ new Map();
-    for (const file2 of files) local2.set(file2.path, gitBlobId(file2.source ? await readFile7(file2.source) : Buffer.from(file2.content ?? "")));
-    if (sameContent2(local2, await call(`read ${plan.folder}`, () => api.folderBlobs(targetHead, plan.folder)), [RECORD_FILE])) {
-      log.info(`publish: ${plan.folder} already holds this exact model on ${target}; no review needed`);
-      return { status: "already-published", branch: target, commit: targetHead };
-    }
-    const pushed = await publishWithGit({ ...common, url: plan.repo.url, credentials: plan.credentials, branch: review.branch, startBranch: target, env });
-    const existing = await call("look for an open review", () => api.findOpenReview(review.branch, target));
-    const opened = existing ?? await call("open the review", () => api.openReview(review.branch, target, review.title, review.body));
-    log.info(`publish: ${existing ? "reusing" : "opened"} ${opened.url}`);
-    return { status: "pushed", branch: review.branch, commit: pushed.commit, reviewUrl: opened.url };
-  }
-  return publishWithGit({ ...common, url: plan.repo.url, credentials: plan.credentials, branch: plan.branch, env });
-}
-function hostApiFor(plan, env, log, backoff) {
-  return createHostApi({
-    repoUrl: plan.repo.url,
-    hostKind: plan.repo.hostKind,
-    token: plan.credentials?.token,
-    apiUrl: plan.apiUrl,
-    gitlabTokenKind: plan.tokenType,
-    env,
-    backoff,
-    timeoutMs: plan.networkTimeoutMs,
-    onWait: (message) => log.info(message)
+async function publish(store, plan, files, artifact, executedNotebook, log) {
+  const published = await publishVersion(store, {
+    folder: plan.folder,
+    files,
+    identity: { model: plan.name, version: plan.version },
+    ignoreForComparison: [RECORD_FILE],
+    message: plan.message,
+    author: plan.author,
+    force: plan.force,
+    branch: plan.branch,
+    review: plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook) } : void 0,
+    log
   });
+  if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
+  return published;
 }
 function reviewBody(plan, artifact, executedNotebook) {
   const row = (name, value) => value ? `| ${name} | ${value} |` : void 0;
@@ -69560,6 +69754,7 @@ var ACTION_INPUTS = {
   "skip-preflight": () => ({ skipPreflight: flag("skip-preflight") }),
   target: () => ({ target: text("target") }),
   via: () => ({ via: text("via") }),
+  layout: () => ({ layout: text("layout") }),
   review: () => ({ review: flag("review") }),
   "host-type": () => ({ hostType: text("host-type") }),
   "api-url": () => ({ apiUrl: text("api-url") }),
@@ -69610,8 +69805,6 @@ import { parseArgs } from "node:util";
 import path20 from "node:path";
 
 // src/inventory.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { readdir as readdir4, readFile as readFile8 } from "node:fs/promises";
 import path19 from "node:path";
 
 // src/versions.ts
@@ -69672,64 +69865,34 @@ function groupByModel(entries, only) {
     return { model, versions: sorted, newest: newestVersion(names), mlserverDefault: mlserverDefaultVersion(names) };
   });
 }
-async function listGitRepository(input2, modelsPath) {
-  return withGitSession(input2, async (session) => {
-    const tip = await session.fetchTip();
-    if (!tip) return [];
-    return listAtTip(tip, modelsPath, session.ctx);
-  });
-}
-async function listAtTip(tip, modelsPath, ctx) {
-  const prefix = modelsPath ? `${modelsPath}/` : "";
-  const files = await listTree(tip, ctx, { path: prefix || void 0, recursive: true });
-  const folders = /* @__PURE__ */ new Map();
-  for (const file2 of files) {
-    const inner = file2.path.slice(prefix.length).split("/");
-    if (inner.length !== 2 || inner[0].startsWith(".")) continue;
-    const folder = `${prefix}${inner[0]}`;
-    const entry = folders.get(folder) ?? {};
-    if (inner[1] === SETTINGS_FILE) entry.settings = file2.oid;
-    if (inner[1] === RECORD_FILE) entry.record = file2.oid;
-    folders.set(folder, entry);
-  }
-  const wanted = [...folders.values()].flatMap((f) => [f.settings, f.record]).filter((oid) => Boolean(oid));
-  await fetchObjects(REMOTE, wanted, ctx);
-  const blobs = await readBlobs(wanted, ctx);
-  return [...folders.entries()].filter(([, f]) => f.settings).map(([folder, f]) => describeFolder(folder, blobs.get(f.settings), f.record ? blobs.get(f.record) : void 0)).filter((v) => Boolean(v));
-}
-async function listFolderRepository(root, modelsPath) {
-  const base = path19.join(root, modelsPath);
-  if (!existsSync7(base)) return [];
-  const entries = [];
-  for (const name of await readdir4(base)) {
-    if (name.startsWith(".")) continue;
-    const dir = path19.join(base, name);
-    const settings = await readFile8(path19.join(dir, SETTINGS_FILE), "utf8").catch(() => void 0);
-    if (settings === void 0) continue;
-    const record2 = await readFile8(path19.join(dir, RECORD_FILE), "utf8").catch(() => void 0);
-    const folder = modelsPath ? `${modelsPath}/${name}` : name;
-    const described = describeFolder(folder, settings, record2);
-    if (described) entries.push(described);
-  }
-  return entries;
+async function versionsIn(snapshot) {
+  const folders = [...snapshot.folders.keys()];
+  const texts = await snapshot.readTexts(folders.flatMap((f) => [`${f}/${SETTINGS_FILE}`, `${f}/${RECORD_FILE}`]));
+  return folders.map((folder) => describeFolder(folder, texts.get(`${folder}/${SETTINGS_FILE}`), texts.get(`${folder}/${RECORD_FILE}`))).filter((v) => Boolean(v));
 }
 
 // src/housekeeping.ts
 function runtimeDefaults(runtime) {
   return { env: runtime.env ?? process.env, cwd: runtime.cwd ?? process.cwd(), log: runtime.log ?? silentLogger() };
 }
-function sessionInput(repository, branch, env, log, backoff, networkTimeout) {
-  return { url: repository.url, credentials: repository.credentials, branch, env, log, backoff, networkTimeoutMs: networkTimeout === void 0 ? void 0 : networkTimeout * 1e3 };
+async function storeFor(options, env, cwd, log, backoff) {
+  const repository = await resolveRepository(options, env, cwd, log);
+  const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
+  const via = options.via ?? "git";
+  if (via !== "git" && via !== "api") throw new ReleaseError("EUSAGE", `Unknown --via "${via}": expected git or api`);
+  const store = resolveStore(
+    { repository, via, branch: options.branch, modelsPath, apiUrl: options.apiUrl, tokenType: options.tokenType, networkTimeoutMs: options.networkTimeout === void 0 ? void 0 : options.networkTimeout * 1e3 },
+    { env, cwd, log, backoff }
+  );
+  return { store, modelsPath, repository };
 }
 function defaultVersionWarnings(models) {
   return models.filter((m) => m.mlserverDefault !== m.newest).map((m) => `${m.model}: MLServer serves ${m.mlserverDefault} for URLs without a version (it compares versions as text), but the newest is ${m.newest}. Always call /v2/models/${m.model}/versions/<version>/infer.`);
 }
 async function listVersions(options, runtime = {}) {
   const { env, cwd, log } = runtimeDefaults(runtime);
-  const repository = await resolveRepository(options, env, cwd, log);
-  const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
-  const entries = repository.target === "folder" ? await listFolderRepository(repository.url, modelsPath) : await listGitRepository(sessionInput(repository, options.branch, env, log, runtime.backoff, options.networkTimeout), modelsPath);
-  const models = groupByModel(entries, options.model);
+  const { store, modelsPath, repository } = await storeFor(options, env, cwd, log, runtime.backoff);
+  const models = groupByModel(await versionsIn(await store.snapshot(options.branch)), options.model);
   const warnings = defaultVersionWarnings(models);
   if (repository.target === "folder") {
     for (const leftover of await workFolders(path20.join(repository.url, modelsPath))) {
@@ -69746,34 +69909,18 @@ async function pruneVersions(options, runtime = {}) {
   const { env, cwd, log } = runtimeDefaults(runtime);
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new ReleaseError("EUSAGE", `--keep must be a whole number of at least 1, got ${options.keep}`);
   const protect = options.protect ?? [];
-  const repository = await resolveRepository(options, env, cwd, log);
-  const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
-  const describe3 = (removed) => {
-    if (removed.length === 0) log.info("prune: nothing to remove");
-    for (const v of removed) log.info(`prune: ${options.yes ? "removing" : "would remove"} ${v.model} ${v.version} (${v.folder})`);
-  };
-  if (repository.target === "folder") {
-    const removed = planPrune(groupByModel(await listFolderRepository(repository.url, modelsPath), options.model), options.keep, protect);
-    describe3(removed);
-    if (options.yes) await removeFolders(repository.url, removed.map((v) => v.folder));
-    return { removed, applied: Boolean(options.yes) && removed.length > 0 };
-  }
-  const input2 = sessionInput(repository, options.branch, env, log, runtime.backoff, options.networkTimeout);
-  return withGitSession(input2, async (session) => {
-    let removed = [];
-    const outcome = await commitWithRetry(session, input2, "pruning", async (tip) => {
-      const entries = tip ? await listAtTip(tip, modelsPath, session.ctx) : [];
-      removed = planPrune(groupByModel(entries, options.model), options.keep, protect);
-      if (!options.yes || removed.length === 0 || !tip) return { done: null };
-      let tree = `${tip}^{tree}`;
-      for (const version2 of removed) tree = await replaceFolder(tree, version2.folder, void 0, session.ctx);
-      const message = [`Prune models: remove ${removed.length} version${removed.length > 1 ? "s" : ""}`, "", ...removed.map((v) => `- ${v.model} ${v.version}`)].join("\n");
-      const author = { name: options.gitUserName || env.GIT_USER_NAME || "mlserver-release", email: options.gitUserEmail || env.GIT_USER_EMAIL || "mlserver-release@users.noreply.localhost" };
-      return { tree, message, author };
-    });
-    describe3(removed);
-    return "done" in outcome ? { removed, applied: false } : { removed, applied: true, commit: outcome.commit };
-  });
+  const { store } = await storeFor(options, env, cwd, log, runtime.backoff);
+  const author = { name: options.gitUserName || env.GIT_USER_NAME || "mlserver-release", email: options.gitUserEmail || env.GIT_USER_EMAIL || "mlserver-release@users.noreply.localhost" };
+  let removed = [];
+  const applied = await store.apply(async (snapshot) => {
+    removed = planPrune(groupByModel(await versionsIn(snapshot), options.model), options.keep, protect);
+    if (!options.yes || removed.length === 0) return { done: null };
+    const message = [`Prune models: remove ${removed.length} version${removed.length > 1 ? "s" : ""}`, "", ...removed.map((v) => `- ${v.model} ${v.version}`)].join("\n");
+    return { writes: removed.map((v) => ({ folder: v.folder, files: null })), message, author, result: null };
+  }, { branch: options.branch, what: "pruning" });
+  if (removed.length === 0) log.info("prune: nothing to remove");
+  for (const v of removed) log.info(`prune: ${options.yes ? "removing" : "would remove"} ${v.model} ${v.version} (${v.folder})`);
+  return applied.changed ? { removed, applied: true, commit: applied.commit } : { removed, applied: false };
 }
 async function verifyVersion(options, runtime = {}) {
   const { env, cwd, log } = runtimeDefaults(runtime);
@@ -69816,11 +69963,12 @@ var OPTIONS = {
   "dry-run": { type: "boolean", help: "Check everything and print the plan; run nothing, push nothing", for: RELEASE },
   force: { type: "boolean", help: "Replace an already published version whose content differs (history is kept)", for: RELEASE },
   "skip-preflight": { type: "boolean", help: "Do not check push access before running the notebook", for: RELEASE },
-  via: { type: "string", value: "git|api", help: "How the commit is made: git (default) or api (the host REST API, no clone)", for: RELEASE },
+  via: { type: "string", value: "git|api", help: "How the repository is read and written: git (default) or api (the host REST API, no clone)", for: REPO },
+  layout: { type: "string", value: "L", help: "name-version (models/<name>-<version>, default) or name/version (models/<name>/<version>, no MLServer name warning)", for: RELEASE },
   review: { type: "boolean", help: "Land on release/<name>-<version> and open a pull/merge request instead", for: RELEASE },
   "host-type": { type: "string", value: "github|gitlab", help: "For self-hosted instances whose URL does not say", for: REPO },
-  "api-url": { type: "string", value: "URL", help: "REST API base (default: from the repo URL, GITHUB_API_URL or CI_SERVER_URL)", for: RELEASE },
-  "token-type": { type: "string", value: "T", help: "GitLab API token kind: private (default), oauth, or job (CI_JOB_TOKEN)", for: RELEASE },
+  "api-url": { type: "string", value: "URL", help: "REST API base (default: from the repo URL, GITHUB_API_URL, CI_API_V4_URL or CI_SERVER_URL)", for: REPO },
+  "token-type": { type: "string", value: "T", help: "GitLab API token kind: private (default), oauth, or job (CI_JOB_TOKEN; refused for the API)", for: REPO },
   "mlserver-version": { type: "string", value: "X.Y", help: "MLServer line to validate for: 1.3 to 1.7 (default: the mlserver the notebook's Python imports, else 1.7)", for: RELEASE },
   "check-load": { type: "string", value: "auto|always|never", help: "Load the staged version with MLServer's code, then one inference, before publishing (default auto: when mlserver is importable)", for: RELEASE },
   "check-load-timeout": { type: "string", value: "SECONDS", help: "Deadline for the load check (default: 300)", for: RELEASE },
@@ -69960,6 +70108,7 @@ function releaseOptions(command, read) {
     hostType: read.text("host-type"),
     apiUrl: read.text("api-url"),
     tokenType: read.text("token-type"),
+    layout: read.text("layout"),
     mlserverVersion: read.text("mlserver-version"),
     checkLoad: read.text("check-load"),
     checkLoadTimeout: read.seconds("check-load-timeout"),
@@ -69986,7 +70135,10 @@ function repoOptions(read) {
     branch: read.text("branch"),
     modelsPath: read.text("models-path"),
     model: read.text("model"),
-    networkTimeout: read.seconds("network-timeout")
+    networkTimeout: read.seconds("network-timeout"),
+    via: read.text("via"),
+    apiUrl: read.text("api-url"),
+    tokenType: read.text("token-type")
   };
 }
 function formatSummary(result) {

@@ -45,6 +45,7 @@ export const ACTION_INPUTS: Record<string, () => Partial<ReleaseOptions>> = {
   'skip-preflight': () => ({ skipPreflight: flag('skip-preflight') }),
   target: () => ({ target: text('target') }),
   via: () => ({ via: text('via') }),
+  layout: () => ({ layout: text('layout') }),
   review: () => ({ review: flag('review') }),
   'host-type': () => ({ hostType: text('host-type') }),
   'api-url': () => ({ apiUrl: text('api-url') }),

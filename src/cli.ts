@@ -51,11 +51,12 @@ export const OPTIONS: Record<string, OptionSpec> = {
   'dry-run': { type: 'boolean', help: 'Check everything and print the plan; run nothing, push nothing', for: RELEASE },
   force: { type: 'boolean', help: 'Replace an already published version whose content differs (history is kept)', for: RELEASE },
   'skip-preflight': { type: 'boolean', help: 'Do not check push access before running the notebook', for: RELEASE },
-  via: { type: 'string', value: 'git|api', help: 'How the commit is made: git (default) or api (the host REST API, no clone)', for: RELEASE },
+  via: { type: 'string', value: 'git|api', help: 'How the repository is read and written: git (default) or api (the host REST API, no clone)', for: REPO },
+  layout: { type: 'string', value: 'L', help: "name-version (models/<name>-<version>, default) or name/version (models/<name>/<version>, no MLServer name warning)", for: RELEASE },
   review: { type: 'boolean', help: 'Land on release/<name>-<version> and open a pull/merge request instead', for: RELEASE },
   'host-type': { type: 'string', value: 'github|gitlab', help: 'For self-hosted instances whose URL does not say', for: REPO },
-  'api-url': { type: 'string', value: 'URL', help: 'REST API base (default: from the repo URL, GITHUB_API_URL or CI_SERVER_URL)', for: RELEASE },
-  'token-type': { type: 'string', value: 'T', help: 'GitLab API token kind: private (default), oauth, or job (CI_JOB_TOKEN)', for: RELEASE },
+  'api-url': { type: 'string', value: 'URL', help: 'REST API base (default: from the repo URL, GITHUB_API_URL, CI_API_V4_URL or CI_SERVER_URL)', for: REPO },
+  'token-type': { type: 'string', value: 'T', help: 'GitLab API token kind: private (default), oauth, or job (CI_JOB_TOKEN; refused for the API)', for: REPO },
   'mlserver-version': { type: 'string', value: 'X.Y', help: 'MLServer line to validate for: 1.3 to 1.7 (default: the mlserver the notebook\'s Python imports, else 1.7)', for: RELEASE },
   'check-load': { type: 'string', value: 'auto|always|never', help: 'Load the staged version with MLServer\'s code, then one inference, before publishing (default auto: when mlserver is importable)', for: RELEASE },
   'check-load-timeout': { type: 'string', value: 'SECONDS', help: 'Deadline for the load check (default: 300)', for: RELEASE },
@@ -218,6 +219,7 @@ export function releaseOptions(command: 'release' | 'publish', read: OptionReade
     hostType: read.text('host-type'),
     apiUrl: read.text('api-url'),
     tokenType: read.text('token-type'),
+    layout: read.text('layout'),
     mlserverVersion: read.text('mlserver-version'),
     checkLoad: read.text('check-load'),
     checkLoadTimeout: read.seconds('check-load-timeout'),
@@ -247,6 +249,9 @@ function repoOptions(read: OptionReader) {
     modelsPath: read.text('models-path'),
     model: read.text('model'),
     networkTimeout: read.seconds('network-timeout'),
+    via: read.text('via'),
+    apiUrl: read.text('api-url'),
+    tokenType: read.text('token-type'),
   };
 }
 

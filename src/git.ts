@@ -3,6 +3,7 @@
  * `{ cwd, env }` last; nothing else in the code base spawns git. Credentials only
  * ever travel in `env` (see publish/credentials.ts), never in argv.
  */
+import { execFile } from 'node:child_process';
 import { run, runInGroup, type Env } from './process.js';
 
 export interface GitContext {
@@ -212,6 +213,16 @@ export async function lfsPushObjects(remote: string, oids: string[], ctx: GitCon
 export async function fetchObjects(remote: string, oids: string[], ctx: GitContext): Promise<void> {
   if (oids.length === 0) return;
   await gitNetworkRead(['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', remote, ...oids], ctx);
+}
+
+/** One blob's bytes, binary-safe (the exec layer decodes text). */
+export function readBlobBytes(oid: string, ctx: GitContext): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile('git', ['cat-file', 'blob', oid], { cwd: ctx.cwd, env: ctx.env as NodeJS.ProcessEnv, encoding: 'buffer', maxBuffer: 2 ** 31 - 1 }, (error, stdout, stderr) => {
+      if (error) reject(new GitError(['cat-file', 'blob', oid], typeof error.code === 'number' ? error.code : 1, stderr.toString('utf8')));
+      else resolve(stdout);
+    });
+  });
 }
 
 /** Reads many blobs at once through `cat-file --batch`; missing ones are left out. */

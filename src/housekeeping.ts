@@ -6,17 +6,17 @@
 import path from 'node:path';
 import { ReleaseError } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
-import { groupByModel, listAtTip, listFolderRepository, listGitRepository, type ModelVersions, type PublishedVersion } from './inventory.js';
+import { groupByModel, versionsIn, type ModelVersions, type PublishedVersion } from './inventory.js';
 import { segmentProblems } from './names.js';
 import { parseHeaders, planVerify, type ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
-import { removeFolders, workFolders } from './publish/folder-transport.js';
-import { commitWithRetry, withGitSession, type SessionInput } from './publish/git-session.js';
 import { normalizeModelsPath } from './publish/layout.js';
-import { replaceFolder } from './publish/tree.js';
 import type { BackoffOptions } from './publish/retry.js';
 import { detectProvider } from './providers/index.js';
-import { resolveRepository, type Repository } from './repository.js';
+import { resolveRepository } from './repository.js';
+import type { GitlabTokenKind } from './publish/api/gitlab.js';
+import { workFolders } from './stores/folder.js';
+import { resolveStore } from './stores/resolve.js';
 import { readSettingsFile } from './settings/read.js';
 import { modelNameIn } from './settings/validate.js';
 import { verifyServed, type VerifyResult } from './verify.js';
@@ -39,6 +39,10 @@ export interface ListOptions {
   model?: string;
   /** Seconds each network step may take (default 120). */
   networkTimeout?: number;
+  /** git (default) or api: read and write through the host's REST API. */
+  via?: string;
+  apiUrl?: string;
+  tokenType?: string;
 }
 
 export interface ListResult {
@@ -50,8 +54,17 @@ function runtimeDefaults(runtime: HousekeepingRuntime) {
   return { env: runtime.env ?? process.env, cwd: runtime.cwd ?? process.cwd(), log: runtime.log ?? silentLogger() };
 }
 
-function sessionInput(repository: Repository, branch: string | undefined, env: Env, log: Logger, backoff?: BackoffOptions, networkTimeout?: number): SessionInput {
-  return { url: repository.url, credentials: repository.credentials, branch, env, log, backoff, networkTimeoutMs: networkTimeout === undefined ? undefined : networkTimeout * 1000 };
+/** The store list and prune work on: any kind, through the one resolver. */
+async function storeFor(options: ListOptions, env: Env, cwd: string, log: Logger, backoff?: BackoffOptions) {
+  const repository = await resolveRepository(options, env, cwd, log);
+  const modelsPath = normalizeModelsPath(options.modelsPath ?? 'models');
+  const via = options.via ?? 'git';
+  if (via !== 'git' && via !== 'api') throw new ReleaseError('EUSAGE', `Unknown --via "${via}": expected git or api`);
+  const store = resolveStore(
+    { repository, via, branch: options.branch, modelsPath, apiUrl: options.apiUrl, tokenType: options.tokenType as GitlabTokenKind | undefined, networkTimeoutMs: options.networkTimeout === undefined ? undefined : options.networkTimeout * 1000 },
+    { env, cwd, log, backoff },
+  );
+  return { store, modelsPath, repository };
 }
 
 /** Warns where MLServer's default for unversioned URLs is not the newest version. */
@@ -63,12 +76,8 @@ function defaultVersionWarnings(models: ModelVersions[]): string[] {
 
 export async function listVersions(options: ListOptions, runtime: HousekeepingRuntime = {}): Promise<ListResult> {
   const { env, cwd, log } = runtimeDefaults(runtime);
-  const repository = await resolveRepository(options, env, cwd, log);
-  const modelsPath = normalizeModelsPath(options.modelsPath ?? 'models');
-  const entries = repository.target === 'folder'
-    ? await listFolderRepository(repository.url, modelsPath)
-    : await listGitRepository(sessionInput(repository, options.branch, env, log, runtime.backoff, options.networkTimeout), modelsPath);
-  const models = groupByModel(entries, options.model);
+  const { store, modelsPath, repository } = await storeFor(options, env, cwd, log, runtime.backoff);
+  const models = groupByModel(await versionsIn(await store.snapshot(options.branch)), options.model);
   const warnings = defaultVersionWarnings(models);
   if (repository.target === 'folder') {
     for (const leftover of await workFolders(path.join(repository.url, modelsPath))) {
@@ -105,36 +114,18 @@ export async function pruneVersions(options: PruneOptions, runtime: Housekeeping
   // At least one version always stays, so a model never disappears from MLServer.
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new ReleaseError('EUSAGE', `--keep must be a whole number of at least 1, got ${options.keep}`);
   const protect = options.protect ?? [];
-  const repository = await resolveRepository(options, env, cwd, log);
-  const modelsPath = normalizeModelsPath(options.modelsPath ?? 'models');
-  const describe = (removed: PublishedVersion[]) => {
-    if (removed.length === 0) log.info('prune: nothing to remove');
-    for (const v of removed) log.info(`prune: ${options.yes ? 'removing' : 'would remove'} ${v.model} ${v.version} (${v.folder})`);
-  };
-
-  if (repository.target === 'folder') {
-    const removed = planPrune(groupByModel(await listFolderRepository(repository.url, modelsPath), options.model), options.keep, protect);
-    describe(removed);
-    if (options.yes) await removeFolders(repository.url, removed.map((v) => v.folder));
-    return { removed, applied: Boolean(options.yes) && removed.length > 0 };
-  }
-
-  const input = sessionInput(repository, options.branch, env, log, runtime.backoff, options.networkTimeout);
-  return withGitSession(input, async (session) => {
-    let removed: PublishedVersion[] = [];
-    const outcome = await commitWithRetry<null>(session, input, 'pruning', async (tip) => {
-      const entries = tip ? await listAtTip(tip, modelsPath, session.ctx) : [];
-      removed = planPrune(groupByModel(entries, options.model), options.keep, protect);
-      if (!options.yes || removed.length === 0 || !tip) return { done: null };
-      let tree = `${tip}^{tree}`;
-      for (const version of removed) tree = await replaceFolder(tree, version.folder, undefined, session.ctx);
-      const message = [`Prune models: remove ${removed.length} version${removed.length > 1 ? 's' : ''}`, '', ...removed.map((v) => `- ${v.model} ${v.version}`)].join('\n');
-      const author = { name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release', email: options.gitUserEmail || env.GIT_USER_EMAIL || 'mlserver-release@users.noreply.localhost' };
-      return { tree, message, author };
-    });
-    describe(removed);
-    return 'done' in outcome ? { removed, applied: false } : { removed, applied: true, commit: outcome.commit };
-  });
+  const { store } = await storeFor(options, env, cwd, log, runtime.backoff);
+  const author = { name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release', email: options.gitUserEmail || env.GIT_USER_EMAIL || 'mlserver-release@users.noreply.localhost' };
+  let removed: PublishedVersion[] = [];
+  const applied = await store.apply(async (snapshot) => {
+    removed = planPrune(groupByModel(await versionsIn(snapshot), options.model), options.keep, protect);
+    if (!options.yes || removed.length === 0) return { done: null };
+    const message = [`Prune models: remove ${removed.length} version${removed.length > 1 ? 's' : ''}`, '', ...removed.map((v) => `- ${v.model} ${v.version}`)].join('\n');
+    return { writes: removed.map((v) => ({ folder: v.folder, files: null })), message, author, result: null };
+  }, { branch: options.branch, what: 'pruning' });
+  if (removed.length === 0) log.info('prune: nothing to remove');
+  for (const v of removed) log.info(`prune: ${options.yes ? 'removing' : 'would remove'} ${v.model} ${v.version} (${v.folder})`);
+  return applied.changed ? { removed, applied: true, commit: applied.commit } : { removed, applied: false };
 }
 
 export interface VerifyOptions extends Pick<ReleaseOptions, 'modelDir' | 'settings' | 'version' | 'verifyTimeout' | 'verifyInterval' | 'verifyHeaders' | 'request' | 'expect'> {

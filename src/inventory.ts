@@ -1,14 +1,10 @@
 /**
  * What a model repository holds: every published version folder with its model,
- * version, release date and artifact size, read from git (trees plus the small
- * release.json and model-settings.json blobs, nothing else) or from a folder.
+ * version, release date and artifact size, read from any store's snapshot.
  */
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fetchObjects, listTree, readBlobs } from './git.js';
 import { RECORD_FILE, SETTINGS_FILE } from './publish/layout.js';
-import { REMOTE, withGitSession, type SessionInput } from './publish/git-session.js';
+import type { Snapshot } from './stores/types.js';
 import { compareVersions, mlserverDefaultVersion, newestVersion } from './versions.js';
 
 export interface PublishedVersion {
@@ -66,52 +62,16 @@ export function groupByModel(entries: PublishedVersion[], only?: string): ModelV
     });
 }
 
-/** Lists a git model repository through a blob-less session. */
-export async function listGitRepository(input: SessionInput, modelsPath: string): Promise<PublishedVersion[]> {
-  return withGitSession(input, async (session) => {
-    const tip = await session.fetchTip();
-    if (!tip) return [];
-    return listAtTip(tip, modelsPath, session.ctx);
-  });
-}
-
-export async function listAtTip(tip: string, modelsPath: string, ctx: { cwd: string; env: Record<string, string | undefined> }): Promise<PublishedVersion[]> {
-  const prefix = modelsPath ? `${modelsPath}/` : '';
-  const files = await listTree(tip, ctx, { path: prefix || undefined, recursive: true });
-  const folders = new Map<string, { settings?: string; record?: string }>();
-  for (const file of files) {
-    const inner = file.path.slice(prefix.length).split('/');
-    if (inner.length !== 2 || inner[0].startsWith('.')) continue;
-    const folder = `${prefix}${inner[0]}`;
-    const entry = folders.get(folder) ?? {};
-    if (inner[1] === SETTINGS_FILE) entry.settings = file.oid;
-    if (inner[1] === RECORD_FILE) entry.record = file.oid;
-    folders.set(folder, entry);
-  }
-  const wanted = [...folders.values()].flatMap((f) => [f.settings, f.record]).filter((oid): oid is string => Boolean(oid));
-  // Only these small blobs are downloaded, in one request.
-  await fetchObjects(REMOTE, wanted, ctx);
-  const blobs = await readBlobs(wanted, ctx);
-  return [...folders.entries()]
-    .filter(([, f]) => f.settings)
-    .map(([folder, f]) => describeFolder(folder, blobs.get(f.settings!), f.record ? blobs.get(f.record) : undefined))
+/**
+ * Every version a store's snapshot holds, each named by its own release.json or
+ * settings (never by its folder name alone, so layouts may be mixed). For git
+ * this downloads only the small release.json and model-settings.json blobs, in
+ * one request.
+ */
+export async function versionsIn(snapshot: Snapshot): Promise<PublishedVersion[]> {
+  const folders = [...snapshot.folders.keys()];
+  const texts = await snapshot.readTexts(folders.flatMap((f) => [`${f}/${SETTINGS_FILE}`, `${f}/${RECORD_FILE}`]));
+  return folders
+    .map((folder) => describeFolder(folder, texts.get(`${folder}/${SETTINGS_FILE}`), texts.get(`${folder}/${RECORD_FILE}`)))
     .filter((v): v is PublishedVersion => Boolean(v));
-}
-
-/** Lists a model folder (an MLServer model volume). */
-export async function listFolderRepository(root: string, modelsPath: string): Promise<PublishedVersion[]> {
-  const base = path.join(root, modelsPath);
-  if (!existsSync(base)) return [];
-  const entries: PublishedVersion[] = [];
-  for (const name of await readdir(base)) {
-    if (name.startsWith('.')) continue; // MLServer skips dot-folders, and so do we (staging, trash)
-    const dir = path.join(base, name);
-    const settings = await readFile(path.join(dir, SETTINGS_FILE), 'utf8').catch(() => undefined);
-    if (settings === undefined) continue;
-    const record = await readFile(path.join(dir, RECORD_FILE), 'utf8').catch(() => undefined);
-    const folder = modelsPath ? `${modelsPath}/${name}` : name;
-    const described = describeFolder(folder, settings, record);
-    if (described) entries.push(described);
-  }
-  return entries;
 }

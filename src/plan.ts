@@ -14,7 +14,7 @@ import { defaultExecutedNotebookPath } from './notebook/execute.js';
 import { isPythonIdentifier, type Parameter } from './notebook/inject.js';
 import type { Env } from './process.js';
 import type { Credentials } from './publish/credentials.js';
-import { normalizeModelsPath, versionFolder } from './publish/layout.js';
+import { normalizeModelsPath, parseLayout, reviewBranch, versionFolder, type Layout } from './publish/layout.js';
 import { DEFAULT_NETWORK_TIMEOUT_MS } from './publish/network.js';
 import type { ReleaseContext } from './providers/types.js';
 import { CHECK_LOAD_CHOICES, DEFAULT_CHECK_LOAD_TIMEOUT_S, type CheckLoadChoice } from './mlserver/load-check.js';
@@ -82,6 +82,8 @@ export interface ReleaseOptions {
   checkLoadTimeout?: number;
   /** Seconds each network step may take, retries included (default 120). */
   networkTimeout?: number;
+  /** name-version (models/<name>-<version>, default) or name/version (models/<name>/<version>). */
+  layout?: Layout | string;
 }
 
 export interface ReleasePlan {
@@ -123,6 +125,7 @@ export interface ReleasePlan {
   runtimeFiles: RuntimeFile[];
   loadCheck?: { python: string; requestPath?: string; timeoutMs: number };
   networkTimeoutMs: number;
+  layout: Layout;
 }
 
 export interface VerifyPlan {
@@ -193,6 +196,7 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
   const loadCheck = planLoadCheck(options, kernel.python, kernel.reason, probe, modelDir, notebookPath, cwd, log);
 
   const modelsPath = normalizeModelsPath(options.modelsPath ?? 'models');
+  const layout = parseLayout(options.layout);
   const verify = options.verifyUrl
     ? await planVerify(options, options.verifyUrl, headers, path.dirname(notebookPath ?? path.join(modelDir, 'x')), cwd)
     : undefined;
@@ -208,7 +212,8 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
     settings,
     name,
     version,
-    folder: versionFolder(modelsPath, name, version),
+    folder: versionFolder(modelsPath, name, version, layout),
+    layout,
     endpoint: inferencePath(name, version),
     runner,
     notebookPath,
@@ -236,7 +241,7 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
     warnings,
     reloadUrl: options.reloadUrl || undefined,
     verify,
-    ...planHostAccess(options, repository, name, version),
+    ...planHostAccess(options, repository, name, version, layout),
     mlserverLine,
     networkTimeoutMs: parseNetworkTimeout(options.networkTimeout),
     python: kernel.python,
@@ -271,7 +276,7 @@ function planLoadCheck(
   return { python, requestPath: candidates.find((file) => existsSync(file)), timeoutMs: timeout * 1000 };
 }
 
-function planHostAccess(options: ReleaseOptions, repository: Repository, name: string, version: string) {
+function planHostAccess(options: ReleaseOptions, repository: Repository, name: string, version: string, layout: Layout) {
   const via = options.via ?? 'git';
   if (via !== 'git' && via !== 'api') throw new ReleaseError('EUSAGE', `Unknown --via "${via}": expected git or api`);
   if (options.hostType !== undefined && options.hostType !== 'github' && options.hostType !== 'gitlab') {
@@ -285,7 +290,7 @@ function planHostAccess(options: ReleaseOptions, repository: Repository, name: s
   }
   return {
     via: via as 'git' | 'api',
-    review: options.review ? { branch: `release/${name}-${version}`, title: `Release model ${name} ${version}` } : undefined,
+    review: options.review ? { branch: reviewBranch(name, version, layout), title: `Release model ${name} ${version}` } : undefined,
     apiUrl: options.apiUrl || undefined,
     tokenType: options.tokenType as 'private' | 'oauth' | 'job' | undefined,
   };

@@ -2,22 +2,21 @@
  * The release pipeline: plan -> preflight -> notebook -> settings -> publish.
  * It knows nothing of GitHub, GitLab or argv: options come in, a result goes out.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from './errors.js';
 import { Logger, silentLogger } from './log.js';
 import { executeNotebook } from './notebook/execute.js';
 import { planRelease, type ReleaseOptions, type ReleasePlan } from './plan.js';
 import type { Env } from './process.js';
-import { publishWithGit, type FileToPublish } from './publish/git-transport.js';
 import { folderRelativePath, RECORD_FILE, SETTINGS_FILE, type ReleaseRecord } from './publish/layout.js';
 import { createStaging, stageArtifact, type StagedArtifact, type Staging } from './publish/stage.js';
 import { checkLoad } from './mlserver/load-check.js';
 import { environmentTarballFile } from './settings/runtime-files.js';
-import { callApi, createHostApi, gitBlobId, publishWithApi, sameContent } from './publish/api-transport.js';
-import { publishToFolder, reloadModel } from './publish/folder-transport.js';
-import { preflight } from './publish/preflight.js';
-import { DEFAULT_BACKOFF, type BackoffOptions } from './publish/retry.js';
+import { publishVersion } from './publish-version.js';
+import { reloadModel } from './stores/folder.js';
+import type { BackoffOptions } from './publish/retry.js';
+import { resolveStore } from './stores/resolve.js';
+import type { FileToPublish, ModelStore } from './stores/types.js';
 import { detectProvider } from './providers/index.js';
 import type { Provider } from './providers/types.js';
 import { artifactUri, renderSettings, serializeSettings } from './settings/render.js';
@@ -77,22 +76,13 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
     return planned;
   });
 
-  const usesApi = plan.repo.target === 'git' && (plan.via === 'api' || Boolean(plan.review));
-  // Built before the notebook, so a token that cannot do the job (a GitLab job token) fails first.
-  const api = usesApi ? hostApiFor(plan, env, log, runtime.backoff) : undefined;
-  if (!plan.skipPreflight && plan.repo.target === 'git') {
-    await log.group('Preflight', async () => {
-      if (plan.via === 'git') {
-        await preflight({ url: plan.repo.url, isHttp: plan.repo.isHttp, credentials: plan.credentials, branch: plan.branch, env, cwd, log, backoff: runtime.backoff, timeoutMs: plan.networkTimeoutMs, needsExistingBranch: Boolean(plan.review) });
-      }
-      if (api) {
-        const call = <T>(what: string, action: () => Promise<T>) => callApi(what, action, runtime.backoff ?? DEFAULT_BACKOFF, log, api);
-        const branch = plan.branch ?? (await call('read the default branch', () => api.defaultBranch()));
-        const head = await call(`read branch ${branch}`, () => api.branchHead(branch));
-        if (!head) throw new ReleaseError('EBRANCHMISSING', `Branch "${branch}" does not exist on ${plan.repo.url}`);
-        log.info(`preflight: the ${api.kind} API answers for ${plan.repo.url}, branch ${branch}`);
-      }
-    });
+  // Built before the notebook, so a token that cannot do the job (a GitLab job token for the API) fails first.
+  const store = resolveStore(
+    { repository: plan.repo, via: plan.via, branch: plan.branch, modelsPath: plan.modelsPath, apiUrl: plan.apiUrl, tokenType: plan.tokenType, needsReviews: Boolean(plan.review), networkTimeoutMs: plan.networkTimeoutMs },
+    { env, cwd, log, backoff: runtime.backoff },
+  );
+  if (!plan.skipPreflight) {
+    await log.group('Preflight', () => store.preflight({ branch: plan.branch, needsExistingBranch: Boolean(plan.review) }));
   }
 
   if (plan.dryRun) return dryRun(plan, log);
@@ -128,7 +118,7 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
         log,
       }));
     }
-    published = await log.group('Publish', () => publish(plan, files, artifact, executedNotebook, env, log, runtime.backoff));
+    published = await log.group('Publish', () => publish(store, plan, files, artifact, executedNotebook, log));
   } finally {
     await staging.remove();
   }
@@ -162,47 +152,21 @@ interface Published {
   reviewUrl?: string;
 }
 
-async function publish(plan: ReleasePlan, files: FileToPublish[], artifact: StagedArtifact | undefined, executedNotebook: string | undefined, env: Env, log: Logger, backoff?: BackoffOptions): Promise<Published> {
-  const identity = { model: plan.name, version: plan.version };
-  if (plan.repo.target === 'folder') {
-    const result = await publishToFolder({ root: plan.repo.url, folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], force: plan.force, identity, log });
-    if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
-    return { status: result.status };
-  }
-  const api = plan.via === 'api' || plan.review ? hostApiFor(plan, env, log, backoff) : undefined;
-  const review = plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook) } : undefined;
-  const common = { folder: plan.folder, files, ignoreForComparison: [RECORD_FILE], message: plan.message, author: plan.author, force: plan.force, identity, log, backoff, networkTimeoutMs: plan.networkTimeoutMs };
-
-  if (api && plan.via === 'api') {
-    const result = await publishWithApi({ ...common, api, branch: plan.branch, review });
-    return { status: result.status, branch: result.branch, commit: result.commit, reviewUrl: result.review?.url };
-  }
-  if (api && review) {
-    // Review through git: push the release branch, then open (or reuse) the request through the API.
-    const call = <T>(what: string, action: () => Promise<T>) => callApi(what, action, backoff ?? DEFAULT_BACKOFF, log, api);
-    const target = plan.branch ?? (await call('read the default branch', () => api.defaultBranch()));
-    const targetHead = await call(`read branch ${target}`, () => api.branchHead(target));
-    if (!targetHead) throw new ReleaseError('EBRANCHMISSING', `Branch "${target}" does not exist`);
-    const local = new Map<string, string>();
-    for (const file of files) local.set(file.path, gitBlobId(file.source ? await readFile(file.source) : Buffer.from(file.content ?? '')));
-    if (sameContent(local, await call(`read ${plan.folder}`, () => api.folderBlobs(targetHead, plan.folder)), [RECORD_FILE])) {
-      log.info(`publish: ${plan.folder} already holds this exact model on ${target}; no review needed`);
-      return { status: 'already-published', branch: target, commit: targetHead };
-    }
-    const pushed = await publishWithGit({ ...common, url: plan.repo.url, credentials: plan.credentials, branch: review.branch, startBranch: target, env });
-    const existing = await call('look for an open review', () => api.findOpenReview(review.branch, target));
-    const opened = existing ?? (await call('open the review', () => api.openReview(review.branch, target, review.title, review.body)));
-    log.info(`publish: ${existing ? 'reusing' : 'opened'} ${opened.url}`);
-    return { status: 'pushed', branch: review.branch, commit: pushed.commit, reviewUrl: opened.url };
-  }
-  return publishWithGit({ ...common, url: plan.repo.url, credentials: plan.credentials, branch: plan.branch, env });
-}
-
-function hostApiFor(plan: ReleasePlan, env: Env, log: Logger, backoff?: BackoffOptions) {
-  return createHostApi({
-    repoUrl: plan.repo.url, hostKind: plan.repo.hostKind, token: plan.credentials?.token, apiUrl: plan.apiUrl, gitlabTokenKind: plan.tokenType,
-    env, backoff, timeoutMs: plan.networkTimeoutMs, onWait: (message) => log.info(message),
+async function publish(store: ModelStore, plan: ReleasePlan, files: FileToPublish[], artifact: StagedArtifact | undefined, executedNotebook: string | undefined, log: Logger): Promise<Published> {
+  const published = await publishVersion(store, {
+    folder: plan.folder,
+    files,
+    identity: { model: plan.name, version: plan.version },
+    ignoreForComparison: [RECORD_FILE],
+    message: plan.message,
+    author: plan.author,
+    force: plan.force,
+    branch: plan.branch,
+    review: plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook) } : undefined,
+    log,
   });
+  if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
+  return published;
 }
 
 /** What a reviewer needs to approve a release: where it came from and what it serves. */

@@ -153,7 +153,7 @@ contract('every input reaches the release options', () => {
     via: 'api', review: 'true', 'host-type': 'gitlab', 'api-url': 'https://gl.example.com',
     target: 'folder', 'reload-url': 'http://ml:8080', 'verify-url': 'http://ml:8080', 'verify-timeout': '60',
     'verify-headers': 'X-Key: abcd1234', request: 'req.json', expect: 'exp.json',
-    'mlserver-version': '1.3', 'check-load': 'always', 'check-load-timeout': '45', 'network-timeout': '30',
+    'mlserver-version': '1.3', 'check-load': 'always', 'check-load-timeout': '45', 'network-timeout': '30', layout: 'name/version',
   };
   const saved = { ...process.env };
   try {
@@ -166,7 +166,7 @@ contract('every input reaches the release options', () => {
       via: 'api', review: true, hostType: 'gitlab', apiUrl: 'https://gl.example.com',
       target: 'folder', reloadUrl: 'http://ml:8080', verifyUrl: 'http://ml:8080', verifyTimeout: 60,
       verifyHeaders: ['X-Key: abcd1234'], request: 'req.json', expect: 'exp.json',
-      mlserverVersion: '1.3', checkLoad: 'always', checkLoadTimeout: 45, networkTimeout: 30,
+      mlserverVersion: '1.3', checkLoad: 'always', checkLoadTimeout: 45, networkTimeout: 30, layout: 'name/version',
     });
   } finally {
     process.env = saved;

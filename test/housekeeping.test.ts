@@ -3,7 +3,8 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Logger } from '../src/log.js';
-import { publishToFolder } from '../src/publish/folder-transport.js';
+import { publishVersion } from '../src/publish-version.js';
+import { folderStore } from '../src/stores/folder.js';
 import { compareVersions, mlserverDefaultVersion } from '../src/versions.js';
 import { cli } from './helpers/capture.js';
 import { removeTempDirs, tempDir } from './helpers/fs.js';
@@ -37,14 +38,18 @@ test('the folder target never shows a half-written version: a failure mid-copy l
   const target = path.join(volume, 'models', 'iris-v1');
   let copies = 0;
   try {
-    await publishToFolder({
-      root: volume, folder: 'models/iris-v1', ignoreForComparison: [], force: false, log: new Logger({ stream: new Capture() }),
-      files: [{ path: 'model-settings.json', content: '{}' }, { path: 'a.bin', source: path.join(sources, 'a.bin') }, { path: 'b.bin', source: path.join(sources, 'b.bin') }],
+    const log = new Logger({ stream: new Capture() });
+    const store = folderStore({
+      root: volume, modelsPath: 'models', log,
       copy: async (source, destination) => {
         assert.not.ok(existsSync(target), 'the version is not visible while it is being written');
         if (++copies === 2) throw new Error('disk full (injected)');
         writeFileSync(destination, source);
       },
+    });
+    await publishVersion(store, {
+      folder: 'models/iris-v1', ignoreForComparison: [], force: false, log, identity: { model: 'iris', version: 'v1' }, message: '', author: { name: 'a', email: 'a@b' },
+      files: [{ path: 'model-settings.json', content: '{}' }, { path: 'a.bin', source: path.join(sources, 'a.bin') }, { path: 'b.bin', source: path.join(sources, 'b.bin') }],
     });
     assert.unreachable();
   } catch (error) {

@@ -40,9 +40,32 @@ export function normalizeModelsPath(modelsPath: string): string {
   return trimmed;
 }
 
-export function versionFolder(modelsPath: string, name: string, version: string): string {
+/**
+ * How version folders are named. `name-version` (models/iris-v1, the course's
+ * layout) makes MLServer log "Model name 'iris' is different than model's folder
+ * name 'iris-v1'" at every load; `name/version` (models/iris/v1) does not,
+ * because repository/load.py accepts a folder named after the version.
+ */
+export const LAYOUTS = ['name-version', 'name/version'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+export function versionFolder(modelsPath: string, name: string, version: string, layout: Layout = 'name-version'): string {
   const base = normalizeModelsPath(modelsPath);
-  return base ? `${base}/${name}-${version}` : `${name}-${version}`;
+  const leaf = layout === 'name/version' ? `${name}/${version}` : `${name}-${version}`;
+  return base ? `${base}/${leaf}` : leaf;
+}
+
+/** The review branch of a release; with name/version a slash keeps a-b/c and a/b-c apart. */
+export function reviewBranch(name: string, version: string, layout: Layout = 'name-version'): string {
+  return layout === 'name/version' ? `release/${name}/${version}` : `release/${name}-${version}`;
+}
+
+export function parseLayout(value: string | undefined): Layout {
+  const layout = value ?? 'name-version';
+  if (!(LAYOUTS as readonly string[]).includes(layout)) {
+    throw new ReleaseError('EUSAGE', `Unknown --layout "${layout}": expected ${LAYOUTS.join(' or ')}`);
+  }
+  return layout as Layout;
 }
 
 /** Where a `parameters.uri` lands inside the version folder: "./m.joblib" -> "m.joblib". */

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { ReleaseError } from '../errors.js';
 import { removeOnInterrupt } from '../interrupts.js';
 import type { Logger } from '../log.js';
-import type { FileToPublish } from './git-transport.js';
+import type { FileToPublish } from '../stores/types.js';
 import { folderRelativePath } from './layout.js';
 import { pathProblems } from './tree-paths.js';
 

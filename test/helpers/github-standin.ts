@@ -93,6 +93,13 @@ export class GithubStandIn {
       if (entries.length === 0) return error(404, 'Not Found');
       return { status: 200, body: entries.map((e) => ({ name: e.name, path: e.path, sha: e.sha, type: e.type === 'tree' ? 'dir' : 'file', size: 0, url: `${repoUrl}/${e.path}`, html_url: null, git_url: null, download_url: null, _links: { self: `${repoUrl}/${e.path}`, git: null, html: null } })) };
     }
+    if (method === 'GET' && (m = /^git\/trees\/(.+)$/.exec(route))) {
+      if (empty) return error(409, 'Git Repository is empty.');
+      const recursive = url.searchParams.has('recursive');
+      const entries = store.listFolder(repo, m[1], '', recursive);
+      const sha = store.git(repo, ['rev-parse', `${m[1]}^{tree}`]);
+      return { status: 200, body: { sha, url: `${repoUrl}/tree/${sha}`, truncated: false, tree: entries.map((e) => ({ path: e.path, mode: e.mode, type: e.type, sha: e.sha, url: `${repoUrl}/${e.type}/${e.sha}` })) } };
+    }
     if (method === 'GET' && (m = /^git\/blobs\/([0-9a-f]+)$/.exec(route))) {
       const content = store.blob(repo, m[1]);
       return { status: 200, body: { sha: m[1], size: content.length, encoding: 'base64', content: content.toString('base64'), url: `${repoUrl}/blob/${m[1]}`, node_id: m[1] } };

@@ -8,7 +8,11 @@ import { ReleaseError } from '../../src/errors.js';
 import { Logger } from '../../src/log.js';
 import type { Env } from '../../src/process.js';
 import { maskCredentials } from '../../src/publish/credentials.js';
-import { publishWithGit, type GitPublishInput } from '../../src/publish/git-transport.js';
+import type { Credentials } from '../../src/publish/credentials.js';
+import type { BackoffOptions } from '../../src/publish/retry.js';
+import { publishVersion } from '../../src/publish-version.js';
+import { gitStore } from '../../src/stores/git.js';
+import type { FileToPublish } from '../../src/stores/types.js';
 import { Redactor } from '../../src/redact.js';
 import { baseEnv, Capture } from '../helpers/capture.js';
 import { removeTempDirs, tempDir } from '../helpers/fs.js';
@@ -59,6 +63,28 @@ function newServedRepo(ctx: Context, files?: Record<string, string | Buffer>): s
   seedBareRepo(ctx.bare, files);
   ctx.url = `${ctx.server.url}/${name}`;
   return ctx.url;
+}
+
+interface GitPublishInput {
+  url: string;
+  credentials?: Credentials;
+  branch?: string;
+  folder: string;
+  files: FileToPublish[];
+  ignoreForComparison: string[];
+  message: string;
+  author: { name: string; email: string };
+  force: boolean;
+  env: Env;
+  log: Logger;
+  backoff?: BackoffOptions;
+}
+
+/** One version folder through the git store, as release does it. */
+function publishWithGit(input: GitPublishInput) {
+  const store = gitStore({ url: input.url, isHttp: /^https?:/.test(input.url), credentials: input.credentials, branch: input.branch, modelsPath: 'models', env: input.env, cwd: process.cwd(), log: input.log, backoff: input.backoff });
+  const name = input.folder.split('/')[1].replace(/-v\d+$/, '');
+  return publishVersion(store, { ...input, identity: { model: name, version: input.folder.split('-').at(-1)! } });
 }
 
 function input(ctx: Context, overrides: Partial<GitPublishInput> = {}, env: Env = baseEnv()): GitPublishInput {

@@ -1,8 +1,3 @@
-/**
- * Every git command the tool runs lives here. Each function takes the context
- * `{ cwd, env }` last; nothing else in the code base spawns git. Credentials only
- * ever travel in `env` (see publish/credentials.ts), never in argv.
- */
 import { type Env } from './process.js';
 export interface GitContext {
     cwd: string;
@@ -76,5 +71,7 @@ export declare function lfsPushObjects(remote: string, oids: string[], ctx: GitC
  * instead of one lazy fetch per object.
  */
 export declare function fetchObjects(remote: string, oids: string[], ctx: GitContext): Promise<void>;
+/** One blob's bytes, binary-safe (the exec layer decodes text). */
+export declare function readBlobBytes(oid: string, ctx: GitContext): Promise<Buffer>;
 /** Reads many blobs at once through `cat-file --batch`; missing ones are left out. */
 export declare function readBlobs(oids: string[], ctx: GitContext): Promise<Map<string, string>>;

@@ -21,6 +21,10 @@ export interface ListOptions {
     model?: string;
     /** Seconds each network step may take (default 120). */
     networkTimeout?: number;
+    /** git (default) or api: read and write through the host's REST API. */
+    via?: string;
+    apiUrl?: string;
+    tokenType?: string;
 }
 export interface ListResult {
     models: ModelVersions[];

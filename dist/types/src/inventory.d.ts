@@ -1,4 +1,4 @@
-import { type SessionInput } from './publish/git-session.js';
+import type { Snapshot } from './stores/types.js';
 export interface PublishedVersion {
     model: string;
     version: string;
@@ -18,11 +18,10 @@ export interface ModelVersions {
 /** Reads one folder's identity from its files, falling back to the folder name. */
 export declare function describeFolder(folder: string, settingsText?: string, recordText?: string): PublishedVersion | undefined;
 export declare function groupByModel(entries: PublishedVersion[], only?: string): ModelVersions[];
-/** Lists a git model repository through a blob-less session. */
-export declare function listGitRepository(input: SessionInput, modelsPath: string): Promise<PublishedVersion[]>;
-export declare function listAtTip(tip: string, modelsPath: string, ctx: {
-    cwd: string;
-    env: Record<string, string | undefined>;
-}): Promise<PublishedVersion[]>;
-/** Lists a model folder (an MLServer model volume). */
-export declare function listFolderRepository(root: string, modelsPath: string): Promise<PublishedVersion[]>;
+/**
+ * Every version a store's snapshot holds, each named by its own release.json or
+ * settings (never by its folder name alone, so layouts may be mixed). For git
+ * this downloads only the small release.json and model-settings.json blobs, in
+ * one request.
+ */
+export declare function versionsIn(snapshot: Snapshot): Promise<PublishedVersion[]>;

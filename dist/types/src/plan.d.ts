@@ -4,6 +4,7 @@ import type { Logger } from './log.js';
 import { type Parameter } from './notebook/inject.js';
 import type { Env } from './process.js';
 import type { Credentials } from './publish/credentials.js';
+import { type Layout } from './publish/layout.js';
 import type { ReleaseContext } from './providers/types.js';
 import { type CheckLoadChoice } from './mlserver/load-check.js';
 import type { MlserverLine } from './settings/mlserver-schema.js';
@@ -62,6 +63,8 @@ export interface ReleaseOptions {
     checkLoadTimeout?: number;
     /** Seconds each network step may take, retries included (default 120). */
     networkTimeout?: number;
+    /** name-version (models/<name>-<version>, default) or name/version (models/<name>/<version>). */
+    layout?: Layout | string;
 }
 export interface ReleasePlan {
     modelDir: string;
@@ -109,6 +112,7 @@ export interface ReleasePlan {
         timeoutMs: number;
     };
     networkTimeoutMs: number;
+    layout: Layout;
 }
 export interface VerifyPlan {
     url: string;

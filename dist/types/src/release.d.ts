@@ -1,7 +1,7 @@
 import { Logger } from './log.js';
 import { type ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
-import { type BackoffOptions } from './publish/retry.js';
+import type { BackoffOptions } from './publish/retry.js';
 import type { Provider } from './providers/types.js';
 export type ReleaseStatus = 'pushed' | 'already-published' | 'dry-run';
 export interface ReleaseResult {

@@ -62,20 +62,6 @@ export function githubApi(options: GithubApiOptions): HostApi {
   const emptyRepository = () =>
     new ReleaseError('EEMPTYREPO', `${options.owner}/${options.repo} has no commits yet (GitHub: "Git Repository is empty."); create the branch first, with one commit`);
 
-  async function listFolder(ref: string, folder: string, prefix: string, into: Map<string, string>): Promise<void> {
-    let data;
-    try {
-      ({ data } = await octokit.repos.getContent({ ...repo, path: folder, ref }));
-    } catch (error) {
-      if (httpFailure(error).status === 404) return;
-      throw error;
-    }
-    for (const entry of Array.isArray(data) ? data : [data]) {
-      if (entry.type === 'dir') await listFolder(ref, entry.path, `${prefix}${entry.name}/`, into);
-      else if (entry.type === 'file') into.set(`${prefix}${entry.name}`, entry.sha);
-    }
-  }
-
   async function headOf(branch: string): Promise<string | undefined> {
     try {
       return (await octokit.git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha;
@@ -94,10 +80,12 @@ export function githubApi(options: GithubApiOptions): HostApi {
       return (await octokit.repos.get(repo)).data.default_branch;
     },
     branchHead: headOf,
-    async folderBlobs(ref, folder) {
-      const blobs = new Map<string, string>();
-      await listFolder(ref, folder, '', blobs);
-      return blobs;
+    async treeBlobs(ref, prefix) {
+      // One request for the whole tree (GET git/trees/{sha}?recursive=1); GitHub truncates past 100,000 entries.
+      const { data } = await octokit.git.getTree({ ...repo, tree_sha: ref, recursive: '1' });
+      if (data.truncated) throw new ReleaseError('EPUSHFAILED', `GitHub truncated the tree of ${options.owner}/${options.repo} (over 100,000 entries); use --via git for this repository`);
+      const scope = prefix ? `${prefix}/` : '';
+      return new Map(data.tree.filter((e) => e.type === 'blob' && e.path && e.sha && e.path.startsWith(scope)).map((e) => [e.path!, e.sha!]));
     },
     async readBlob(oid) {
       const { data } = await octokit.git.getBlob({ ...repo, file_sha: oid });

@@ -4,7 +4,7 @@
  * throws without the status. This one sends each request once, through the
  * origin-bound fetch, and turns every failure into a HostHttpError carrying
  * status, headers and GitLab's error body, so the tool's own backoff
- * (api-transport.ts callApi) decides, honouring Retry-After.
+ * (client.ts callApi) decides, honouring Retry-After.
  */
 import { createRequesterFn, getMatchingRateLimiter, type RateLimiterFn, type RequestOptions } from '@gitbeaker/requester-utils';
 import { HostHttpError } from './http-failure.js';

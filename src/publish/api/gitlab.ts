@@ -56,16 +56,17 @@ export function gitlabApi(options: GitlabApiOptions): HostApi {
         throw error;
       }
     },
-    async folderBlobs(ref, folder) {
+    async treeBlobs(ref, prefix) {
       const blobs = new Map<string, string>();
       let entries;
       try {
-        entries = await api.Repositories.allRepositoryTrees(project, { path: folder, ref, recursive: true });
+        // Paginated (20 per page by default); gitbeaker follows the Link headers.
+        entries = await api.Repositories.allRepositoryTrees(project, { ...(prefix ? { path: prefix } : {}), ref, recursive: true, perPage: 100 });
       } catch (error) {
         if (httpFailure(error).status === 404) return blobs;
         throw error;
       }
-      for (const entry of entries) if (entry.type === 'blob') blobs.set(entry.path.slice(folder.length + 1), entry.id);
+      for (const entry of entries) if (entry.type === 'blob') blobs.set(entry.path, entry.id);
       return blobs;
     },
     async readBlob(oid) {

@@ -16,7 +16,18 @@ export interface Artifact {
 }
 /** --models-path, checked by the same tree rules as every published path; "" is the repository root. */
 export declare function normalizeModelsPath(modelsPath: string): string;
-export declare function versionFolder(modelsPath: string, name: string, version: string): string;
+/**
+ * How version folders are named. `name-version` (models/iris-v1, the course's
+ * layout) makes MLServer log "Model name 'iris' is different than model's folder
+ * name 'iris-v1'" at every load; `name/version` (models/iris/v1) does not,
+ * because repository/load.py accepts a folder named after the version.
+ */
+export declare const LAYOUTS: readonly ['name-version', 'name/version'];
+export type Layout = (typeof LAYOUTS)[number];
+export declare function versionFolder(modelsPath: string, name: string, version: string, layout?: Layout): string;
+/** The review branch of a release; with name/version a slash keeps a-b/c and a/b-c apart. */
+export declare function reviewBranch(name: string, version: string, layout?: Layout): string;
+export declare function parseLayout(value: string | undefined): Layout;
 /** Where a `parameters.uri` lands inside the version folder: "./m.joblib" -> "m.joblib". */
 export declare function folderRelativePath(uri: string): string;
 export declare function sha256File(file: string): Promise<string>;

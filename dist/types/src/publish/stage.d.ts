@@ -1,5 +1,5 @@
 import type { Logger } from '../log.js';
-import type { FileToPublish } from './git-transport.js';
+import type { FileToPublish } from '../stores/types.js';
 export interface StagedFile extends FileToPublish {
     source: string;
     bytes: number;

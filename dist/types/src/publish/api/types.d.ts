@@ -46,8 +46,8 @@ export interface HostApi {
     retriesItself: boolean;
     defaultBranch(): Promise<string>;
     branchHead(branch: string): Promise<string | undefined>;
-    /** Blob ids under `folder` at `ref`, keyed by path inside the folder. */
-    folderBlobs(ref: string, folder: string): Promise<Map<string, string>>;
+    /** Every blob under `prefix` ("" for all) at `ref`: path from the root -> blob id. */
+    treeBlobs(ref: string, prefix: string): Promise<Map<string, string>>;
     /** The bytes of one blob (GitHub: GET git/blobs/{sha}; GitLab: GET repository/blobs/:sha/raw). */
     readBlob(oid: string): Promise<Buffer>;
     commit(input: ApiCommitInput): Promise<string>;

@@ -1,12 +1,9 @@
-import type { Identity } from '../git.js';
-import type { Logger } from '../log.js';
-import type { Env } from '../process.js';
-import { type GitlabTokenKind } from './api/gitlab.js';
-import { type HostApi, type ReviewRequest } from './api/types.js';
-import type { HostKind } from './credentials.js';
-import type { FileToPublish } from './git-transport.js';
-import { type FolderIdentity } from './ownership.js';
-import { type BackoffOptions } from './retry.js';
+import type { Logger } from '../../log.js';
+import type { Env } from '../../process.js';
+import type { HostKind } from '../credentials.js';
+import { type BackoffOptions } from '../retry.js';
+import { type GitlabTokenKind } from './gitlab.js';
+import { type HostApi } from './types.js';
 /** GitHub's blob API and GitLab's commit API both stop well short of git's limits. */
 export declare const API_FILE_LIMIT_BYTES: number;
 export interface HostApiOptions {
@@ -42,32 +39,3 @@ export declare function createHostApi(options: HostApiOptions): HostApi;
 export declare function callApi<T>(what: string, action: () => Promise<T>, backoff: BackoffOptions, log: Logger, api?: Pick<HostApi, 'retriesItself'>): Promise<T>;
 /** The blob id git would give this content: compared with the host's without downloading anything. */
 export declare function gitBlobId(content: Buffer): string;
-export interface ApiPublishInput {
-    api: HostApi;
-    branch?: string;
-    folder: string;
-    files: FileToPublish[];
-    ignoreForComparison: string[];
-    force: boolean;
-    /** The model and version this folder must belong to, when it already exists. */
-    identity?: FolderIdentity;
-    review?: {
-        branch: string;
-        title: string;
-        body: string;
-    };
-    message: string;
-    author: Identity;
-    log: Logger;
-    backoff?: BackoffOptions;
-}
-export interface ApiPublishResult {
-    status: 'pushed' | 'already-published';
-    branch: string;
-    commit: string;
-    review?: ReviewRequest & {
-        reused: boolean;
-    };
-}
-export declare function sameContent(local: Map<string, string>, published: Map<string, string>, ignore: string[]): boolean;
-export declare function publishWithApi(input: ApiPublishInput): Promise<ApiPublishResult>;

@@ -1,0 +1,222 @@
+/**
+ * A plain folder that MLServer reads its models from (a model volume). A version
+ * is written into a hidden staging folder beside its final place (same
+ * filesystem; MLServer skips dot-folders) and renamed into place in one step, so
+ * MLServer never sees a half-written model. A replaced version is moved aside
+ * first; removed ones go through a hidden trash folder. A rename that loses a
+ * race (the folder appeared or vanished meanwhile) decides again on a fresh look.
+ * Content ids are sha256, since there is no git here.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ReleaseError } from '../errors.js';
+import { removeOnInterrupt } from '../interrupts.js';
+import type { Logger } from '../log.js';
+import { sha256File } from '../publish/layout.js';
+import { versionFolders, type ListedFile } from './folders.js';
+import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, Snapshot } from './types.js';
+
+/** The tool's hidden working folders beside version folders (MLServer skips dot-folders). */
+export const WORK_FOLDER_PREFIX = '.mlserver-release-';
+/** Work folders an earlier, killed run left behind count as stale after this long. */
+export const DEFAULT_STALE_AFTER_MS = 10 * 60 * 1000;
+
+export interface FolderStoreOptions {
+  root: string;
+  modelsPath: string;
+  log: Logger;
+  staleAfterMs?: number;
+  /** How one file is copied; injectable so tests can fail half-way. */
+  copy?: (source: string, destination: string) => Promise<void>;
+}
+
+function hiddenSibling(target: string, kind: string): string {
+  return path.join(path.dirname(target), `${WORK_FOLDER_PREFIX}${kind}-${path.basename(target)}-${randomBytes(4).toString('hex')}`);
+}
+
+/** Every file under `dir` (relative, "/"-separated), skipping dot-folders at the top. */
+async function walk(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    if (!prefix && entry.name.startsWith('.')) continue;
+    const relative = `${prefix}${entry.name}`;
+    if (entry.isDirectory()) out.push(...(await walk(path.join(dir, entry.name), `${relative}/`)));
+    else if (entry.isFile()) out.push(relative);
+  }
+  return out;
+}
+
+/** The tool's hidden work folders in `dir` (staging, replaced, trash), with their age. */
+export async function workFolders(dir: string): Promise<Array<{ path: string; ageMs: number }>> {
+  const found: Array<{ path: string; ageMs: number }> = [];
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    if (!entry.isDirectory() || !entry.name.startsWith(WORK_FOLDER_PREFIX)) continue;
+    const info = await stat(path.join(dir, entry.name)).catch(() => undefined);
+    if (info) found.push({ path: path.join(dir, entry.name), ageMs: Date.now() - info.mtimeMs });
+  }
+  return found;
+}
+
+export function folderStore(options: FolderStoreOptions): ModelStore {
+  const base = path.join(options.root, options.modelsPath);
+  const copy = options.copy ?? ((source, destination) => copyFile(source, destination));
+
+  async function snapshot(): Promise<Snapshot> {
+    // Content ids are computed only for the folders someone asks about: a volume may hold gigabytes.
+    const listed: ListedFile[] = (await walk(base)).map((file) => ({ path: options.modelsPath ? `${options.modelsPath}/${file}` : file, id: '' }));
+    const folders = versionFolders(listed, options.modelsPath);
+    for (const [name, folder] of folders) {
+      const names = await folder.files();
+      let hashed: Map<string, string> | undefined;
+      folders.set(name, {
+        folder: name,
+        files: async () => (hashed ??= new Map(await Promise.all([...names.keys()].map(async (p) => [p, await sha256File(path.join(options.root, name, p))] as [string, string])))),
+      });
+    }
+    return {
+      folders,
+      async readTexts(paths) {
+        const out = new Map<string, string>();
+        for (const p of paths) {
+          const text = await readFile(path.join(options.root, p), 'utf8').catch(() => undefined);
+          if (text !== undefined) out.set(p, text);
+        }
+        return out;
+      },
+      async contentIds(_folder, files) {
+        return new Map(await Promise.all(files.map(async (file) => [file.path, file.source ? await sha256File(file.source) : createHash('sha256').update(file.content ?? '').digest('hex')] as [string, string])));
+      },
+    };
+  }
+
+  async function removeStaleWorkFolders(dir: string): Promise<void> {
+    for (const folder of await workFolders(dir)) {
+      if (folder.ageMs < (options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS)) continue;
+      await rm(folder.path, { recursive: true, force: true });
+      options.log.info(`publish: removed ${folder.path}, left by an interrupted run ${Math.round(folder.ageMs / 60000)} min ago`);
+    }
+  }
+
+  async function stage(target: string, files: FileToPublish[]): Promise<{ dir: string; forget: () => void }> {
+    const dir = hiddenSibling(target, 'staging');
+    const forget = removeOnInterrupt(dir);
+    try {
+      for (const file of files) {
+        const destination = path.join(dir, ...file.path.split('/'));
+        await mkdir(path.dirname(destination), { recursive: true });
+        if (file.source) await copy(file.source, destination);
+        else await writeFile(destination, file.content ?? '');
+      }
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      forget();
+      throw new ReleaseError('EPUSHFAILED', `Writing ${target} failed; nothing was published`, [(error as Error).message]);
+    }
+    return { dir, forget };
+  }
+
+  return {
+    kind: 'folder',
+    location: options.root,
+    async preflight() {
+      try {
+        await access(options.root, constants.W_OK);
+      } catch {
+        throw new ReleaseError('EFORBIDDEN', `${options.root} is not writable by this user`);
+      }
+    },
+    snapshot: () => snapshot(),
+    async readFolder(folder) {
+      const dir = path.join(options.root, folder);
+      return Promise.all((await walk(dir)).map(async (p) => ({ path: p, content: await readFile(path.join(dir, p)) })));
+    },
+    async apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, applyOptions: ApplyOptions): Promise<Applied<T>> {
+      await mkdir(base, { recursive: true });
+      const staged = new Map<string, { dir: string; forget: () => void }>();
+      try {
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          const seen = await snapshot();
+          const decision = await decide(seen, attempt);
+          if ('done' in decision) return { result: decision.done, changed: false, attempts: attempt };
+          let lost = false;
+          for (const write of decision.writes) {
+            const target = path.join(options.root, write.folder);
+            await mkdir(path.dirname(target), { recursive: true });
+            await removeStaleWorkFolders(path.dirname(target));
+            try {
+              if (write.files === null) {
+                const trash = hiddenSibling(target, 'trash');
+                await rename(target, trash).catch((error: NodeJS.ErrnoException) => {
+                  // Another run removed it already: that is the outcome we want.
+                  if (error.code !== 'ENOENT') throw error;
+                });
+                await rm(trash, { recursive: true, force: true });
+                continue;
+              }
+              if (!staged.has(write.folder)) staged.set(write.folder, await stage(target, write.files));
+              const staging = staged.get(write.folder)!;
+              const before = seen.folders.get(write.folder);
+              if (before) {
+                // Replace only what the decision saw: move it aside, check it is still that, then swap.
+                const old = hiddenSibling(target, 'replaced');
+                await rename(target, old);
+                if (!(await sameFiles(old, await before.files()))) {
+                  await rename(old, target).catch(() => rm(old, { recursive: true, force: true }));
+                  lost = true;
+                  break;
+                }
+                await rename(staging.dir, target);
+                await rm(old, { recursive: true, force: true });
+              } else {
+                // Absent when decided: a rename onto a folder someone created since fails (ENOTEMPTY).
+                await rename(staging.dir, target);
+              }
+              staging.forget();
+              staged.delete(write.folder);
+            } catch (error) {
+              const code = (error as NodeJS.ErrnoException).code;
+              if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOENT') { lost = true; break; } // another run got there first
+              if (error instanceof ReleaseError) throw error;
+              throw new ReleaseError('EPUSHFAILED', `Writing ${target} failed; nothing was published`, [(error as Error).message]);
+            }
+          }
+          if (!lost) {
+            for (const write of decision.writes) options.log.info(`publish: ${path.join(options.root, write.folder)} ${write.files ? 'is in place' : 'was removed'}`);
+            return { result: decision.result, changed: true, attempts: attempt };
+          }
+        }
+        throw new ReleaseError('EPUSHFAILED', `${applyOptions.what}: the folder kept changing while it was being written; nothing was published`);
+      } finally {
+        for (const staging of staged.values()) {
+          await rm(staging.dir, { recursive: true, force: true });
+          staging.forget();
+        }
+      }
+    },
+  };
+}
+
+async function sameFiles(dir: string, expected: Map<string, string>): Promise<boolean> {
+  const files = await walk(dir);
+  if (files.length !== expected.size) return false;
+  for (const file of files) if (expected.get(file) !== (await sha256File(path.join(dir, file)))) return false;
+  return true;
+}
+
+/** Asks MLServer to rescan the disk for `model` and load its versions, without a restart. */
+export async function reloadModel(url: string, model: string, headers: Record<string, string>, log: Logger): Promise<void> {
+  const endpoint = `${url.replace(/\/+$/, '')}/v2/repository/models/${encodeURIComponent(model)}/load`;
+  let status: number;
+  let body = '';
+  try {
+    const response = await fetch(endpoint, { method: 'POST', headers, signal: AbortSignal.timeout(120_000) });
+    status = response.status;
+    body = await response.text();
+  } catch (error) {
+    throw new ReleaseError('EPUSHFAILED', `MLServer did not answer the reload request ${endpoint}: ${(error as Error).message}`);
+  }
+  if (status !== 200) throw new ReleaseError('EPUSHFAILED', `MLServer refused to load ${model} (HTTP ${status})`, [body.slice(0, 300)]);
+  log.info(`publish: MLServer reloaded ${model}`);
+}

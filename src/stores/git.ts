@@ -1,0 +1,180 @@
+/**
+ * A model repository reached with git: each operation works in a fresh temporary
+ * bare repository that fetches only the branch tip's trees (no file contents),
+ * rewrites only the trees on the path to the changed folders, and pushes without
+ * force, rebuilding on the new tip when another push lands first. Paths the
+ * repository's .gitattributes routes through Git LFS are committed as pointers
+ * and uploaded with `git lfs push`.
+ */
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fetchObjects, hashFiles, listTree, readBlob, readBlobBytes, readBlobs } from '../git.js';
+import type { Logger } from '../log.js';
+import type { Env } from '../process.js';
+import type { Credentials } from '../publish/credentials.js';
+import { commitWithRetry, REMOTE, withGitSession, type GitSession, type SessionInput } from '../publish/git-session.js';
+import { lfsMatcher, prepareLfsObjects, uploadLfsObjects, type LfsFile } from '../publish/lfs.js';
+import { preflight } from '../publish/preflight.js';
+import type { BackoffOptions } from '../publish/retry.js';
+import { replaceFolder, writeFolderTree, type FolderFile } from '../publish/tree.js';
+import type { HostApi } from '../publish/api/types.js';
+import { versionFolders } from './folders.js';
+import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, ReviewRequest, Snapshot } from './types.js';
+import { callApi } from '../publish/api/client.js';
+import { DEFAULT_BACKOFF } from '../publish/retry.js';
+
+export interface GitStoreOptions {
+  url: string;
+  isHttp: boolean;
+  credentials?: Credentials;
+  branch?: string;
+  modelsPath: string;
+  env: Env;
+  cwd: string;
+  log: Logger;
+  backoff?: BackoffOptions;
+  networkTimeoutMs?: number;
+  /** The host's API, for pull/merge requests when the repository is on GitHub or GitLab. */
+  reviewer?: HostApi;
+}
+
+/** GitHub refuses files over 100 MB unless they go through LFS. */
+const LARGE_FILE_BYTES = 100 * 1000 * 1000;
+
+export function gitStore(options: GitStoreOptions): ModelStore {
+  const sessionInput = (branch?: string, startBranch?: string): SessionInput => ({
+    url: options.url, credentials: options.credentials, branch: branch ?? options.branch, startBranch,
+    env: options.env, log: options.log, backoff: options.backoff, networkTimeoutMs: options.networkTimeoutMs,
+  });
+
+  /** The snapshot of one fetched tip, inside a session (hashing writes blobs into its repository). */
+  async function snapshotAt(session: GitSession, tip: string | undefined, lfsUploads: LfsFile[]): Promise<Snapshot> {
+    const { ctx, workspace } = session;
+    const prefix = options.modelsPath ? `${options.modelsPath}/` : '';
+    const listed = tip ? await listTree(tip, ctx, { path: prefix || undefined, recursive: true }) : [];
+    const ids = new Map(listed.filter((e) => e.type === 'blob').map((e) => [e.path, e.oid]));
+    // Which paths go through LFS is the target repository's decision, read from its tip.
+    const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : undefined;
+    const isLfs = lfsMatcher(attributes);
+    let counter = 0;
+    return {
+      head: tip,
+      branch: session.branch,
+      folders: versionFolders([...ids].map(([p, id]) => ({ path: p, id })), options.modelsPath),
+      async readTexts(paths) {
+        const oids = paths.map((p) => ids.get(p)).filter((oid): oid is string => Boolean(oid));
+        // Only these small blobs are downloaded, in one request.
+        await fetchObjects(REMOTE, oids, ctx);
+        const blobs = await readBlobs(oids, ctx);
+        const texts = new Map<string, string>();
+        for (const p of paths) {
+          const text = ids.has(p) ? blobs.get(ids.get(p)!) : undefined;
+          if (text !== undefined) texts.set(p, text);
+        }
+        return texts;
+      },
+      async contentIds(folder, files) {
+        const sources: string[] = [];
+        const lfsSources: string[] = [];
+        for (const file of files) {
+          if (file.source) {
+            sources.push(path.resolve(file.source));
+            if (isLfs(`${folder}/${file.path}`)) lfsSources.push(path.resolve(file.source));
+            else if ((await stat(file.source)).size > LARGE_FILE_BYTES) {
+              options.log.warn(`${file.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
+            }
+          } else {
+            const generated = path.join(workspace, `generated-${++counter}`);
+            await writeFile(generated, file.content ?? '');
+            sources.push(generated);
+          }
+        }
+        const lfs = await prepareLfsObjects(lfsSources, ctx.cwd, workspace, ctx);
+        if (lfs.length > 0) options.log.info(`publish: ${lfs.length} file(s) go through Git LFS, as the repository's .gitattributes asks`);
+        lfsUploads.push(...lfs);
+        const pointerOf = new Map(lfs.map((f) => [f.source, f.pointerFile]));
+        const oids = await hashFiles(sources.map((s) => pointerOf.get(s) ?? s), ctx);
+        return new Map(files.map((file, index) => [file.path, oids[index]]));
+      },
+    };
+  }
+
+  async function folderFiles(files: FileToPublish[], ids: Map<string, string>): Promise<FolderFile[]> {
+    const out: FolderFile[] = [];
+    for (const file of files) {
+      const executable = file.source ? ((await stat(file.source)).mode & 0o111) !== 0 : false;
+      out.push({ path: file.path, oid: ids.get(file.path)!, executable });
+    }
+    return out;
+  }
+
+  const store: ModelStore = {
+    kind: 'git',
+    location: options.url,
+    async preflight({ branch, needsExistingBranch }) {
+      await preflight({
+        url: options.url, isHttp: options.isHttp, credentials: options.credentials, branch: branch ?? options.branch, env: options.env, cwd: options.cwd,
+        log: options.log, backoff: options.backoff, timeoutMs: options.networkTimeoutMs, needsExistingBranch,
+      });
+    },
+    snapshot(branch) {
+      return withGitSession(sessionInput(branch), async (session) => {
+        const tip = await session.fetchTip();
+        const snapshot = await snapshotAt(session, tip, []);
+        // The session ends here: resolve what callers may ask for later while it exists.
+        const texts = await snapshot.readTexts([...snapshot.folders.keys()].flatMap((f) => [`${f}/release.json`, `${f}/model-settings.json`]));
+        return { ...snapshot, readTexts: async (paths: string[]) => new Map(paths.filter((p) => texts.has(p)).map((p) => [p, texts.get(p)!])), contentIds: () => Promise.reject(new Error('contentIds needs apply()')) };
+      });
+    },
+    async readFolder(folder, branch) {
+      return withGitSession(sessionInput(branch), async (session) => {
+        const tip = await session.fetchTip();
+        if (!tip) return [];
+        const entries = (await listTree(tip, session.ctx, { path: `${folder}/`, recursive: true })).filter((e) => e.type === 'blob');
+        await fetchObjects(REMOTE, entries.map((e) => e.oid), session.ctx);
+        const out: Array<{ path: string; content: Buffer }> = [];
+        for (const entry of entries) {
+          out.push({ path: entry.path.slice(folder.length + 1), content: await readBlobBytes(entry.oid, session.ctx) });
+        }
+        return out;
+      });
+    },
+    async apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, applyOptions: ApplyOptions): Promise<Applied<T>> {
+      const input = sessionInput(applyOptions.branch, applyOptions.startFrom);
+      return withGitSession(input, async (session) => {
+        let result: T | undefined;
+        let lastHead: string | undefined;
+        let attempts = 0;
+        const outcome = await commitWithRetry<T>(session, input, applyOptions.what, async (tip, attempt) => {
+          lastHead = tip;
+          attempts = attempt;
+          const lfs: LfsFile[] = [];
+          const snapshot = await snapshotAt(session, tip, lfs);
+          const decision = await decide(snapshot, attempt);
+          if ('done' in decision) return { done: decision.done };
+          result = decision.result;
+          let tree = tip ? `${tip}^{tree}` : undefined;
+          for (const write of decision.writes) {
+            const folderTree = write.files ? await writeFolderTree(await folderFiles(write.files, await snapshot.contentIds(write.folder, write.files)), session.ctx) : undefined;
+            tree = await replaceFolder(tree, write.folder, folderTree, session.ctx);
+          }
+          return { tree: tree!, message: decision.message, author: decision.author, beforePush: () => uploadLfsObjects(REMOTE, lfs, session.ctx) };
+        });
+        if ('done' in outcome) return { result: outcome.done, changed: false, commit: lastHead, branch: session.branch, attempts };
+        return { result: result as T, changed: true, commit: outcome.commit, branch: session.branch, attempts: outcome.attempts };
+      });
+    },
+  };
+  if (options.reviewer) {
+    const reviewer = options.reviewer;
+    const call = <R>(what: string, action: () => Promise<R>) => callApi(what, action, options.backoff ?? DEFAULT_BACKOFF, options.log, reviewer);
+    store.openReview = async (source, target, title, body): Promise<ReviewRequest> => {
+      const open = await call('look for an open review', () => reviewer.findOpenReview(source, target));
+      if (open) return { ...open, reused: true };
+      return call('open the review', () => reviewer.openReview(source, target, title, body));
+    };
+    store.defaultBranch = () => call('read the default branch', () => reviewer.defaultBranch());
+  }
+  return store;
+}
+

@@ -1,0 +1,144 @@
+/**
+ * A model repository written through its host's REST API, without any clone:
+ * GitHub's Git Data API or GitLab's Commits API (publish/api/github.ts,
+ * publish/api/gitlab.ts behind one HostApi). A snapshot is one listing of the
+ * tree under the models path; a change is one commit; a moved branch (GitHub 422
+ * with the ref really moved, GitLab 400 on what is there now) means deciding
+ * again on a fresh snapshot.
+ */
+import { readFile } from 'node:fs/promises';
+import { ReleaseError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { API_FILE_LIMIT_BYTES, callApi, gitBlobId } from '../publish/api/client.js';
+import { CommitRefusedError, RefMovedError, type ApiFile, type HostApi } from '../publish/api/types.js';
+import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from '../publish/retry.js';
+import { versionFolders } from './folders.js';
+import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, Snapshot } from './types.js';
+
+export interface HostApiStoreOptions {
+  api: HostApi;
+  /** The repository URL, without credentials. */
+  location: string;
+  branch?: string;
+  modelsPath: string;
+  log: Logger;
+  backoff?: BackoffOptions;
+}
+
+async function bytesOf(file: FileToPublish): Promise<Buffer> {
+  return file.source ? readFile(file.source) : Buffer.from(file.content ?? '');
+}
+
+export function hostApiStore(options: HostApiStoreOptions): ModelStore {
+  const { api, log } = options;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const call = <T>(what: string, action: () => Promise<T>) => callApi(what, action, backoff, log, api);
+  let defaultBranch: string | undefined;
+  const branchOrDefault = async (branch?: string) =>
+    branch ?? options.branch ?? (defaultBranch ??= await call('read the default branch', () => api.defaultBranch()));
+
+  async function snapshotAt(head: string | undefined, branch: string): Promise<Snapshot> {
+    const ids = head ? await call(`read the tree of ${branch}`, () => api.treeBlobs(head, options.modelsPath)) : new Map<string, string>();
+    const texts = new Map<string, string>();
+    return {
+      head,
+      branch,
+      folders: versionFolders([...ids].map(([path, id]) => ({ path, id })), options.modelsPath),
+      async readTexts(paths) {
+        const out = new Map<string, string>();
+        for (const p of paths) {
+          const id = ids.get(p);
+          if (!id) continue;
+          if (!texts.has(p)) texts.set(p, (await call(`read ${p}`, () => api.readBlob(id))).toString('utf8'));
+          out.set(p, texts.get(p)!);
+        }
+        return out;
+      },
+      async contentIds(_folder, files) {
+        return new Map(await Promise.all(files.map(async (file) => [file.path, gitBlobId(await bytesOf(file))] as [string, string])));
+      },
+    };
+  }
+
+  return {
+    kind: api.kind,
+    location: options.location,
+    async preflight({ branch, needsExistingBranch }) {
+      const target = await branchOrDefault(branch);
+      const head = await call(`read branch ${target}`, () => api.branchHead(target));
+      if (!head && needsExistingBranch) throw new ReleaseError('EBRANCHMISSING', `Branch "${target}" does not exist on ${options.location}`);
+      if (!head) throw new ReleaseError('EBRANCHMISSING', `Branch "${target}" does not exist on ${options.location}; the API can only add to an existing branch`);
+      log.info(`preflight: the ${api.kind} API answers for ${options.location}, branch ${target}`);
+    },
+    async snapshot(branch) {
+      const target = await branchOrDefault(branch);
+      return snapshotAt(await call(`read branch ${target}`, () => api.branchHead(target)), target);
+    },
+    async readFolder(folder, branch) {
+      const target = await branchOrDefault(branch);
+      const head = await call(`read branch ${target}`, () => api.branchHead(target));
+      if (!head) return [];
+      const ids = await call(`read ${folder}`, () => api.treeBlobs(head, folder));
+      const out: Array<{ path: string; content: Buffer }> = [];
+      for (const [path, id] of ids) out.push({ path: path.slice(folder.length + 1), content: await call(`read ${path}`, () => api.readBlob(id)) });
+      return out;
+    },
+    async apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, applyOptions: ApplyOptions): Promise<Applied<T>> {
+      const branch = await branchOrDefault(applyOptions.branch);
+      for (let attempt = 1; attempt <= backoff.attempts; attempt++) {
+        const head = await call(`read branch ${branch}`, () => api.branchHead(branch));
+        const startHead = !head && applyOptions.startFrom ? await call(`read branch ${applyOptions.startFrom}`, () => api.branchHead(applyOptions.startFrom!)) : undefined;
+        const base = head ?? startHead;
+        if (!base) throw new ReleaseError('EBRANCHMISSING', `Branch "${branch}" does not exist on ${options.location}`);
+        const snapshot = await snapshotAt(base, head ? branch : applyOptions.startFrom!);
+        const decision = await decide(snapshot, attempt);
+        if ('done' in decision) return { result: decision.done, changed: false, commit: base, branch, attempts: attempt };
+
+        const files: ApiFile[] = [];
+        const deletes: string[] = [];
+        const before = new Set<string>();
+        for (const folder of snapshot.folders.values()) for (const p of (await folder.files()).keys()) before.add(`${folder.folder}/${p}`);
+        const existing = new Set([...before].filter((p) => decision.writes.some((w) => p.startsWith(`${w.folder}/`))));
+        for (const write of decision.writes) {
+          const written = new Set<string>();
+          for (const file of write.files ?? []) {
+            const content = await bytesOf(file);
+            if (content.length > API_FILE_LIMIT_BYTES) {
+              throw new ReleaseError('EAPILIMIT', `${file.path} is ${(content.length / 1e6).toFixed(0)} MB, above the host API's ${API_FILE_LIMIT_BYTES / 1e6} MB limit`);
+            }
+            files.push({ path: `${write.folder}/${file.path}`, content });
+            written.add(`${write.folder}/${file.path}`);
+          }
+          for (const p of existing) if (p.startsWith(`${write.folder}/`) && !written.has(p)) deletes.push(p);
+        }
+        try {
+          const commit = await call(applyOptions.what, () =>
+            api.commit({ branch, parent: base, createFrom: head ? undefined : applyOptions.startFrom, files, deletes, existing, message: decision.message, author: decision.author }),
+          );
+          log.info(`publish: committed ${commit.slice(0, 12)} to ${branch} through the ${api.kind} API`);
+          return { result: decision.result, changed: true, commit, branch, attempts: attempt };
+        } catch (error) {
+          if (!(error instanceof RefMovedError) && !(error instanceof CommitRefusedError)) throw error;
+          if (error instanceof CommitRefusedError) {
+            // GitLab refused on what is there now. A race moved something: decide again on a fresh read.
+            // Nothing moved: the refusal is real, and its words are the message.
+            const now = await call(`read branch ${branch}`, () => api.branchHead(branch));
+            if (now === head) throw new ReleaseError('EPUSHFAILED', `${api.kind} refused the commit to ${branch}: ${error.hostMessage}`);
+            log.info(`publish: ${branch} changed while committing (${error.hostMessage}); deciding again on its new head`);
+          }
+          if (attempt === backoff.attempts) break;
+          const delay = backoffDelay(attempt, backoff);
+          log.info(`publish: ${branch} moved while committing; rebuilding on its new head in ${delay}ms`);
+          await sleep(delay);
+        }
+      }
+      throw new ReleaseError('EPUSHFAILED', `Gave up on ${applyOptions.what} after ${backoff.attempts} attempts: the branch ${branch} kept moving`);
+    },
+    async openReview(source, target, title, body) {
+      const open = await call('look for an open review', () => api.findOpenReview(source, target));
+      if (open) return { ...open, reused: true };
+      return call('open the review', () => api.openReview(source, target, title, body));
+    },
+    defaultBranch: () => branchOrDefault(),
+  };
+}

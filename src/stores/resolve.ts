@@ -1,0 +1,51 @@
+/**
+ * The one place that picks a model store: from --repo, --target, --via and
+ * --host-type. Everything after this talks to the ModelStore interface only.
+ */
+import type { Logger } from '../log.js';
+import type { Env } from '../process.js';
+import { createHostApi } from '../publish/api/client.js';
+import type { GitlabTokenKind } from '../publish/api/gitlab.js';
+import type { BackoffOptions } from '../publish/retry.js';
+import type { Repository } from '../repository.js';
+import { folderStore } from './folder.js';
+import { gitStore } from './git.js';
+import { hostApiStore } from './host-api.js';
+import type { ModelStore } from './types.js';
+
+export interface StoreChoice {
+  repository: Repository;
+  via: 'git' | 'api';
+  branch?: string;
+  modelsPath: string;
+  apiUrl?: string;
+  tokenType?: GitlabTokenKind;
+  /** Build the host API client too (review mode on a git store). */
+  needsReviews?: boolean;
+  networkTimeoutMs?: number;
+}
+
+export interface StoreRuntime {
+  env: Env;
+  cwd: string;
+  log: Logger;
+  backoff?: BackoffOptions;
+}
+
+export function resolveStore(choice: StoreChoice, runtime: StoreRuntime): ModelStore {
+  const { repository } = choice;
+  if (repository.target === 'folder') return folderStore({ root: repository.url, modelsPath: choice.modelsPath, log: runtime.log });
+  const hostApi = () =>
+    createHostApi({
+      repoUrl: repository.url, hostKind: repository.hostKind, token: repository.credentials?.token, apiUrl: choice.apiUrl, gitlabTokenKind: choice.tokenType,
+      env: runtime.env, backoff: runtime.backoff, timeoutMs: choice.networkTimeoutMs, onWait: (message) => runtime.log.info(message),
+    });
+  if (choice.via === 'api') {
+    return hostApiStore({ api: hostApi(), location: repository.url, branch: choice.branch, modelsPath: choice.modelsPath, log: runtime.log, backoff: runtime.backoff });
+  }
+  return gitStore({
+    url: repository.url, isHttp: repository.isHttp, credentials: repository.credentials, branch: choice.branch, modelsPath: choice.modelsPath,
+    env: runtime.env, cwd: runtime.cwd, log: runtime.log, backoff: runtime.backoff, networkTimeoutMs: choice.networkTimeoutMs,
+    reviewer: choice.needsReviews ? hostApi() : undefined,
+  });
+}

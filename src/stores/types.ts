@@ -1,0 +1,95 @@
+/**
+ * ONE interface for a model repository, whatever holds it: a git remote reached
+ * by a partial clone (git.ts), GitHub's or GitLab's REST API (host-api.ts over
+ * publish/api/github.ts and gitlab.ts), or a plain folder that MLServer reads
+ * (folder.ts). Commands (release, list, prune) take a store from resolve.ts and
+ * never branch on its kind; a new kind of repository is one file here plus one
+ * entry in test/stores/contract.test.ts.
+ */
+import type { Identity } from '../git.js';
+
+/** A file to write into a version folder: bytes on disk, or generated text. */
+export interface FileToPublish {
+  /** Path inside the version folder, "/"-separated. */
+  path: string;
+  source?: string;
+  content?: string;
+}
+
+/** A folder in the store that holds a model-settings.json: one published version (or a default copy). */
+export interface StoredFolder {
+  /** Path inside the store, e.g. models/iris-v1 or models/iris/v1. */
+  folder: string;
+  /** Path inside the folder -> content id (git blob id, or sha256 for stores without git). Read lazily. */
+  files(): Promise<Map<string, string>>;
+}
+
+/** What the store holds at one moment: for git stores, one commit. */
+export interface Snapshot {
+  /** The commit read (git and API stores); undefined for an empty repository or a folder. */
+  head?: string;
+  /** The branch read, where the store has branches. */
+  branch?: string;
+  folders: Map<string, StoredFolder>;
+  /** Small text files (release.json, model-settings.json), read in one batch where the store can. */
+  readTexts(paths: string[]): Promise<Map<string, string>>;
+  /** The content ids this store would give `files` placed in `folder`, comparable with StoredFolder.files(). */
+  contentIds(folder: string, files: FileToPublish[]): Promise<Map<string, string>>;
+}
+
+/** Add or replace a whole version folder, or remove it (files: null). */
+export interface FolderWrite {
+  folder: string;
+  files: FileToPublish[] | null;
+}
+
+/** What to do on top of a snapshot: nothing (done), or these writes as one change. */
+export type Decision<T> = { done: T } | { writes: FolderWrite[]; message: string; author: Identity; result: T };
+
+export interface ApplyOptions {
+  /** Write to this branch (default: the store's branch). */
+  branch?: string;
+  /** When `branch` does not exist yet, start it from this one (review branches). */
+  startFrom?: string;
+  /** What the change is, for progress and errors ("publishing models/iris-v1"). */
+  what: string;
+}
+
+export interface Applied<T> {
+  result: T;
+  /** False when the decision was `done`: nothing was written. */
+  changed: boolean;
+  /** The commit that holds the state (new, or the one read); undefined for folders. */
+  commit?: string;
+  branch?: string;
+  /** How many times `decide` ran (more than 1: the store moved and the change was rebuilt). */
+  attempts: number;
+}
+
+export interface ReviewRequest {
+  number: number;
+  url: string;
+  reused: boolean;
+}
+
+export interface ModelStore {
+  kind: 'git' | 'github' | 'gitlab' | 'folder';
+  /** Where it is, without credentials, for messages and results. */
+  location: string;
+  /** Can we read it, and write to it with these credentials? Throws a catalogued error if not. */
+  preflight(options: { branch?: string; needsExistingBranch: boolean }): Promise<void>;
+  /** The state of `branch` (default: the store's branch), read cheaply: trees and ids, no artifacts. */
+  snapshot(branch?: string): Promise<Snapshot>;
+  /** The bytes of one version folder. */
+  readFolder(folder: string, branch?: string): Promise<Array<{ path: string; content: Buffer }>>;
+  /**
+   * Applies a change with optimistic concurrency: `decide` is called on a fresh
+   * snapshot, its writes are applied atomically on top of it, and when the store
+   * moved meanwhile, `decide` is called again on the new state.
+   */
+  apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, options: ApplyOptions): Promise<Applied<T>>;
+  /** A pull or merge request from `source` into `target`, reused when one is open. Only where the host has reviews. */
+  openReview?(source: string, target: string, title: string, body: string): Promise<ReviewRequest>;
+  /** The branch `apply` writes to when none is given (the remote's default). */
+  defaultBranch?(): Promise<string>;
+}
