@@ -69992,13 +69992,14 @@ function optionsHelp(command) {
 }
 var HELP = `mlserver-release ${TOOL_VERSION}
 Turn a git tag into a served MLServer model: run the training notebook, write the
-version into model-settings.json, publish models/<name>-<version>/ to the model repo.
+version into model-settings.json, publish models/<name>-<version>/ (or, with --layout name/version,
+models/<name>/<version>/) to the model repository: a git remote, a host API, or a folder.
 
 Usage:
   mlserver-release release [options]   run the notebook, then publish (and verify with --verify-url)
   mlserver-release publish [options]   publish an existing artifact (release --runner none)
   mlserver-release verify --verify-url URL [options]   check a served version: ready, then the sample request
-  mlserver-release list [options]      versions per model, newest last, with MLServer's default marked
+  mlserver-release list [options]      versions per model, newest last, with MLServer's default marked (any store, --via api too)
   mlserver-release prune --keep N [--yes] [options]    remove all but the newest N versions of each model
   mlserver-release --help | --version
 

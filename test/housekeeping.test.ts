@@ -116,4 +116,40 @@ test('prune on a folder, and never below one version', async () => {
   assert.match(zero.stderr, '--keep must be a whole number of at least 1');
 });
 
+for (const target of ['git', 'folder'] as const) {
+  test(`${target}: the name/version layout publishes models/<name>/<version>, is immutable, and mixes with the old layout in list and prune`, async () => {
+    const repo = target === 'git' ? newBareRepo() : tempDir('mlsr-volume-');
+    const where = ['--target', target];
+    await publishVersions(repo, ['v1'], where);
+    await publishVersions(repo, ['v2', 'v3'], [...where, '--layout', 'name/version']);
+    const files = target === 'git' ? listFiles(repo) : [...walkFiles(repo)];
+    assert.ok(files.includes('models/tiny-v1/model.txt') && files.includes('models/tiny/v2/model.txt') && files.includes('models/tiny/v3/model.txt'), files.join('\n'));
+
+    const p = createModelProject();
+    writeArtifact(p, 'weights v2');
+    const rerun = await cli(['publish', '--model-dir', p.dir, '--version', 'v2', '--repo', repo, ...where, '--layout', 'name/version', '--json']);
+    assert.is(JSON.parse(rerun.stdout).status, 'already-published', rerun.stderr);
+    writeArtifact(p, 'other weights');
+    const conflict = await cli(['publish', '--model-dir', p.dir, '--version', 'v2', '--repo', repo, ...where, '--layout', 'name/version']);
+    assert.is(conflict.code, 4, conflict.stderr);
+
+    const listed = await cli(['list', '--repo', repo, ...where, '--json']);
+    const tiny = JSON.parse(listed.stdout).models[0];
+    assert.equal(tiny.versions.map((v: { version: string; folder: string }) => `${v.version}@${v.folder}`), ['v1@models/tiny-v1', 'v2@models/tiny/v2', 'v3@models/tiny/v3']);
+    const pruned = await cli(['prune', '--repo', repo, ...where, '--keep', '1', '--yes', '--json']);
+    assert.is(pruned.code, 0, pruned.stderr);
+    assert.equal(JSON.parse(pruned.stdout).removed.map((v: { folder: string }) => v.folder), ['models/tiny-v1', 'models/tiny/v2']);
+    const left = target === 'git' ? listFiles(repo) : [...walkFiles(repo)];
+    assert.equal(left.filter((f) => f.startsWith('models/')).map((f) => f.split('/').slice(0, 3).join('/')).filter((f, i, all) => all.indexOf(f) === i), ['models/tiny/v3']);
+  });
+}
+
+function* walkFiles(root: string, prefix = ''): Generator<string> {
+  for (const entry of readdirSync(path.join(root, prefix), { withFileTypes: true })) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) yield* walkFiles(root, relative);
+    else yield relative;
+  }
+}
+
 test.run();

@@ -184,6 +184,28 @@ api('a protected branch or a ruleset gives exit 4 and suggests --review, on both
   assert.match(glRun.stderr, 'pass --review');
 });
 
+for (const host of ['github', 'gitlab'] as const) {
+  api(`${host}: list and prune work through --via api`, async (ctx) => {
+    const repo = repoFor(ctx, host === 'github' ? 'acme' : 'ml');
+    const args = host === 'github' ? github : gitlab;
+    for (const v of ['v1', 'v2', 'v3']) {
+      writeArtifact(ctx.project, `weights ${v}`);
+      const run = await cli(args(ctx, repo.name, '--via', 'api', '--version', v, ...(v === 'v3' ? ['--layout', 'name/version'] : [])), { env: envFor(ctx) });
+      assert.is(run.code, 0, run.stderr);
+    }
+    // The same repository options, without publish's own (drop 'publish', '--model-dir', DIR and '--json').
+    const where = args(ctx, repo.name).slice(3).filter((a) => a !== '--json');
+    const listed = await cli(['list', ...where, '--via', 'api', '--json'], { env: envFor(ctx) });
+    assert.is(listed.code, 0, listed.stderr);
+    assert.equal(JSON.parse(listed.stdout).models[0].versions.map((v: { version: string }) => v.version), ['v1', 'v2', 'v3']);
+    const before = commitCount(repo.dir);
+    const pruned = await cli(['prune', ...where, '--via', 'api', '--keep', '1', '--yes', '--json'], { env: envFor(ctx) });
+    assert.is(pruned.code, 0, pruned.stderr);
+    assert.is(commitCount(repo.dir), before + 1, 'one commit');
+    assert.equal(listFiles(repo.dir).filter((f) => f.startsWith('models/')).sort(), ['models/tiny/v3/model-settings.json', 'models/tiny/v3/model.txt', 'models/tiny/v3/release.json']);
+  });
+}
+
 api('GitHub: a 422 on the ref update that is neither protection nor a moved branch is reported, not retried as a race', async (ctx) => {
   const repo = repoFor(ctx, 'acme');
   ctx.api.injectFault({
