@@ -55996,7 +55996,7 @@ async function decideRelease(snapshot, input2, where2) {
 async function publishVersion(store, input2) {
   const what = `publishing ${input2.folder}`;
   if (!input2.review) {
-    const applied2 = await store.apply((snapshot) => decideRelease(snapshot, input2, snapshot.branch ? ` on ${snapshot.branch}` : ""), { branch: input2.branch, what });
+    const applied2 = await store.apply((snapshot) => decideRelease(snapshot, input2, snapshot.branch ? ` on ${snapshot.branch}` : ""), { branch: input2.branch, what, expected: { folder: input2.folder, files: input2.files } });
     return { status: applied2.changed ? "pushed" : "already-published", branch: applied2.branch, commit: applied2.commit, replaced: applied2.result.replaced, attempts: applied2.attempts };
   }
   if (!store.openReview || !store.defaultBranch) {
@@ -56014,7 +56014,7 @@ async function publishVersion(store, input2) {
       return { done: { replaced: false } };
     }
     return { writes: [{ folder: input2.folder, files: input2.files }], message: input2.message, author: input2.author, result: { replaced: state === "different" } };
-  }, { branch: review.branch, startFrom: target, what });
+  }, { branch: review.branch, startFrom: target, what, expected: { folder: input2.folder, files: input2.files } });
   const opened = await store.openReview(review.branch, target, review.title, review.body);
   input2.log.info(`publish: ${opened.reused ? "reusing" : "opened"} ${opened.url}`);
   return { status: "pushed", branch: review.branch, commit: applied.commit, reviewUrl: opened.url, replaced: verdict.result.replaced, attempts: applied.attempts };
@@ -68999,6 +68999,9 @@ async function replaceFolder(rootTree, folderPath, folderTree, ctx) {
 }
 
 // src/stores/git.ts
+function hashKey(folder, files) {
+  return [folder, ...files.flatMap((f) => [f.path, f.source ?? "", f.content ?? ""])].join("\0");
+}
 var LARGE_FILE_BYTES = 100 * 1e3 * 1e3;
 function gitStore(options) {
   const sessionInput = (branch, startBranch) => ({
@@ -69011,7 +69014,7 @@ function gitStore(options) {
     backoff: options.backoff,
     networkTimeoutMs: options.networkTimeoutMs
   });
-  async function snapshotAt(session, tip, lfsUploads) {
+  async function snapshotAt(session, tip, lfsUploads, early) {
     const { ctx, workspace } = session;
     const prefix = options.modelsPath ? `${options.modelsPath}/` : "";
     const listed = tip ? await listTree(tip, ctx, { path: prefix || void 0, recursive: true }) : [];
@@ -69019,6 +69022,8 @@ function gitStore(options) {
     const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : void 0;
     const isLfs = lfsMatcher(attributes);
     let counter = 0;
+    const hashed = /* @__PURE__ */ new Map();
+    if (early && !early.files.some((file2) => file2.source && isLfs(`${early.folder}/${file2.path}`))) hashed.set(hashKey(early.folder, early.files), early.ids);
     return {
       head: tip,
       branch: session.branch,
@@ -69034,30 +69039,35 @@ function gitStore(options) {
         }
         return texts;
       },
-      async contentIds(folder, files) {
-        const sources = [];
-        const lfsSources = [];
-        for (const file2 of files) {
-          if (file2.source) {
-            sources.push(path16.resolve(file2.source));
-            if (isLfs(`${folder}/${file2.path}`)) lfsSources.push(path16.resolve(file2.source));
-            else if ((await stat4(file2.source)).size > LARGE_FILE_BYTES) {
-              options.log.warn(`${file2.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
-            }
-          } else {
-            const generated = path16.join(workspace, `generated-${++counter}`);
-            await writeFile7(generated, file2.content ?? "");
-            sources.push(generated);
-          }
-        }
-        const lfs = await prepareLfsObjects(lfsSources, ctx.cwd, workspace, ctx);
-        if (lfs.length > 0) options.log.info(`publish: ${lfs.length} file(s) go through Git LFS, as the repository's .gitattributes asks`);
-        lfsUploads.push(...lfs);
-        const pointerOf = new Map(lfs.map((f) => [f.source, f.pointerFile]));
-        const oids = await hashFiles(sources.map((s) => pointerOf.get(s) ?? s), ctx);
-        return new Map(files.map((file2, index) => [file2.path, oids[index]]));
+      contentIds(folder, files) {
+        const key = hashKey(folder, files);
+        if (!hashed.has(key)) hashed.set(key, hashInto(folder, files));
+        return hashed.get(key);
       }
     };
+    async function hashInto(folder, files) {
+      const sources = [];
+      const lfsSources = [];
+      for (const file2 of files) {
+        if (file2.source) {
+          sources.push(path16.resolve(file2.source));
+          if (isLfs(`${folder}/${file2.path}`)) lfsSources.push(path16.resolve(file2.source));
+          else if ((await stat4(file2.source)).size > LARGE_FILE_BYTES) {
+            options.log.warn(`${file2.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
+          }
+        } else {
+          const generated = path16.join(workspace, `generated-${++counter}`);
+          await writeFile7(generated, file2.content ?? "");
+          sources.push(generated);
+        }
+      }
+      const lfs = await prepareLfsObjects(lfsSources, ctx.cwd, workspace, ctx);
+      if (lfs.length > 0) options.log.info(`publish: ${lfs.length} file(s) go through Git LFS, as the repository's .gitattributes asks`);
+      lfsUploads.push(...lfs);
+      const pointerOf = new Map(lfs.map((f) => [f.source, f.pointerFile]));
+      const oids = await hashFiles(sources.map((s) => pointerOf.get(s) ?? s), ctx);
+      return new Map(files.map((file2, index) => [file2.path, oids[index]]));
+    }
   }
   async function folderFiles(files, ids) {
     const out = [];
@@ -69108,6 +69118,9 @@ function gitStore(options) {
     async apply(decide, applyOptions) {
       const input2 = sessionInput(applyOptions.branch, applyOptions.startFrom);
       return withGitSession(input2, async (session) => {
+        const expected = applyOptions.expected?.files ? applyOptions.expected : void 0;
+        const early = expected ? { folder: expected.folder, files: expected.files, ids: (await snapshotAt(session, void 0, [])).contentIds(expected.folder, expected.files) } : void 0;
+        early?.ids.catch(() => void 0);
         let result;
         let lastHead;
         let attempts = 0;
@@ -69115,7 +69128,7 @@ function gitStore(options) {
           lastHead = tip;
           attempts = attempt;
           const lfs = [];
-          const snapshot = await snapshotAt(session, tip, lfs);
+          const snapshot = await snapshotAt(session, tip, lfs, early);
           const decision = await decide(snapshot, attempt);
           if ("done" in decision) return { done: decision.done };
           result = decision.result;

@@ -72,7 +72,7 @@ async function decideRelease(snapshot: Snapshot, input: PublishVersionInput, whe
 export async function publishVersion(store: ModelStore, input: PublishVersionInput): Promise<PublishedVersion> {
   const what = `publishing ${input.folder}`;
   if (!input.review) {
-    const applied = await store.apply((snapshot) => decideRelease(snapshot, input, snapshot.branch ? ` on ${snapshot.branch}` : ''), { branch: input.branch, what });
+    const applied = await store.apply((snapshot) => decideRelease(snapshot, input, snapshot.branch ? ` on ${snapshot.branch}` : ''), { branch: input.branch, what, expected: { folder: input.folder, files: input.files } });
     return { status: applied.changed ? 'pushed' : 'already-published', branch: applied.branch, commit: applied.commit, replaced: applied.result.replaced, attempts: applied.attempts };
   }
   if (!store.openReview || !store.defaultBranch) {
@@ -91,7 +91,7 @@ export async function publishVersion(store: ModelStore, input: PublishVersionInp
       return { done: { replaced: false } };
     }
     return { writes: [{ folder: input.folder, files: input.files }], message: input.message, author: input.author, result: { replaced: state === 'different' } };
-  }, { branch: review.branch, startFrom: target, what });
+  }, { branch: review.branch, startFrom: target, what, expected: { folder: input.folder, files: input.files } });
   const opened = await store.openReview(review.branch, target, review.title, review.body);
   input.log.info(`publish: ${opened.reused ? 'reusing' : 'opened'} ${opened.url}`);
   return { status: 'pushed', branch: review.branch, commit: applied.commit, reviewUrl: opened.url, replaced: verdict.result.replaced, attempts: applied.attempts };

@@ -38,6 +38,11 @@ export interface GitStoreOptions {
   reviewer?: HostApi;
 }
 
+/** folder, then path, source and content of each file: what identifies a hashing. */
+function hashKey(folder: string, files: FileToPublish[]): string {
+  return [folder, ...files.flatMap((f) => [f.path, f.source ?? '', f.content ?? ''])].join('\0');
+}
+
 /** GitHub refuses files over 100 MB unless they go through LFS. */
 const LARGE_FILE_BYTES = 100 * 1000 * 1000;
 
@@ -48,7 +53,7 @@ export function gitStore(options: GitStoreOptions): ModelStore {
   });
 
   /** The snapshot of one fetched tip, inside a session (hashing writes blobs into its repository). */
-  async function snapshotAt(session: GitSession, tip: string | undefined, lfsUploads: LfsFile[]): Promise<Snapshot> {
+  async function snapshotAt(session: GitSession, tip: string | undefined, lfsUploads: LfsFile[], early?: { folder: string; files: FileToPublish[]; ids: Promise<Map<string, string>> }): Promise<Snapshot> {
     const { ctx, workspace } = session;
     const prefix = options.modelsPath ? `${options.modelsPath}/` : '';
     const listed = tip ? await listTree(tip, ctx, { path: prefix || undefined, recursive: true }) : [];
@@ -57,6 +62,9 @@ export function gitStore(options: GitStoreOptions): ModelStore {
     const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : undefined;
     const isLfs = lfsMatcher(attributes);
     let counter = 0;
+    const hashed = new Map<string, Promise<Map<string, string>>>();
+    // Blobs hashed while the tip was being fetched are good unless this tip routes one of them through LFS.
+    if (early && !early.files.some((file) => file.source && isLfs(`${early.folder}/${file.path}`))) hashed.set(hashKey(early.folder, early.files), early.ids);
     return {
       head: tip,
       branch: session.branch,
@@ -73,7 +81,15 @@ export function gitStore(options: GitStoreOptions): ModelStore {
         }
         return texts;
       },
-      async contentIds(folder, files) {
+      contentIds(folder, files) {
+        // Deciding and writing both ask; hash (and write the blobs) once per folder and file list.
+        const key = hashKey(folder, files);
+        if (!hashed.has(key)) hashed.set(key, hashInto(folder, files));
+        return hashed.get(key)!;
+      },
+    };
+
+    async function hashInto(folder: string, files: FileToPublish[]): Promise<Map<string, string>> {
         const sources: string[] = [];
         const lfsSources: string[] = [];
         for (const file of files) {
@@ -95,8 +111,7 @@ export function gitStore(options: GitStoreOptions): ModelStore {
         const pointerOf = new Map(lfs.map((f) => [f.source, f.pointerFile]));
         const oids = await hashFiles(sources.map((s) => pointerOf.get(s) ?? s), ctx);
         return new Map(files.map((file, index) => [file.path, oids[index]]));
-      },
-    };
+    }
   }
 
   async function folderFiles(files: FileToPublish[], ids: Map<string, string>): Promise<FolderFile[]> {
@@ -142,6 +157,10 @@ export function gitStore(options: GitStoreOptions): ModelStore {
     async apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, applyOptions: ApplyOptions): Promise<Applied<T>> {
       const input = sessionInput(applyOptions.branch, applyOptions.startFrom);
       return withGitSession(input, async (session) => {
+        // Hashing the expected files overlaps the fetch; most repositories use no LFS, so start as if none.
+        const expected = applyOptions.expected?.files ? applyOptions.expected : undefined;
+        const early = expected ? { folder: expected.folder, files: expected.files!, ids: (await snapshotAt(session, undefined, [])).contentIds(expected.folder, expected.files!) } : undefined;
+        early?.ids.catch(() => undefined); // awaited later; this only keeps an early failure from going unhandled
         let result: T | undefined;
         let lastHead: string | undefined;
         let attempts = 0;
@@ -149,7 +168,7 @@ export function gitStore(options: GitStoreOptions): ModelStore {
           lastHead = tip;
           attempts = attempt;
           const lfs: LfsFile[] = [];
-          const snapshot = await snapshotAt(session, tip, lfs);
+          const snapshot = await snapshotAt(session, tip, lfs, early);
           const decision = await decide(snapshot, attempt);
           if ('done' in decision) return { done: decision.done };
           result = decision.result;

@@ -54,6 +54,8 @@ export interface ApplyOptions {
     startFrom?: string;
     /** What the change is, for progress and errors ("publishing models/iris-v1"). */
     what: string;
+    /** The write the caller expects to make, so a store may prepare it while it reads (git hashes during the fetch). */
+    expected?: FolderWrite;
 }
 export interface Applied<T> {
     result: T;
