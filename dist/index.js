@@ -1080,14 +1080,14 @@ var require_util = __commonJS({
         }
         const port = url12.port != null ? url12.port : url12.protocol === "https:" ? 443 : 80;
         let origin = url12.origin != null ? url12.origin : `${url12.protocol || ""}//${url12.hostname || ""}:${port}`;
-        let path21 = url12.path != null ? url12.path : `${url12.pathname || ""}${url12.search || ""}`;
+        let path24 = url12.path != null ? url12.path : `${url12.pathname || ""}${url12.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path21 && path21[0] !== "/") {
-          path21 = `/${path21}`;
+        if (path24 && path24[0] !== "/") {
+          path24 = `/${path24}`;
         }
-        return new URL(`${origin}${path21}`);
+        return new URL(`${origin}${path24}`);
       }
       if (!isHttpOrHttpsPrefixed(url12.origin || url12.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1538,39 +1538,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path21);
+        debuglog("sending request to %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path24, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path21,
+          path24,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path21);
+        debuglog("trailers received from %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path24, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path21,
+          path24,
           error63.message
         );
       });
@@ -1619,9 +1619,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path21, origin }
+            request: { method, path: path24, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path21);
+          debuglog("sending request to %s %s/%s", method, origin, path24);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1684,7 +1684,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request2 = class {
       constructor(origin, {
-        path: path21,
+        path: path24,
         method,
         body,
         headers,
@@ -1699,11 +1699,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path21 !== "string") {
+        if (typeof path24 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path21)) {
+        } else if (invalidPathRegex.test(path24)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1769,7 +1769,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path21, query) : path21;
+        this.path = query ? buildURL(path24, query) : path24;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6462,7 +6462,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path21, host, upgrade, blocking, reset } = request2;
+      const { method, path: path24, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6543,7 +6543,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path21} HTTP/1.1\r
+      let header = `${method} ${path24} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7072,7 +7072,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7169,7 +7169,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path21;
+      headers[HTTP2_HEADER_PATH] = path24;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7522,9 +7522,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path21 = search ? `${pathname}${search}` : pathname;
+        const path24 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path21;
+        this.opts.path = path24;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8763,10 +8763,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path21 = "/",
+          path: path24 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path21;
+        opts.path = origin + path24;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10738,20 +10738,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path21) {
-      if (typeof path21 !== "string") {
-        return path21;
+    function safeUrl(path24) {
+      if (typeof path24 !== "string") {
+        return path24;
       }
-      const pathSegments = path21.split("?");
+      const pathSegments = path24.split("?");
       if (pathSegments.length !== 2) {
-        return path21;
+        return path24;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path21);
+    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path24);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10773,7 +10773,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10811,9 +10811,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path21, method, body, headers, query } = opts;
+      const { path: path24, method, body, headers, query } = opts;
       return {
-        path: path21,
+        path: path24,
         method,
         body,
         headers,
@@ -11276,10 +11276,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path21,
+            Path: path24,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16158,9 +16158,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path21) {
-      for (let i = 0; i < path21.length; ++i) {
-        const code = path21.charCodeAt(i);
+    function validateCookiePath(path24) {
+      for (let i = 0; i < path24.length; ++i) {
+        const code = path24.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19080,11 +19080,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path21 = opts.path;
+          let path24 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path21 = `/${path21}`;
+            path24 = `/${path24}`;
           }
-          url12 = new URL(util.parseOrigin(url12).origin + path21);
+          url12 = new URL(util.parseOrigin(url12).origin + path24);
         } else {
           if (!opts) {
             opts = typeof url12 === "object" ? url12 : {};
@@ -28479,11 +28479,11 @@ var require_utils3 = __commonJS({
       }
       return output2;
     };
-    exports.basename = (path21, { windows } = {}) => {
+    exports.basename = (path24, { windows } = {}) => {
       if (windows) {
-        return path21.replace(/[\\/]$/, "").replace(/.*[\\/]/, "");
+        return path24.replace(/[\\/]$/, "").replace(/.*[\\/]/, "");
       } else {
-        return path21.replace(/\/$/, "").replace(/.*\//, "");
+        return path24.replace(/\/$/, "").replace(/.*\//, "");
       }
     };
   }
@@ -33268,6 +33268,8 @@ var CATALOG = {
   EPROTECTED: { exit: EXIT.publish, hint: "The branch is protected (or a ruleset applies): pass --review to open a pull/merge request instead." },
   EAPIRATELIMIT: { exit: EXIT.publish, hint: "The host rate-limited the token; run again after the reset time, or use a token with a higher limit (a GitHub App token)." },
   EJOBTOKEN: { exit: EXIT.usage, hint: "Store a project access token (role Developer or more, scope api) as a masked CI/CD variable and pass it as MLSERVER_REPO_TOKEN." },
+  EINTEGRITY: { exit: EXIT.publish, hint: "The source was changed after it was released: release it again, or promote another version." },
+  ENOSUCHVERSION: { exit: EXIT.usage, hint: "Pick one of the versions listed, or publish the version first." },
   EAUTH: { exit: EXIT.publish, hint: "Check the token (--token or MLSERVER_REPO_TOKEN) and that it may push to the repository." },
   EFORBIDDEN: { exit: EXIT.publish, hint: "The token was accepted but may not push here: give it write access (GitHub: contents:write; GitLab: write_repository)." },
   EREMOTENOTFOUND: { exit: EXIT.publish, hint: 'Check the repository URL; a private repository also answers "not found" to a token that cannot see it.' },
@@ -33568,11 +33570,12 @@ function curlLine(result, serverUrl = "http://localhost:8080") {
   return `curl -s -X POST ${serverUrl}${result.endpoint} -H 'Content-Type: application/json' -d @inference-request.json`;
 }
 function summaryMarkdown(result, env) {
-  const link = commitUrl(result, env);
-  const commit = result.commit ? link ? `[\`${result.commit.slice(0, 12)}\`](${link})` : `\`${result.commit.slice(0, 12)}\`` : "\u2014";
+  const link2 = commitUrl(result, env);
+  const commit = result.commit ? link2 ? `[\`${result.commit.slice(0, 12)}\`](${link2})` : `\`${result.commit.slice(0, 12)}\`` : "\u2014";
   const title = {
     pushed: `Released ${result.model} ${result.version}`,
     "already-published": `${result.model} ${result.version} was already published`,
+    "already-promoted": `${result.model} ${result.version} was already promoted`,
     "dry-run": `Dry run: ${result.model} ${result.version}`
   }[result.status];
   return [
@@ -33606,7 +33609,8 @@ function resultOutputs(result) {
     "already-published": String(result.alreadyPublished),
     "executed-notebook": result.executedNotebook ?? "",
     verified: String(result.verified ?? false),
-    "review-url": result.reviewUrl ?? ""
+    "review-url": result.reviewUrl ?? "",
+    source: result.source ?? ""
   };
 }
 
@@ -34236,8 +34240,10 @@ async function resolveRepository(options, env, cwd, log) {
   if (!TARGETS.includes(target)) {
     throw new ReleaseError("EUSAGE", `Unknown --target "${target}": expected git or folder`);
   }
-  const repoInput = options.repo || env.MLSERVER_REPO;
-  if (!repoInput) throw new ReleaseError("EREPOMISSING", "No model repository given: --repo (or MLSERVER_REPO) is required");
+  const names = options.envNames ?? { repo: "MLSERVER_REPO", token: "MLSERVER_REPO_TOKEN" };
+  const flag2 = options.flag ?? "--repo";
+  const repoInput = options.repo || env[names.repo];
+  if (!repoInput) throw new ReleaseError("EREPOMISSING", `No model repository given: ${flag2} (or ${names.repo}) is required`);
   if (target === "folder") {
     const dir = path7.resolve(cwd, repoInput);
     if (!existsSync2(dir) || !statSync(dir).isDirectory()) throw new ReleaseError("EREPONOTFOUND", `--repo ${dir} is not an existing folder`);
@@ -34246,7 +34252,7 @@ async function resolveRepository(options, env, cwd, log) {
   const location = parseRepoLocation(repoInput);
   if (location.embeddedPassword) log.redactor.add(location.embeddedPassword);
   const hostKind = options.hostType === "github" || options.hostType === "gitlab" ? options.hostType : detectHostKind(location.url, env);
-  const credentials = resolveCredentials(location, options.token || env.MLSERVER_REPO_TOKEN, hostKind);
+  const credentials = resolveCredentials(location, options.token || env[names.token], hostKind);
   maskCredentials(credentials, log.redactor);
   if (credentials && location.isHttp && new URL(location.url).protocol === "http:" && !isLoopbackHost(new URL(location.url).hostname)) {
     log.warn(`${location.url} is plain http: the token would cross the network unencrypted; use https`);
@@ -35277,10 +35283,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path21) {
-  if (!path21)
+function getElementAtPath(obj, path24) {
+  if (!path24)
     return obj;
-  return path21.reduce((acc, key) => acc?.[key], obj);
+  return path24.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -35620,11 +35626,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path21, issues) {
+function prefixIssues(path24, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path21);
+    iss.path.unshift(path24);
     return iss;
   });
 }
@@ -36086,16 +36092,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError2(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path21 = []) => {
+  const processError = (error64, path24 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path21, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path24, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path21, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path21, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
       } else {
-        const fullpath = [...path21, ...issue3.path];
+        const fullpath = [...path24, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -36134,17 +36140,17 @@ function formatError2(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path21 = []) => {
+  const processError = (error64, path24 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path21, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path24, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path21, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path21, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
       } else {
-        const fullpath = [...path21, ...issue3.path];
+        const fullpath = [...path24, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -36183,8 +36189,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path21 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path21) {
+  const path24 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path24) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -53322,13 +53328,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path21 = ref.slice(1).split("/").filter(Boolean);
-  if (path21.length === 0) {
+  const path24 = ref.slice(1).split("/").filter(Boolean);
+  if (path24.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path21[0] === defsKey) {
-    const key = path21[1] === void 0 ? void 0 : decodeJSONPointerSegment(path21[1]);
+  if (path24[0] === defsKey) {
+    const key = path24[1] === void 0 ? void 0 : decodeJSONPointerSegment(path24[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -55553,8 +55559,8 @@ function describeIssue(issue3, line) {
   if (input2 === void 0) return [`${where2}: required (${issue3.message})`];
   return [`${where2}: ${issue3.message} for MLServer ${line}, got ${describeValue(input2)}`];
 }
-function jsonPath(path21) {
-  return path21.reduce((out, part) => {
+function jsonPath(path24) {
+  return path24.reduce((out, part) => {
     if (typeof part === "number") return `${out}[${part}]`;
     const key = String(part);
     const plain = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
@@ -55844,8 +55850,8 @@ async function stageArtifact(staging, uri) {
   const files = await staging.copy(uri, base, "The artifact (parameters.uri)");
   const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
   const single = files.length === 1 && files[0].path === base;
-  const sha256 = single ? files[0].sha256 : createHash2("sha256").update(files.map((f) => `${f.sha256}  ${f.path}`).sort().join("\n")).digest("hex");
-  return { uri, files, bytes, sha256 };
+  const sha2562 = single ? files[0].sha256 : createHash2("sha256").update(files.map((f) => `${f.sha256}  ${f.path}`).sort().join("\n")).digest("hex");
+  return { uri, files, bytes, sha256: sha2562 };
 }
 async function copyIntoStaging(root, modelDir, relative2, targetPath, dir, what, log) {
   const start = path12.resolve(modelDir, relative2);
@@ -56023,7 +56029,7 @@ async function publishVersion(store, input2) {
 // src/stores/folder.ts
 import { createHash as createHash3, randomBytes } from "node:crypto";
 import { constants as constants5 } from "node:fs";
-import { access as access2, copyFile as copyFile2, mkdir as mkdir4, readdir as readdir3, readFile as readFile5, rename as rename2, rm as rm4, stat as stat3, writeFile as writeFile5 } from "node:fs/promises";
+import { access as access2, copyFile as copyFile2, link, mkdir as mkdir4, readdir as readdir3, readFile as readFile5, rename as rename2, rm as rm4, stat as stat3, writeFile as writeFile5 } from "node:fs/promises";
 import path13 from "node:path";
 
 // src/stores/folders.ts
@@ -56118,7 +56124,8 @@ function folderStore(options) {
       for (const file2 of files) {
         const destination = path13.join(dir, ...file2.path.split("/"));
         await mkdir4(path13.dirname(destination), { recursive: true });
-        if (file2.source) await copy(file2.source, destination);
+        if (file2.source && file2.link) await link(file2.source, destination).catch(() => copy(file2.source, destination));
+        else if (file2.source) await copy(file2.source, destination);
         else await writeFile5(destination, file2.content ?? "");
       }
     } catch (error63) {
@@ -56139,6 +56146,7 @@ function folderStore(options) {
       }
     },
     snapshot: () => snapshot(),
+    localFile: (folder, file2) => path13.join(options.root, folder, ...file2.split("/")),
     async readFolder(folder) {
       const dir = path13.join(options.root, folder);
       return Promise.all((await walk2(dir)).map(async (p) => ({ path: p, content: await readFile5(path13.join(dir, p)) })));
@@ -57743,17 +57751,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path21 = requestOptions.url.replace(options.baseUrl, "");
+    const path24 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path21} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path24} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error63) => {
       const requestId = error63.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path21} - ${error63.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path24} - ${error63.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error63;
     });
@@ -60466,7 +60474,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path21) => path21.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path24) => path24.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -60772,7 +60780,7 @@ function githubApi(options) {
         const blob = await octokit.git.createBlob({ ...repo, content: file2.content.toString("base64"), encoding: "base64" });
         entries.push({ path: file2.path, mode: "100644", type: "blob", sha: blob.data.sha });
       }
-      for (const path21 of input2.deletes) entries.push({ path: path21, mode: "100644", type: "blob", sha: null });
+      for (const path24 of input2.deletes) entries.push({ path: path24, mode: "100644", type: "blob", sha: null });
       const tree = await octokit.git.createTree({ ...repo, base_tree: baseTree, tree: entries });
       const commit = await octokit.git.createCommit({ ...repo, message: input2.message, tree: tree.data.sha, parents: [input2.parent], author: input2.author });
       try {
@@ -63278,20 +63286,20 @@ var Markdown = class extends BaseResource {
   }
 };
 var Maven = class extends BaseResource {
-  downloadPackageFile(path21, filename, {
+  downloadPackageFile(path24, filename, {
     projectId,
     groupId,
     ...options
   }) {
-    let url12 = endpoint2`packages/maven/${path21}/${filename}`;
+    let url12 = endpoint2`packages/maven/${path24}/${filename}`;
     if (projectId) url12 = endpoint2`projects/${projectId}/${url12}`;
     else if (groupId) url12 = endpoint2`groups/${groupId}/-/${url12}`;
     return RequestHelper.get()(this, url12, options);
   }
-  uploadPackageFile(projectId, path21, packageFile, options) {
+  uploadPackageFile(projectId, path24, packageFile, options) {
     return RequestHelper.put()(
       this,
-      endpoint2`projects/${projectId}/packages/maven/${path21}/${packageFile.filename}`,
+      endpoint2`projects/${projectId}/packages/maven/${path24}/${packageFile.filename}`,
       {
         isForm: true,
         ...options,
@@ -65813,28 +65821,28 @@ var ProjectImportExports = class extends BaseResource {
       options
     );
   }
-  import(file2, path21, options) {
+  import(file2, path24, options) {
     return RequestHelper.post()(this, "projects/import", {
       isForm: true,
       ...options,
       file: [file2.content, file2.filename],
-      path: path21
+      path: path24
     });
   }
-  importRemote(url12, path21, options) {
+  importRemote(url12, path24, options) {
     return RequestHelper.post()(this, "projects/remote-import", {
       ...options,
-      path: path21,
+      path: path24,
       url: url12
     });
   }
-  importRemoteS3(accessKeyId, bucketName, fileKey, path21, region, secretAccessKey, options) {
+  importRemoteS3(accessKeyId, bucketName, fileKey, path24, region, secretAccessKey, options) {
     return RequestHelper.post()(this, "projects/remote-import", {
       ...options,
       accessKeyId,
       bucketName,
       fileKey,
-      path: path21,
+      path: path24,
       region,
       secretAccessKey
     });
@@ -67271,13 +67279,13 @@ var GroupImportExports = class extends BaseResource {
       options
     );
   }
-  import(file2, path21, { parentId, name, ...options }) {
+  import(file2, path24, { parentId, name, ...options }) {
     return RequestHelper.post()(this, "groups/import", {
       isForm: true,
       ...options,
       file: [file2.content, file2.filename],
-      path: path21,
-      name: name || path21.split("/").at(0),
+      path: path24,
+      name: name || path24.split("/").at(0),
       parentId
     });
   }
@@ -67610,17 +67618,17 @@ var Groups = class extends BaseResource {
       options
     );
   }
-  create(name, path21, { avatar, ...options } = {}) {
+  create(name, path24, { avatar, ...options } = {}) {
     if (avatar) {
       return RequestHelper.post()(this, "groups", {
         ...options,
         isForm: true,
         avatar: [avatar.content, avatar.filename],
         name,
-        path: path21
+        path: path24
       });
     }
-    return RequestHelper.post()(this, "groups", { name, path: path21, ...options });
+    return RequestHelper.post()(this, "groups", { name, path: path24, ...options });
   }
   downloadAvatar(groupId, options) {
     return RequestHelper.get()(this, endpoint2`groups/${groupId}/avatar`, options);
@@ -68601,8 +68609,8 @@ function gitlabApi(options) {
       return raw instanceof Blob ? Buffer.from(await raw.arrayBuffer()) : Buffer.from(String(raw));
     },
     async commit(input2) {
-      const lastCommitFor = async (path21) => {
-        const found = await api.Commits.all(project, { refName: input2.parent, path: path21, perPage: 1, maxPages: 1 });
+      const lastCommitFor = async (path24) => {
+        const found = await api.Commits.all(project, { refName: input2.parent, path: path24, perPage: 1, maxPages: 1 });
         return found[0]?.id;
       };
       const actions = [];
@@ -68617,9 +68625,9 @@ function gitlabApi(options) {
           ...lastCommitId ? { lastCommitId } : {}
         });
       }
-      for (const path21 of input2.deletes) {
-        const lastCommitId = await lastCommitFor(path21);
-        actions.push({ action: "delete", filePath: path21, ...lastCommitId ? { lastCommitId } : {} });
+      for (const path24 of input2.deletes) {
+        const lastCommitId = await lastCommitFor(path24);
+        actions.push({ action: "delete", filePath: path24, ...lastCommitId ? { lastCommitId } : {} });
       }
       try {
         const commit = await api.Commits.create(project, input2.branch, input2.message, actions, {
@@ -69174,7 +69182,7 @@ function hostApiStore(options) {
     return {
       head,
       branch,
-      folders: versionFolders([...ids].map(([path21, id]) => ({ path: path21, id })), options.modelsPath),
+      folders: versionFolders([...ids].map(([path24, id]) => ({ path: path24, id })), options.modelsPath),
       async readTexts(paths) {
         const out = /* @__PURE__ */ new Map();
         for (const p of paths) {
@@ -69210,7 +69218,7 @@ function hostApiStore(options) {
       if (!head) return [];
       const ids = await call(`read ${folder}`, () => api.treeBlobs(head, folder));
       const out = [];
-      for (const [path21, id] of ids) out.push({ path: path21.slice(folder.length + 1), content: await call(`read ${path21}`, () => api.readBlob(id)) });
+      for (const [path24, id] of ids) out.push({ path: path24.slice(folder.length + 1), content: await call(`read ${path24}`, () => api.readBlob(id)) });
       return out;
     },
     async apply(decide, applyOptions) {
@@ -69477,6 +69485,32 @@ function compareOutputs(expected, actual) {
 function sameValue(a, b) {
   if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
   return JSON.stringify(a) === JSON.stringify(b);
+}
+async function verifyDefaultServes(input2, versioned) {
+  const endpoint3 = `${input2.url.replace(/\/+$/, "")}/v2/models/${encodeURIComponent(input2.model)}/infer`;
+  let status;
+  let body;
+  try {
+    const response2 = await fetch(endpoint3, { method: "POST", headers: { "Content-Type": "application/json", ...input2.headers }, body: JSON.stringify(input2.request), signal: AbortSignal.timeout(input2.timeoutMs) });
+    status = response2.status;
+    body = await response2.text();
+  } catch (error63) {
+    throw new ReleaseError("EVERIFY", `The unversioned request to ${endpoint3} failed: ${await describeFetchError(error63)}`);
+  }
+  if (status !== 200) throw new ReleaseError("EVERIFY", `The unversioned endpoint answered HTTP ${status}`, [body.slice(0, 500)]);
+  let response;
+  try {
+    response = JSON.parse(body);
+  } catch {
+    throw new ReleaseError("EVERIFY", "The unversioned response is not JSON", [body.slice(0, 500)]);
+  }
+  const problems = compareOutputs(versioned.outputs ?? [], response.outputs ?? []);
+  if (response.model_version && response.model_version !== input2.version) problems.unshift(`model_version is "${response.model_version}", expected the default copy of "${input2.version}"`);
+  if (problems.length > 0) {
+    throw new ReleaseError("EVERIFY", `/v2/models/${input2.model}/infer does not answer as ${input2.version} does: the default is another version`, problems);
+  }
+  input2.log.info(`verify: /v2/models/${input2.model}/infer answers as ${input2.version} does`);
+  return response;
 }
 
 // package.json
@@ -69855,7 +69889,7 @@ function describeFolder(folder, settingsText, recordText) {
   const version2 = record2?.version ?? settings?.parameters?.version ?? /-([^-]+)$/.exec(base)?.[1];
   if (!model || !version2) return void 0;
   const artifact = record2?.artifact;
-  return { model, version: version2, folder, releasedAt: record2?.releasedAt, artifactBytes: artifact?.bytes };
+  return { model, version: version2, folder, releasedAt: record2?.releasedAt, artifactBytes: artifact?.bytes, ...record2?.default === true ? { isDefault: true } : {} };
 }
 function safeJson(text2) {
   if (!text2) return void 0;
@@ -69872,16 +69906,20 @@ function groupByModel(entries, only) {
     if (only && entry.model !== only) continue;
     byModel.set(entry.model, [...byModel.get(entry.model) ?? [], entry]);
   }
-  return [...byModel.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([model, versions]) => {
-    const sorted = versions.sort((a, b) => compareVersions(a.version, b.version));
+  return [...byModel.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([model, all]) => {
+    const copy = all.find((v) => v.isDefault);
+    const sorted = all.filter((v) => !v.isDefault).sort((a, b) => compareVersions(a.version, b.version));
     const names = sorted.map((v) => v.version);
-    return { model, versions: sorted, newest: newestVersion(names), mlserverDefault: mlserverDefaultVersion(names) };
+    return { model, versions: sorted, newest: newestVersion(names) ?? copy?.version ?? "", mlserverDefault: copy?.version ?? mlserverDefaultVersion(names) ?? "", ...copy ? { defaultVersion: copy.version } : {} };
   });
 }
 async function versionsIn(snapshot) {
   const folders = [...snapshot.folders.keys()];
   const texts = await snapshot.readTexts(folders.flatMap((f) => [`${f}/${SETTINGS_FILE}`, `${f}/${RECORD_FILE}`]));
   return folders.map((folder) => describeFolder(folder, texts.get(`${folder}/${SETTINGS_FILE}`), texts.get(`${folder}/${RECORD_FILE}`))).filter((v) => Boolean(v));
+}
+async function findVersion(snapshot, model, version2) {
+  return (await versionsIn(snapshot)).find((v) => v.model === model && v.version === version2 && !v.isDefault);
 }
 
 // src/housekeeping.ts
@@ -69899,24 +69937,46 @@ async function storeFor(options, env, cwd, log, backoff) {
   );
   return { store, modelsPath, repository };
 }
+function compareModels(here, there) {
+  const names = [...new Set([...here, ...there].map((m) => m.model))].sort();
+  return names.map((model) => {
+    const a = here.find((m) => m.model === model);
+    const b = there.find((m) => m.model === model);
+    const inB = new Set(b?.versions.map((v) => v.version));
+    const inA = new Set(a?.versions.map((v) => v.version));
+    return {
+      model,
+      onlyHere: (a?.versions ?? []).filter((v) => !inB.has(v.version)),
+      both: (a?.versions ?? []).filter((v) => inB.has(v.version)).map((v) => v.version),
+      onlyThere: (b?.versions ?? []).filter((v) => !inA.has(v.version)),
+      defaultHere: a?.defaultVersion,
+      defaultThere: b?.defaultVersion
+    };
+  });
+}
 function defaultVersionWarnings(models) {
-  return models.filter((m) => m.mlserverDefault !== m.newest).map((m) => `${m.model}: MLServer serves ${m.mlserverDefault} for URLs without a version (it compares versions as text), but the newest is ${m.newest}. Always call /v2/models/${m.model}/versions/<version>/infer.`);
+  return models.filter((m) => m.mlserverDefault !== m.newest && !m.defaultVersion).map((m) => `${m.model}: MLServer serves ${m.mlserverDefault} for URLs without a version (it compares versions as text), but the newest is ${m.newest}. Always call /v2/models/${m.model}/versions/<version>/infer.`);
 }
 async function listVersions(options, runtime = {}) {
   const { env, cwd, log } = runtimeDefaults(runtime);
   const { store, modelsPath, repository } = await storeFor(options, env, cwd, log, runtime.backoff);
   const models = groupByModel(await versionsIn(await store.snapshot(options.branch)), options.model);
   const warnings = defaultVersionWarnings(models);
+  let comparison;
+  if (options.compare) {
+    const other = await storeFor({ ...options, ...options.compare, envNames: { repo: "MLSERVER_COMPARE_REPO", token: "MLSERVER_COMPARE_TOKEN" }, flag: "--compare" }, env, cwd, log, runtime.backoff);
+    comparison = compareModels(models, groupByModel(await versionsIn(await other.store.snapshot(options.compare.branch)), options.model));
+  }
   if (repository.target === "folder") {
     for (const leftover of await workFolders(path20.join(repository.url, modelsPath))) {
       warnings.push(`${leftover.path} was left by an interrupted run ${Math.round(leftover.ageMs / 6e4)} min ago; the next publish to this folder removes it`);
     }
   }
   for (const warning2 of warnings) log.warn(warning2);
-  return { models, warnings };
+  return { models, warnings, ...comparison ? { comparison } : {} };
 }
 function planPrune(models, keep, protect) {
-  return models.flatMap((m) => m.versions.slice(0, Math.max(0, m.versions.length - keep)).filter((v) => !protect.includes(v.version)));
+  return models.flatMap((m) => m.versions.slice(0, Math.max(0, m.versions.length - keep)).filter((v) => !protect.includes(v.version) && v.version !== m.defaultVersion));
 }
 async function pruneVersions(options, runtime = {}) {
   const { env, cwd, log } = runtimeDefaults(runtime);
@@ -69946,59 +70006,377 @@ async function verifyVersion(options, runtime = {}) {
   const headers = parseHeaders(options.verifyHeaders, log);
   const plan = await planVerify(options, options.verifyUrl, headers, modelDir, cwd);
   const result = await verifyServed({ ...plan, model, version: version2, log });
+  if (options.default) await verifyDefaultServes({ ...plan, model, version: version2, log }, result.response);
   return { ...result, model, version: version2 };
 }
 async function modelNameFromSettings(file2) {
   return modelNameIn(await readSettingsFile(file2), file2);
 }
 
+// src/default-version.ts
+import path22 from "node:path";
+
+// src/temp-files.ts
+import { mkdir as mkdir6, mkdtemp as mkdtemp3, rm as rm6, writeFile as writeFile9 } from "node:fs/promises";
+import os11 from "node:os";
+import path21 from "node:path";
+async function writeTempFiles(files) {
+  const dir = await mkdtemp3(path21.join(os11.tmpdir(), "mlsr-copy-"));
+  const forget = removeOnInterrupt(dir);
+  const out = [];
+  for (const file2 of files) {
+    const source = path21.join(dir, ...file2.path.split("/"));
+    await mkdir6(path21.dirname(source), { recursive: true });
+    await writeFile9(source, file2.content);
+    out.push({ path: file2.path, source });
+  }
+  return {
+    dir,
+    files: out,
+    remove: async () => {
+      await rm6(dir, { recursive: true, force: true });
+      forget();
+    }
+  };
+}
+
+// src/default-version.ts
+function defaultFolder(modelsPath, model, layout) {
+  const leaf = layout === "name/version" ? `${model}/${model}` : model;
+  return modelsPath ? `${modelsPath}/${leaf}` : leaf;
+}
+async function setDefault(store, input2) {
+  const folder = defaultFolder(input2.modelsPath, input2.model, input2.layout);
+  const chosen = await store.snapshot(input2.branch).then(async (snapshot) => {
+    const versions = groupByModel(await versionsIn(snapshot), input2.model)[0]?.versions ?? [];
+    const version2 = input2.version === "newest" ? newestVersion(versions.map((v) => v.version)) : input2.version;
+    const found = version2 ? versions.find((v) => v.version === version2) : void 0;
+    if (!found) {
+      const have = [...versions].reverse().map((v) => v.version).join(", ") || "none";
+      throw new ReleaseError("ENOSUCHVERSION", `${input2.model} ${input2.version} is not published in ${store.location} (it has: ${have}); publish or promote it first`);
+    }
+    return found;
+  });
+  const source = await store.readFolder(chosen.folder, input2.branch);
+  const { files: written, remove } = await writeTempFiles(source.map((file2) => ({ path: file2.path, content: asDefault(file2.path, file2.content, chosen.version) })));
+  try {
+    const local2 = (file2) => file2.path === SETTINGS_FILE || file2.path === RECORD_FILE ? void 0 : store.localFile?.(chosen.folder, file2.path);
+    const files = written.map((file2) => ({ path: file2.path, source: local2(file2) ?? file2.source, ...local2(file2) ? { link: true } : {} }));
+    const applied = await store.apply(async (snapshot) => {
+      const nested = [...snapshot.folders.keys()].filter((other) => other.startsWith(`${folder}/`));
+      if (nested.length > 0) {
+        throw new ReleaseError("EUSAGE", `${folder} holds version folders (${nested.join(", ")}): this repository uses the name/version layout, so pass --layout name/version`);
+      }
+      const current = snapshot.folders.get(folder);
+      if (current) {
+        const texts = await snapshot.readTexts([`${folder}/${RECORD_FILE}`, `${folder}/${SETTINGS_FILE}`]);
+        const record2 = parseRecord(texts.get(`${folder}/${RECORD_FILE}`));
+        if (record2?.default !== true || record2.model !== input2.model) {
+          const owner = recordedIdentity(texts.get(`${folder}/${RECORD_FILE}`), texts.get(`${folder}/${SETTINGS_FILE}`));
+          throw new ReleaseError("EFOLDEROWNER", `${folder} holds ${owner ? `model "${owner.model}"${owner.version ? ` version "${owner.version}"` : ""}` : "files mlserver-release did not write"}, not a default copy of ${input2.model}; it is left alone`);
+        }
+        const mine = await snapshot.contentIds(folder, files);
+        const theirs = await current.files();
+        if (mine.size === theirs.size && [...mine].every(([p, id]) => theirs.get(p) === id)) {
+          input2.log.info(`default: ${folder} already stands for ${input2.model} ${chosen.version}`);
+          return { done: null };
+        }
+      }
+      return { writes: [{ folder, files }], message: `Make ${input2.model} ${chosen.version} the default`, author: input2.author, result: null };
+    }, { branch: input2.branch, what: `making ${input2.model} ${chosen.version} the default`, expected: { folder, files } });
+    input2.log.info(`default: /v2/models/${input2.model}/infer now serves ${chosen.version} (${folder}/)`);
+    return { version: chosen.version, folder, changed: applied.changed, commit: applied.commit };
+  } finally {
+    await remove();
+  }
+}
+function parseRecord(text2) {
+  try {
+    return text2 ? JSON.parse(text2) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function asDefault(path24, content, version2) {
+  if (path24 === SETTINGS_FILE) {
+    const settings = JSON.parse(content.toString("utf8"));
+    if (settings.parameters) delete settings.parameters.version;
+    return Buffer.from(JSON.stringify(settings, null, 2) + "\n");
+  }
+  if (path24 === RECORD_FILE) {
+    const record2 = JSON.parse(content.toString("utf8"));
+    return Buffer.from(JSON.stringify({ ...record2, version: version2, default: true }, null, 2) + "\n");
+  }
+  return content;
+}
+async function defaultCommand(options, runtime = {}) {
+  const env = runtime.env ?? process.env;
+  const cwd = runtime.cwd ?? process.cwd();
+  const log = runtime.log ?? silentLogger();
+  const version2 = options.version ?? env.MLSERVER_VERSION;
+  if (!version2) throw new ReleaseError("ENOVERSION", "No version given: pass --version V, or --version newest");
+  const model = options.model ?? modelNameIn(await readSettingsFile(path22.resolve(cwd, options.settings ?? path22.join(options.modelDir ?? ".", "model-settings.json"))), "model-settings.json");
+  const problems = [...segmentProblems(model, "model"), ...version2 === "newest" ? [] : segmentProblems(version2, "version")];
+  if (problems.length > 0) throw new ReleaseError("EUSAGE", "Invalid model or version", problems);
+  const repository = await resolveRepository(options, env, cwd, log);
+  const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
+  const layout = parseLayout(options.layout);
+  const via = options.via ?? "git";
+  if (via !== "git" && via !== "api") throw new ReleaseError("EUSAGE", `Unknown --via "${via}": expected git or api`);
+  const headers = parseHeaders(options.verifyHeaders, log);
+  if (options.reloadUrl && repository.target !== "folder") throw new ReleaseError("EUSAGE", "--reload-url is for --target folder (a model volume)");
+  const store = resolveStore(
+    { repository, via, branch: options.branch, modelsPath, apiUrl: options.apiUrl, tokenType: options.tokenType, networkTimeoutMs: options.networkTimeout === void 0 ? void 0 : options.networkTimeout * 1e3 },
+    { env, cwd, log, backoff: runtime.backoff }
+  );
+  const author = { name: options.gitUserName || env.GIT_USER_NAME || "mlserver-release", email: options.gitUserEmail || env.GIT_USER_EMAIL || "mlserver-release@users.noreply.localhost" };
+  const set2 = await setDefault(store, { model, version: version2, modelsPath, layout, author, branch: options.branch, log });
+  if (options.reloadUrl) await reloadModel(options.reloadUrl, model, headers, log);
+  return { model, version: set2.version, folder: set2.folder, repo: store.location, changed: set2.changed, commit: set2.commit, endpoint: `/v2/models/${model}/infer` };
+}
+
+// src/promote.ts
+import path23 from "node:path";
+
+// src/publish/integrity.ts
+import { createHash as createHash5 } from "node:crypto";
+var sha256 = (data) => createHash5("sha256").update(data).digest("hex");
+function recordOf(files, where2) {
+  const record2 = files.find((f) => f.path === RECORD_FILE);
+  if (!record2) throw new ReleaseError("EINTEGRITY", `${where2} has no ${RECORD_FILE}, so what it holds cannot be checked; promote only what mlserver-release published`);
+  try {
+    return JSON.parse(record2.content.toString("utf8"));
+  } catch {
+    throw new ReleaseError("EINTEGRITY", `${where2}/${RECORD_FILE} is not valid JSON`);
+  }
+}
+function assertMatchesRecord(files, where2) {
+  const artifact = recordOf(files, where2).artifact;
+  if (!artifact?.path) return {};
+  const base = folderRelativePath(artifact.path);
+  const single = files.find((f) => f.path === base);
+  const parts = single ? [single] : files.filter((f) => f.path.startsWith(`${base}/`));
+  if (parts.length === 0) throw new ReleaseError("EINTEGRITY", `${where2}: the artifact ${base} that ${RECORD_FILE} records is missing`);
+  const bytes = parts.reduce((sum, f) => sum + f.content.length, 0);
+  const actual = single ? sha256(single.content) : sha256(parts.map((f) => `${sha256(f.content)}  ${f.path}`).sort().join("\n"));
+  if (actual !== artifact.sha256 || bytes !== artifact.bytes) {
+    throw new ReleaseError("EINTEGRITY", `${where2}: the artifact does not match its ${RECORD_FILE} (recorded ${artifact.bytes} bytes, sha256 ${artifact.sha256}; found ${bytes} bytes, sha256 ${actual}); nothing was written`);
+  }
+  return { sha256: actual, bytes };
+}
+
+// src/promote.ts
+var SIDES = {
+  from: { flag: "--from", envNames: { repo: "MLSERVER_STAGING_REPO", token: "MLSERVER_STAGING_TOKEN" } },
+  to: { flag: "--to", envNames: { repo: "MLSERVER_PRODUCTION_REPO", token: "MLSERVER_PRODUCTION_TOKEN" } }
+};
+async function promote(options, runtime = {}) {
+  const env = runtime.env ?? process.env;
+  const cwd = runtime.cwd ?? process.cwd();
+  const log = runtime.log ?? silentLogger();
+  const provider = runtime.provider ?? detectProvider(env);
+  const context = await provider.context({ env, cwd });
+  const version2 = options.version ?? context.tag ?? env.MLSERVER_VERSION;
+  if (!version2) throw new ReleaseError("ENOVERSION", "No version given: pass --version, run on a tag, or pass the release job's dotenv (MLSERVER_VERSION)");
+  const model = options.model ?? await modelFromSettings(options, cwd);
+  const problems = [...segmentProblems(model, "model"), ...segmentProblems(version2, "version")];
+  if (problems.length > 0) throw new ReleaseError("EUSAGE", "Invalid model or version", problems);
+  const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
+  const layout = parseLayout(options.layout);
+  const networkTimeoutMs = options.networkTimeout === void 0 ? DEFAULT_NETWORK_TIMEOUT_MS : options.networkTimeout * 1e3;
+  const headers = parseHeaders(options.verifyHeaders, log);
+  const [fromRepo, toRepo] = await Promise.all(["from", "to"].map((side) => resolveRepository({ ...options[side], ...SIDES[side] }, env, cwd, log)));
+  const same = fromRepo.url === toRepo.url && (options.from.branch ?? "") === (options.to.branch ?? "");
+  if (same) throw new ReleaseError("EUSAGE", `--from and --to are the same store (${toRepo.url}${options.to.branch ? ` branch ${options.to.branch}` : ""}, models path "${modelsPath}"): promote copies between two`);
+  const verify = options.verifyUrl ? await planVerify(options, options.verifyUrl, headers, path23.resolve(cwd, options.modelDir ?? "."), cwd) : void 0;
+  const storeFor2 = (side, repository) => {
+    const via = options[side].via ?? "git";
+    if (via !== "git" && via !== "api") throw new ReleaseError("EUSAGE", `Unknown --${side}-via "${via}": expected git or api`);
+    return resolveStore(
+      { repository, via, branch: options[side].branch, modelsPath, apiUrl: options[side].apiUrl, tokenType: options[side].tokenType, needsReviews: side === "to" && Boolean(options.review), networkTimeoutMs },
+      { env, cwd, log, backoff: runtime.backoff }
+    );
+  };
+  const source = storeFor2("from", fromRepo);
+  const destination = storeFor2("to", toRepo);
+  const author = {
+    name: options.gitUserName || env.GIT_USER_NAME || "mlserver-release",
+    email: options.gitUserEmail || env.GIT_USER_EMAIL || "mlserver-release@users.noreply.localhost"
+  };
+  log.info(`promote: ${model} ${version2} from ${source.location} to ${destination.location}`);
+  await log.group("Preflight", async () => {
+    await source.preflight({ branch: options.from.branch, needsExistingBranch: true });
+    await destination.preflight({ branch: options.to.branch, needsExistingBranch: Boolean(options.review) });
+  });
+  const { files, sha256: sha2562, origin, folder: sourceFolder } = await log.group("Source", () => readSource(source, options.from.branch, model, version2, log));
+  const folder = versionFolder(modelsPath, model, version2, layout);
+  const base = {
+    model,
+    version: version2,
+    folder,
+    repo: destination.location,
+    endpoint: inferencePath(model, version2),
+    source: origin,
+    files: files.map((f) => `${folder}/${f.path}`),
+    warnings: [...log.warnings],
+    artifact: sha2562 ? { path: sourceFolder, bytes: files.reduce((n, f) => n + f.content.length, 0), sha256: sha2562 } : void 0
+  };
+  if (options.dryRun) {
+    log.info(`dry run: would copy ${sourceFolder}/ (${files.length} files) to ${destination.location} ${folder}/${options.makeDefault ? ", then make it the default" : ""}`);
+    return { ...base, status: "dry-run", pushed: false, alreadyPublished: false };
+  }
+  const staged = await writeTempFiles(files);
+  let published;
+  try {
+    published = await log.group("Promote", async () => {
+      const result = await publishVersion(destination, {
+        folder,
+        files: staged.files,
+        identity: { model, version: version2 },
+        ignoreForComparison: [],
+        message: [`Promote model ${model} ${version2}`, "", `Promoted-From: ${origin}`, ...sha2562 ? [`Release-Sha256: ${sha2562}`] : []].join("\n"),
+        author,
+        force: options.force ?? false,
+        branch: options.to.branch,
+        review: options.review ? { branch: `promote/${model}/${version2}`, title: `Promote model ${model} ${version2}`, body: `Promotes \`${model}\` \`${version2}\` from ${origin}, byte for byte.
+
+| | |
+|---|---|
+| Folder | \`${folder}/\` |
+| Artifact sha256 | \`${sha2562 ?? "\u2014"}\` |
+` } : void 0,
+        log
+      });
+      if (!options.review) await assertDestinationMatches(destination, options.to.branch, folder, staged.files, log);
+      return result;
+    });
+  } finally {
+    await staged.remove();
+  }
+  let defaultVersion;
+  if (options.makeDefault && !options.review) {
+    defaultVersion = await log.group("Default", async () => (await setDefault(destination, { model, version: version2, modelsPath, layout, author, branch: options.to.branch, log })).version);
+  }
+  let verifyResponse;
+  if (verify) {
+    verifyResponse = await log.group("Verify", async () => (await verifyServed({ ...verify, model, version: version2, log })).response);
+  }
+  const already = published.status === "already-published";
+  return {
+    ...base,
+    warnings: [...log.warnings],
+    status: already ? "already-promoted" : "pushed",
+    pushed: !already,
+    alreadyPublished: already,
+    branch: published.branch,
+    commit: published.commit,
+    reviewUrl: published.reviewUrl,
+    verified: verify ? true : void 0,
+    verifyResponse,
+    defaultVersion
+  };
+}
+async function modelFromSettings(options, cwd) {
+  const modelDir = path23.resolve(cwd, options.modelDir ?? ".");
+  const file2 = path23.resolve(cwd, options.settings ?? path23.join(modelDir, "model-settings.json"));
+  return modelNameIn(await readSettingsFile(file2), file2);
+}
+async function readSource(store, branch, model, version2, log) {
+  const snapshot = await store.snapshot(branch);
+  const found = await findVersion(snapshot, model, version2);
+  if (!found) {
+    const have = [...groupByModel(await versionsIn(snapshot), model)[0]?.versions ?? []].reverse().map((v) => v.version);
+    throw new ReleaseError("ENOSUCHVERSION", `${store.location} has no ${model} ${version2} to promote (it has: ${have.join(", ") || "no versions of this model"})`);
+  }
+  const files = await store.readFolder(found.folder, branch);
+  const { sha256: sha2562 } = assertMatchesRecord(files, `${store.location} ${found.folder}`);
+  const origin = `${store.location}${snapshot.head ? `@${snapshot.head}` : ""}`;
+  log.info(`promote: read ${found.folder}/ (${files.length} files${sha2562 ? `, artifact sha256 ${sha2562.slice(0, 16)}...` : ""}); it matches its release.json`);
+  return { files, sha256: sha2562, origin, folder: found.folder };
+}
+async function assertDestinationMatches(store, branch, folder, files, log) {
+  const after = await store.snapshot(branch);
+  const stored = after.folders.get(folder);
+  const theirs = stored ? await stored.files() : /* @__PURE__ */ new Map();
+  const mismatch = await store.apply(async (snapshot) => {
+    const mine = await snapshot.contentIds(folder, files);
+    const same = mine.size === theirs.size && [...mine].every(([p, id]) => theirs.get(p) === id);
+    return { done: same };
+  }, { branch, what: `checking ${folder}` });
+  if (!mismatch.result) {
+    throw new ReleaseError("EINTEGRITY", `${store.location} ${folder} does not hold the promoted bytes after the write; check the store, and promote again`);
+  }
+  log.info(`promote: ${folder}/ in ${store.location} holds exactly the source's files`);
+}
+
 // src/cli.ts
-var COMMANDS = ["release", "publish", "verify", "list", "prune"];
+var COMMANDS = ["release", "publish", "promote", "default", "verify", "list", "prune"];
 var RELEASE = ["release", "publish"];
-var REPO = ["release", "publish", "list", "prune"];
-var VERIFY = ["release", "publish", "verify"];
+var REPO = ["release", "publish", "default", "list", "prune"];
+var VERIFY = ["release", "publish", "promote", "verify"];
+var WRITES = [...RELEASE, "promote", "default", "prune"];
+var SIDE_OPTIONS = Object.fromEntries(["from", "to"].flatMap((side) => {
+  const where2 = side === "from" ? "source (staging)" : "destination (production)";
+  const envRepo = side === "from" ? "MLSERVER_STAGING_REPO" : "MLSERVER_PRODUCTION_REPO";
+  const envToken = side === "from" ? "MLSERVER_STAGING_TOKEN" : "MLSERVER_PRODUCTION_TOKEN";
+  return [
+    [side, { type: "string", value: "URL|PATH", help: `The ${where2} model repository (env: ${envRepo})`, for: ["promote"] }],
+    [`${side}-token`, { type: "string", value: "TOKEN", help: `Token for the ${where2} (env: ${envToken}); never printed`, for: ["promote"] }],
+    [`${side}-target`, { type: "string", value: "git|folder", help: `The ${where2}'s kind (default: git)`, for: ["promote"] }],
+    [`${side}-via`, { type: "string", value: "git|api", help: `How the ${where2} is read or written (default: git)`, for: ["promote"] }],
+    [`${side}-branch`, { type: "string", value: "B", help: `The ${where2}'s branch (default: its default branch)`, for: ["promote"] }],
+    [`${side}-host-type`, { type: "string", value: "github|gitlab", help: `For a self-hosted ${where2}`, for: ["promote"] }],
+    [`${side}-api-url`, { type: "string", value: "URL", help: `REST API base of the ${where2}`, for: ["promote"] }]
+  ];
+}));
 var OPTIONS = {
-  "model-dir": { type: "string", value: "DIR", help: "Folder of the model project (default: .)", for: [...RELEASE, "verify"] },
-  settings: { type: "string", value: "FILE", help: "model-settings.json to publish (default: <model-dir>/model-settings.json)", for: [...RELEASE, "verify"] },
+  "model-dir": { type: "string", value: "DIR", help: "Folder of the model project (default: .)", for: [...RELEASE, "promote", "default", "verify"] },
+  settings: { type: "string", value: "FILE", help: "model-settings.json to publish (default: <model-dir>/model-settings.json)", for: [...RELEASE, "promote", "default", "verify"] },
   notebook: { type: "string", value: "FILE", help: "Training notebook (default: <model-dir>/<name>.ipynb)", for: RELEASE },
-  version: { type: "string", value: "V", help: "Version to release (default: the CI tag, CI_COMMIT_TAG or GITHUB_REF_NAME)", for: [...RELEASE, "verify"] },
+  version: { type: "string", value: "V", help: "Version to release, promote or make the default (default: the CI tag; promote also MLSERVER_VERSION; default: V or newest)", for: [...RELEASE, "promote", "default", "verify"] },
   repo: { type: "string", value: "URL|PATH", help: "MLServer model repository, a git URL or local path (env: MLSERVER_REPO)", for: REPO },
   token: { type: "string", value: "TOKEN", help: "Token for an HTTPS repo (env: MLSERVER_REPO_TOKEN); never printed", for: REPO },
   target: { type: "string", value: "git|folder", help: "git (default), or folder: a plain MLServer model folder, written atomically", for: REPO },
   branch: { type: "string", value: "B", help: "Branch to publish to (default: the remote's default branch)", for: REPO },
-  "models-path": { type: "string", value: "P", help: "Folder inside the repo that holds the models (default: models)", for: REPO },
+  "models-path": { type: "string", value: "P", help: "Folder inside the repo that holds the models (default: models)", for: [...REPO, "promote"] },
   runner: { type: "string", value: "R", help: "auto | papermill | nbconvert | none (default: auto: papermill if on PATH, else nbconvert)", for: ["release"] },
   param: { type: "string", multiple: true, value: "k=v", help: "Extra notebook parameter; repeatable", for: ["release"] },
   "output-notebook": { type: "string", value: "FILE", help: "Where to keep the executed notebook (default: <stem>.executed.ipynb)", for: ["release"] },
   timeout: { type: "string", value: "SECONDS", help: "Per-cell execution timeout (default: none)", for: ["release"] },
-  "git-user-name": { type: "string", value: "N", help: "Commit author name (env: GIT_USER_NAME)", for: [...RELEASE, "prune"] },
-  "git-user-email": { type: "string", value: "E", help: "Commit author email (env: GIT_USER_EMAIL)", for: [...RELEASE, "prune"] },
-  "dry-run": { type: "boolean", help: "Check everything and print the plan; run nothing, push nothing", for: RELEASE },
-  force: { type: "boolean", help: "Replace an already published version whose content differs (history is kept)", for: RELEASE },
+  "git-user-name": { type: "string", value: "N", help: "Commit author name (env: GIT_USER_NAME)", for: WRITES },
+  "git-user-email": { type: "string", value: "E", help: "Commit author email (env: GIT_USER_EMAIL)", for: WRITES },
+  "dry-run": { type: "boolean", help: "Check everything and print the plan; run nothing, push nothing", for: [...RELEASE, "promote"] },
+  force: { type: "boolean", help: "Replace an already published version whose content differs (history is kept)", for: [...RELEASE, "promote"] },
   "skip-preflight": { type: "boolean", help: "Do not check push access before running the notebook", for: RELEASE },
   via: { type: "string", value: "git|api", help: "How the repository is read and written: git (default) or api (the host REST API, no clone)", for: REPO },
-  layout: { type: "string", value: "L", help: "name-version (models/<name>-<version>, default) or name/version (models/<name>/<version>, no MLServer name warning)", for: RELEASE },
-  review: { type: "boolean", help: "Land on release/<name>-<version> and open a pull/merge request instead", for: RELEASE },
+  layout: { type: "string", value: "L", help: "name-version (models/<name>-<version>, default) or name/version (models/<name>/<version>, no MLServer name warning)", for: [...RELEASE, "promote", "default"] },
+  review: { type: "boolean", help: "Land on a release/ (promote: promote/) branch and open a pull/merge request instead", for: [...RELEASE, "promote"] },
+  "make-default": { type: "boolean", help: "promote: then make this version what /v2/models/<name>/infer serves", for: ["promote"] },
+  default: { type: "boolean", help: "verify: also check that /v2/models/<name>/infer answers as this version does", for: ["verify"] },
+  compare: { type: "string", value: "URL|PATH", help: "list: compare with this store (env MLSERVER_COMPARE_REPO): what is here only, in both, there only", for: ["list"] },
+  "compare-token": { type: "string", value: "TOKEN", help: "list: token for the --compare store (env: MLSERVER_COMPARE_TOKEN)", for: ["list"] },
+  "compare-target": { type: "string", value: "git|folder", help: "list: the --compare store's kind", for: ["list"] },
   "host-type": { type: "string", value: "github|gitlab", help: "For self-hosted instances whose URL does not say", for: REPO },
   "api-url": { type: "string", value: "URL", help: "REST API base (default: from the repo URL, GITHUB_API_URL, CI_API_V4_URL or CI_SERVER_URL)", for: REPO },
   "token-type": { type: "string", value: "T", help: "GitLab API token kind: private (default), oauth, or job (CI_JOB_TOKEN; refused for the API)", for: REPO },
   "mlserver-version": { type: "string", value: "X.Y", help: "MLServer line to validate for: 1.3 to 1.7 (default: the mlserver the notebook's Python imports, else 1.7)", for: RELEASE },
   "check-load": { type: "string", value: "auto|always|never", help: "Load the staged version with MLServer's code, then one inference, before publishing (default auto: when mlserver is importable)", for: RELEASE },
   "check-load-timeout": { type: "string", value: "SECONDS", help: "Deadline for the load check (default: 300)", for: RELEASE },
-  "network-timeout": { type: "string", value: "SECONDS", help: "Deadline for each network step, retries included; stalled transfers end too (default: 120)", for: REPO },
-  "reload-url": { type: "string", value: "URL", help: "With --target folder: ask this MLServer to load the new version", for: RELEASE },
+  "network-timeout": { type: "string", value: "SECONDS", help: "Deadline for each network step, retries included; stalled transfers end too (default: 120)", for: [...REPO, "promote"] },
+  "reload-url": { type: "string", value: "URL", help: "With --target folder: ask this MLServer to load the new version", for: [...RELEASE, "default"] },
   "verify-url": { type: "string", value: "URL", help: "MLServer to check after publishing (ready, then the sample request)", for: VERIFY },
   "verify-timeout": { type: "string", value: "SECONDS", help: "How long to wait for the version to be ready (default: 600)", for: VERIFY },
   "verify-interval": { type: "string", value: "SECONDS", help: "Time between readiness checks (default: 5)", for: VERIFY },
-  "verify-header": { type: "string", multiple: true, value: "'N: v'", help: "Header for MLServer requests; repeatable; values are redacted", for: VERIFY },
+  "verify-header": { type: "string", multiple: true, value: "'N: v'", help: "Header for MLServer requests; repeatable; values are redacted", for: [...VERIFY, "default"] },
   request: { type: "string", value: "FILE", help: "V2 request to send (default: inference-request.json beside the notebook)", for: VERIFY },
   expect: { type: "string", value: "FILE", help: "Expected outputs; a mismatch fails with a diff", for: VERIFY },
-  model: { type: "string", value: "NAME", help: "Only this model (verify: the model name, default from model-settings.json)", for: ["verify", "list", "prune"] },
+  model: { type: "string", value: "NAME", help: 'The model (default: "name" in model-settings.json; list and prune: only this model)', for: ["promote", "default", "verify", "list", "prune"] },
   keep: { type: "string", value: "N", help: "prune: how many newest versions of each model to keep", for: ["prune"] },
   protect: { type: "string", multiple: true, value: "V", help: "prune: never remove this version; repeatable", for: ["prune"] },
   yes: { type: "boolean", help: "prune: really remove (without it, only show what would go)", for: ["prune"] },
   json: { type: "boolean", help: "Print the result as JSON on stdout", for: COMMANDS },
-  dotenv: { type: "string", value: "FILE", help: "GitLab CI: where to write the dotenv report (default: mlserver-release.env)", for: RELEASE }
+  dotenv: { type: "string", value: "FILE", help: "GitLab CI: where to write the dotenv report (default: mlserver-release.env)", for: [...RELEASE, "promote"] },
+  ...SIDE_OPTIONS
 };
 function optionsHelp(command) {
   return Object.entries(OPTIONS).filter(([, spec]) => spec.for.includes(command)).map(([name, spec]) => `  --${`${name}${spec.value ? ` ${spec.value}` : ""}`.padEnd(26)} ${spec.help}`).join("\n");
@@ -70011,6 +70389,9 @@ models/<name>/<version>/) to the model repository: a git remote, a host API, or 
 Usage:
   mlserver-release release [options]   run the notebook, then publish (and verify with --verify-url)
   mlserver-release publish [options]   publish an existing artifact (release --runner none)
+  mlserver-release promote --version V --from URL|PATH --to URL|PATH [options]
+                                       copy a tested version byte for byte from staging to production
+  mlserver-release default --version V|newest [options]   make V what /v2/models/<name>/infer serves (rollback: an older V)
   mlserver-release verify --verify-url URL [options]   check a served version: ready, then the sample request
   mlserver-release list [options]      versions per model, newest last, with MLServer's default marked (any store, --via api too)
   mlserver-release prune --keep N [--yes] [options]    remove all but the newest N versions of each model
@@ -70018,6 +70399,12 @@ Usage:
 
 Options of release and publish:
 ${optionsHelp("release")}
+
+Options of promote:
+${optionsHelp("promote")}
+
+Options of default:
+${optionsHelp("default")}
 
 Options of verify:
 ${optionsHelp("verify")}
@@ -70140,6 +70527,35 @@ function verifyOptions(read) {
     expect: read.text("expect")
   };
 }
+function promoteOptions(read) {
+  const side = (name) => ({
+    repo: read.text(name),
+    token: read.text(`${name}-token`),
+    target: read.text(`${name}-target`),
+    via: read.text(`${name}-via`),
+    branch: read.text(`${name}-branch`),
+    hostType: read.text(`${name}-host-type`),
+    apiUrl: read.text(`${name}-api-url`)
+  });
+  return {
+    version: read.text("version"),
+    model: read.text("model"),
+    modelDir: read.text("model-dir"),
+    settings: read.text("settings"),
+    from: side("from"),
+    to: side("to"),
+    modelsPath: read.text("models-path"),
+    layout: read.text("layout"),
+    makeDefault: read.flag("make-default"),
+    review: read.flag("review"),
+    force: read.flag("force"),
+    dryRun: read.flag("dry-run"),
+    gitUserName: read.text("git-user-name"),
+    gitUserEmail: read.text("git-user-email"),
+    networkTimeout: read.seconds("network-timeout"),
+    ...verifyOptions(read)
+  };
+}
 function repoOptions(read) {
   return {
     repo: read.text("repo"),
@@ -70157,8 +70573,9 @@ function repoOptions(read) {
 }
 function formatSummary(result) {
   const headline = {
-    pushed: `Released ${result.model} ${result.version}`,
+    pushed: `${result.source ? "Promoted" : "Released"} ${result.model} ${result.version}`,
     "already-published": `${result.model} ${result.version} was already published with identical content; nothing to do`,
+    "already-promoted": `${result.model} ${result.version} was already promoted with identical content; nothing to do`,
     "dry-run": `Dry run of ${result.model} ${result.version}: nothing was changed`
   }[result.status];
   const rows = [
@@ -70168,6 +70585,7 @@ function formatSummary(result) {
     ["notebook", result.executedNotebook],
     ["endpoint", `POST ${result.endpoint}`],
     ["review", result.reviewUrl],
+    ["source", result.source],
     ["verified", result.verified ? "ready, and the sample request was answered by this version" : void 0]
   ];
   return [headline, ...rows.filter(([, v]) => v).map(([k, v]) => `  ${k.padEnd(9)}${v}`)].join("\n") + "\n";
@@ -70177,14 +70595,20 @@ function formatBytes2(bytes) {
   return bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }
 function formatList(result) {
-  if (result.models.length === 0) return "No published models found.\n";
+  if (result.models.length === 0 && !result.comparison?.length) return "No published models found.\n";
   const lines = [];
   for (const model of result.models) {
-    lines.push(model.model);
+    lines.push(model.defaultVersion ? `${model.model}  (default \u2192 ${model.defaultVersion})` : model.model);
     for (const v of model.versions) {
       const marks = [v.version === model.newest ? "newest" : "", v.version === model.mlserverDefault ? "MLServer default for unversioned URLs" : ""].filter(Boolean);
       lines.push(`  ${v.version.padEnd(16)} ${(v.releasedAt ?? "").slice(0, 19).padEnd(19)} ${formatBytes2(v.artifactBytes).padStart(10)}${marks.length ? `  (${marks.join(", ")})` : ""}`);
     }
+  }
+  for (const c of result.comparison ?? []) {
+    lines.push("", `${c.model}: compared with the other store${c.defaultHere || c.defaultThere ? ` (default here \u2192 ${c.defaultHere ?? "none"}, there \u2192 ${c.defaultThere ?? "none"})` : ""}`);
+    lines.push(`  only here (waiting for promotion): ${c.onlyHere.map((v) => `${v.version}${v.releasedAt ? ` ${v.releasedAt.slice(0, 10)}` : ""}`).join(", ") || "none"}`);
+    lines.push(`  in both:                           ${c.both.join(", ") || "none"}`);
+    lines.push(`  only there:                        ${c.onlyThere.map((v) => `${v.version}${v.releasedAt ? ` ${v.releasedAt.slice(0, 10)}` : ""}`).join(", ") || "none"}`);
   }
   return lines.join("\n") + "\n";
 }
@@ -70210,22 +70634,43 @@ async function runCli(io) {
     }
     const { command, read } = parsed;
     json2 = parsed.json;
-    redactor.add(read.text("token"));
-    redactor.add(io.env.MLSERVER_REPO_TOKEN);
-    for (const secret of [...embeddedSecrets(read.text("repo")), ...embeddedSecrets(io.env.MLSERVER_REPO)]) redactor.add(secret);
+    for (const name of ["token", "from-token", "to-token", "compare-token"]) if (OPTIONS[name].for.includes(command)) redactor.add(read.text(name));
+    for (const name of ["MLSERVER_REPO_TOKEN", "MLSERVER_STAGING_TOKEN", "MLSERVER_PRODUCTION_TOKEN", "MLSERVER_COMPARE_TOKEN"]) redactor.add(io.env[name]);
+    for (const url12 of [read.text("repo"), read.text("from"), read.text("to"), read.text("compare"), io.env.MLSERVER_REPO, io.env.MLSERVER_STAGING_REPO, io.env.MLSERVER_PRODUCTION_REPO]) {
+      for (const secret of embeddedSecrets(url12)) redactor.add(secret);
+    }
     if (command === "release" || command === "publish") {
       const result = await release(releaseOptions(command, read), { ...runtime, provider });
       await provider.publishResult(result, { ...runtime, dotenvPath: read.text("dotenv") });
       print(json2 ? JSON.stringify(result, null, 2) + "\n" : formatSummary(result));
+    } else if (command === "promote") {
+      const result = await promote(promoteOptions(read), { ...runtime, provider });
+      await provider.publishResult(result, { ...runtime, dotenvPath: read.text("dotenv") });
+      print(json2 ? JSON.stringify(result, null, 2) + "\n" : formatSummary(result));
+    } else if (command === "default") {
+      const result = await defaultCommand({
+        ...repoOptions(read),
+        version: read.text("version"),
+        modelDir: read.text("model-dir"),
+        settings: read.text("settings"),
+        layout: read.text("layout"),
+        reloadUrl: read.text("reload-url"),
+        verifyHeaders: read.list("verify-header"),
+        gitUserName: read.text("git-user-name"),
+        gitUserEmail: read.text("git-user-email")
+      }, runtime);
+      print(json2 ? JSON.stringify(result, null, 2) + "\n" : `${result.changed ? "Default set" : "Default unchanged"}: POST ${result.endpoint} serves ${result.model} ${result.version} (${result.folder}/ in ${result.repo})
+`);
     } else if (command === "verify") {
       const verifyUrl = read.text("verify-url");
       if (!verifyUrl) throw new ReleaseError("EUSAGE", "verify needs --verify-url, the MLServer to check");
-      const result = await verifyVersion({ ...verifyOptions(read), verifyUrl, model: read.text("model"), modelDir: read.text("model-dir"), settings: read.text("settings"), version: read.text("version") }, runtime);
+      const result = await verifyVersion({ ...verifyOptions(read), verifyUrl, model: read.text("model"), modelDir: read.text("model-dir"), settings: read.text("settings"), version: read.text("version"), default: read.flag("default") }, runtime);
       print(json2 ? JSON.stringify(result, null, 2) + "\n" : `Verified ${result.model} ${result.version}: ready, and answered
 ${JSON.stringify(result.response, null, 2)}
 `);
     } else if (command === "list") {
-      const result = await listVersions(repoOptions(read), runtime);
+      const compare2 = read.text("compare");
+      const result = await listVersions({ ...repoOptions(read), ...compare2 || read.text("compare-target") ? { compare: { repo: compare2, token: read.text("compare-token"), target: read.text("compare-target") } } : {} }, runtime);
       print(json2 ? JSON.stringify(result, null, 2) + "\n" : formatList(result));
     } else {
       const keepText = read.text("keep");

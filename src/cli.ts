@@ -12,11 +12,13 @@ import type { Env } from './process.js';
 import { detectProvider } from './providers/index.js';
 import { embeddedSecrets } from './publish/credentials.js';
 import { Redactor } from './redact.js';
+import { defaultCommand } from './default-version.js';
+import { promote, type PromoteOptions } from './promote.js';
 import { release, type ReleaseResult } from './release.js';
 import { TOOL_VERSION } from './version.js';
 
-type Command = 'release' | 'publish' | 'verify' | 'list' | 'prune';
-const COMMANDS: Command[] = ['release', 'publish', 'verify', 'list', 'prune'];
+type Command = 'release' | 'publish' | 'promote' | 'default' | 'verify' | 'list' | 'prune';
+const COMMANDS: Command[] = ['release', 'publish', 'promote', 'default', 'verify', 'list', 'prune'];
 
 interface OptionSpec {
   type: 'string' | 'boolean';
@@ -28,52 +30,75 @@ interface OptionSpec {
 }
 
 const RELEASE: Command[] = ['release', 'publish'];
-const REPO: Command[] = ['release', 'publish', 'list', 'prune'];
-const VERIFY: Command[] = ['release', 'publish', 'verify'];
+const REPO: Command[] = ['release', 'publish', 'default', 'list', 'prune'];
+const VERIFY: Command[] = ['release', 'publish', 'promote', 'verify'];
+const WRITES: Command[] = [...RELEASE, 'promote', 'default', 'prune'];
+
+/** promote's two sides: --from-X and --to-X for each way of reaching a store. */
+const SIDE_OPTIONS = Object.fromEntries((['from', 'to'] as const).flatMap((side) => {
+  const where = side === 'from' ? 'source (staging)' : 'destination (production)';
+  const envRepo = side === 'from' ? 'MLSERVER_STAGING_REPO' : 'MLSERVER_PRODUCTION_REPO';
+  const envToken = side === 'from' ? 'MLSERVER_STAGING_TOKEN' : 'MLSERVER_PRODUCTION_TOKEN';
+  return [
+    [side, { type: 'string', value: 'URL|PATH', help: `The ${where} model repository (env: ${envRepo})`, for: ['promote'] }],
+    [`${side}-token`, { type: 'string', value: 'TOKEN', help: `Token for the ${where} (env: ${envToken}); never printed`, for: ['promote'] }],
+    [`${side}-target`, { type: 'string', value: 'git|folder', help: `The ${where}'s kind (default: git)`, for: ['promote'] }],
+    [`${side}-via`, { type: 'string', value: 'git|api', help: `How the ${where} is read or written (default: git)`, for: ['promote'] }],
+    [`${side}-branch`, { type: 'string', value: 'B', help: `The ${where}'s branch (default: its default branch)`, for: ['promote'] }],
+    [`${side}-host-type`, { type: 'string', value: 'github|gitlab', help: `For a self-hosted ${where}`, for: ['promote'] }],
+    [`${side}-api-url`, { type: 'string', value: 'URL', help: `REST API base of the ${where}`, for: ['promote'] }],
+  ];
+})) as Record<string, OptionSpec>;
 
 /** Every option; each can also come from env MLSERVER_RELEASE_<UPPER_SNAKE>. */
 export const OPTIONS: Record<string, OptionSpec> = {
-  'model-dir': { type: 'string', value: 'DIR', help: 'Folder of the model project (default: .)', for: [...RELEASE, 'verify'] },
-  settings: { type: 'string', value: 'FILE', help: 'model-settings.json to publish (default: <model-dir>/model-settings.json)', for: [...RELEASE, 'verify'] },
+  'model-dir': { type: 'string', value: 'DIR', help: 'Folder of the model project (default: .)', for: [...RELEASE, 'promote', 'default', 'verify'] },
+  settings: { type: 'string', value: 'FILE', help: 'model-settings.json to publish (default: <model-dir>/model-settings.json)', for: [...RELEASE, 'promote', 'default', 'verify'] },
   notebook: { type: 'string', value: 'FILE', help: 'Training notebook (default: <model-dir>/<name>.ipynb)', for: RELEASE },
-  version: { type: 'string', value: 'V', help: 'Version to release (default: the CI tag, CI_COMMIT_TAG or GITHUB_REF_NAME)', for: [...RELEASE, 'verify'] },
+  version: { type: 'string', value: 'V', help: 'Version to release, promote or make the default (default: the CI tag; promote also MLSERVER_VERSION; default: V or newest)', for: [...RELEASE, 'promote', 'default', 'verify'] },
   repo: { type: 'string', value: 'URL|PATH', help: 'MLServer model repository, a git URL or local path (env: MLSERVER_REPO)', for: REPO },
   token: { type: 'string', value: 'TOKEN', help: 'Token for an HTTPS repo (env: MLSERVER_REPO_TOKEN); never printed', for: REPO },
   target: { type: 'string', value: 'git|folder', help: 'git (default), or folder: a plain MLServer model folder, written atomically', for: REPO },
   branch: { type: 'string', value: 'B', help: "Branch to publish to (default: the remote's default branch)", for: REPO },
-  'models-path': { type: 'string', value: 'P', help: 'Folder inside the repo that holds the models (default: models)', for: REPO },
+  'models-path': { type: 'string', value: 'P', help: 'Folder inside the repo that holds the models (default: models)', for: [...REPO, 'promote'] },
   runner: { type: 'string', value: 'R', help: 'auto | papermill | nbconvert | none (default: auto: papermill if on PATH, else nbconvert)', for: ['release'] },
   param: { type: 'string', multiple: true, value: 'k=v', help: 'Extra notebook parameter; repeatable', for: ['release'] },
   'output-notebook': { type: 'string', value: 'FILE', help: 'Where to keep the executed notebook (default: <stem>.executed.ipynb)', for: ['release'] },
   timeout: { type: 'string', value: 'SECONDS', help: 'Per-cell execution timeout (default: none)', for: ['release'] },
-  'git-user-name': { type: 'string', value: 'N', help: 'Commit author name (env: GIT_USER_NAME)', for: [...RELEASE, 'prune'] },
-  'git-user-email': { type: 'string', value: 'E', help: 'Commit author email (env: GIT_USER_EMAIL)', for: [...RELEASE, 'prune'] },
-  'dry-run': { type: 'boolean', help: 'Check everything and print the plan; run nothing, push nothing', for: RELEASE },
-  force: { type: 'boolean', help: 'Replace an already published version whose content differs (history is kept)', for: RELEASE },
+  'git-user-name': { type: 'string', value: 'N', help: 'Commit author name (env: GIT_USER_NAME)', for: WRITES },
+  'git-user-email': { type: 'string', value: 'E', help: 'Commit author email (env: GIT_USER_EMAIL)', for: WRITES },
+  'dry-run': { type: 'boolean', help: 'Check everything and print the plan; run nothing, push nothing', for: [...RELEASE, 'promote'] },
+  force: { type: 'boolean', help: 'Replace an already published version whose content differs (history is kept)', for: [...RELEASE, 'promote'] },
   'skip-preflight': { type: 'boolean', help: 'Do not check push access before running the notebook', for: RELEASE },
   via: { type: 'string', value: 'git|api', help: 'How the repository is read and written: git (default) or api (the host REST API, no clone)', for: REPO },
-  layout: { type: 'string', value: 'L', help: "name-version (models/<name>-<version>, default) or name/version (models/<name>/<version>, no MLServer name warning)", for: RELEASE },
-  review: { type: 'boolean', help: 'Land on release/<name>-<version> and open a pull/merge request instead', for: RELEASE },
+  layout: { type: 'string', value: 'L', help: "name-version (models/<name>-<version>, default) or name/version (models/<name>/<version>, no MLServer name warning)", for: [...RELEASE, 'promote', 'default'] },
+  review: { type: 'boolean', help: 'Land on a release/ (promote: promote/) branch and open a pull/merge request instead', for: [...RELEASE, 'promote'] },
+  'make-default': { type: 'boolean', help: 'promote: then make this version what /v2/models/<name>/infer serves', for: ['promote'] },
+  default: { type: 'boolean', help: 'verify: also check that /v2/models/<name>/infer answers as this version does', for: ['verify'] },
+  compare: { type: 'string', value: 'URL|PATH', help: 'list: compare with this store (env MLSERVER_COMPARE_REPO): what is here only, in both, there only', for: ['list'] },
+  'compare-token': { type: 'string', value: 'TOKEN', help: 'list: token for the --compare store (env: MLSERVER_COMPARE_TOKEN)', for: ['list'] },
+  'compare-target': { type: 'string', value: 'git|folder', help: 'list: the --compare store\'s kind', for: ['list'] },
   'host-type': { type: 'string', value: 'github|gitlab', help: 'For self-hosted instances whose URL does not say', for: REPO },
   'api-url': { type: 'string', value: 'URL', help: 'REST API base (default: from the repo URL, GITHUB_API_URL, CI_API_V4_URL or CI_SERVER_URL)', for: REPO },
   'token-type': { type: 'string', value: 'T', help: 'GitLab API token kind: private (default), oauth, or job (CI_JOB_TOKEN; refused for the API)', for: REPO },
   'mlserver-version': { type: 'string', value: 'X.Y', help: 'MLServer line to validate for: 1.3 to 1.7 (default: the mlserver the notebook\'s Python imports, else 1.7)', for: RELEASE },
   'check-load': { type: 'string', value: 'auto|always|never', help: 'Load the staged version with MLServer\'s code, then one inference, before publishing (default auto: when mlserver is importable)', for: RELEASE },
   'check-load-timeout': { type: 'string', value: 'SECONDS', help: 'Deadline for the load check (default: 300)', for: RELEASE },
-  'network-timeout': { type: 'string', value: 'SECONDS', help: 'Deadline for each network step, retries included; stalled transfers end too (default: 120)', for: REPO },
-  'reload-url': { type: 'string', value: 'URL', help: 'With --target folder: ask this MLServer to load the new version', for: RELEASE },
+  'network-timeout': { type: 'string', value: 'SECONDS', help: 'Deadline for each network step, retries included; stalled transfers end too (default: 120)', for: [...REPO, 'promote'] },
+  'reload-url': { type: 'string', value: 'URL', help: 'With --target folder: ask this MLServer to load the new version', for: [...RELEASE, 'default'] },
   'verify-url': { type: 'string', value: 'URL', help: 'MLServer to check after publishing (ready, then the sample request)', for: VERIFY },
   'verify-timeout': { type: 'string', value: 'SECONDS', help: 'How long to wait for the version to be ready (default: 600)', for: VERIFY },
   'verify-interval': { type: 'string', value: 'SECONDS', help: 'Time between readiness checks (default: 5)', for: VERIFY },
-  'verify-header': { type: 'string', multiple: true, value: "'N: v'", help: 'Header for MLServer requests; repeatable; values are redacted', for: VERIFY },
+  'verify-header': { type: 'string', multiple: true, value: "'N: v'", help: 'Header for MLServer requests; repeatable; values are redacted', for: [...VERIFY, 'default'] },
   request: { type: 'string', value: 'FILE', help: 'V2 request to send (default: inference-request.json beside the notebook)', for: VERIFY },
   expect: { type: 'string', value: 'FILE', help: 'Expected outputs; a mismatch fails with a diff', for: VERIFY },
-  model: { type: 'string', value: 'NAME', help: 'Only this model (verify: the model name, default from model-settings.json)', for: ['verify', 'list', 'prune'] },
+  model: { type: 'string', value: 'NAME', help: 'The model (default: "name" in model-settings.json; list and prune: only this model)', for: ['promote', 'default', 'verify', 'list', 'prune'] },
   keep: { type: 'string', value: 'N', help: 'prune: how many newest versions of each model to keep', for: ['prune'] },
   protect: { type: 'string', multiple: true, value: 'V', help: 'prune: never remove this version; repeatable', for: ['prune'] },
   yes: { type: 'boolean', help: 'prune: really remove (without it, only show what would go)', for: ['prune'] },
   json: { type: 'boolean', help: 'Print the result as JSON on stdout', for: COMMANDS },
-  dotenv: { type: 'string', value: 'FILE', help: 'GitLab CI: where to write the dotenv report (default: mlserver-release.env)', for: RELEASE },
+  dotenv: { type: 'string', value: 'FILE', help: 'GitLab CI: where to write the dotenv report (default: mlserver-release.env)', for: [...RELEASE, 'promote'] },
+  ...SIDE_OPTIONS,
 };
 
 function optionsHelp(command: Command): string {
@@ -91,6 +116,9 @@ models/<name>/<version>/) to the model repository: a git remote, a host API, or 
 Usage:
   mlserver-release release [options]   run the notebook, then publish (and verify with --verify-url)
   mlserver-release publish [options]   publish an existing artifact (release --runner none)
+  mlserver-release promote --version V --from URL|PATH --to URL|PATH [options]
+                                       copy a tested version byte for byte from staging to production
+  mlserver-release default --version V|newest [options]   make V what /v2/models/<name>/infer serves (rollback: an older V)
   mlserver-release verify --verify-url URL [options]   check a served version: ready, then the sample request
   mlserver-release list [options]      versions per model, newest last, with MLServer's default marked (any store, --via api too)
   mlserver-release prune --keep N [--yes] [options]    remove all but the newest N versions of each model
@@ -98,6 +126,12 @@ Usage:
 
 Options of release and publish:
 ${optionsHelp('release')}
+
+Options of promote:
+${optionsHelp('promote')}
+
+Options of default:
+${optionsHelp('default')}
 
 Options of verify:
 ${optionsHelp('verify')}
@@ -240,6 +274,20 @@ function verifyOptions(read: OptionReader) {
   };
 }
 
+export function promoteOptions(read: OptionReader): PromoteOptions {
+  const side = (name: 'from' | 'to') => ({
+    repo: read.text(name), token: read.text(`${name}-token`), target: read.text(`${name}-target`), via: read.text(`${name}-via`),
+    branch: read.text(`${name}-branch`), hostType: read.text(`${name}-host-type`), apiUrl: read.text(`${name}-api-url`),
+  });
+  return {
+    version: read.text('version'), model: read.text('model'), modelDir: read.text('model-dir'), settings: read.text('settings'),
+    from: side('from'), to: side('to'), modelsPath: read.text('models-path'), layout: read.text('layout'),
+    makeDefault: read.flag('make-default'), review: read.flag('review'), force: read.flag('force'), dryRun: read.flag('dry-run'),
+    gitUserName: read.text('git-user-name'), gitUserEmail: read.text('git-user-email'), networkTimeout: read.seconds('network-timeout'),
+    ...verifyOptions(read),
+  };
+}
+
 function repoOptions(read: OptionReader) {
   return {
     repo: read.text('repo'),
@@ -258,8 +306,9 @@ function repoOptions(read: OptionReader) {
 
 export function formatSummary(result: ReleaseResult): string {
   const headline = {
-    pushed: `Released ${result.model} ${result.version}`,
+    pushed: `${(result as { source?: string }).source ? 'Promoted' : 'Released'} ${result.model} ${result.version}`,
     'already-published': `${result.model} ${result.version} was already published with identical content; nothing to do`,
+    'already-promoted': `${result.model} ${result.version} was already promoted with identical content; nothing to do`,
     'dry-run': `Dry run of ${result.model} ${result.version}: nothing was changed`,
   }[result.status];
   const rows: Array<[string, string | undefined]> = [
@@ -269,6 +318,7 @@ export function formatSummary(result: ReleaseResult): string {
     ['notebook', result.executedNotebook],
     ['endpoint', `POST ${result.endpoint}`],
     ['review', result.reviewUrl],
+    ['source', (result as { source?: string }).source],
     ['verified', result.verified ? 'ready, and the sample request was answered by this version' : undefined],
   ];
   return [headline, ...rows.filter(([, v]) => v).map(([k, v]) => `  ${k.padEnd(9)}${v}`)].join('\n') + '\n';
@@ -280,14 +330,20 @@ function formatBytes(bytes?: number): string {
 }
 
 export function formatList(result: ListResult): string {
-  if (result.models.length === 0) return 'No published models found.\n';
+  if (result.models.length === 0 && !result.comparison?.length) return 'No published models found.\n';
   const lines: string[] = [];
   for (const model of result.models) {
-    lines.push(model.model);
+    lines.push(model.defaultVersion ? `${model.model}  (default → ${model.defaultVersion})` : model.model);
     for (const v of model.versions) {
       const marks = [v.version === model.newest ? 'newest' : '', v.version === model.mlserverDefault ? 'MLServer default for unversioned URLs' : ''].filter(Boolean);
       lines.push(`  ${v.version.padEnd(16)} ${(v.releasedAt ?? '').slice(0, 19).padEnd(19)} ${formatBytes(v.artifactBytes).padStart(10)}${marks.length ? `  (${marks.join(', ')})` : ''}`);
     }
+  }
+  for (const c of result.comparison ?? []) {
+    lines.push('', `${c.model}: compared with the other store${c.defaultHere || c.defaultThere ? ` (default here → ${c.defaultHere ?? 'none'}, there → ${c.defaultThere ?? 'none'})` : ''}`);
+    lines.push(`  only here (waiting for promotion): ${c.onlyHere.map((v) => `${v.version}${v.releasedAt ? ` ${v.releasedAt.slice(0, 10)}` : ''}`).join(', ') || 'none'}`);
+    lines.push(`  in both:                           ${c.both.join(', ') || 'none'}`);
+    lines.push(`  only there:                        ${c.onlyThere.map((v) => `${v.version}${v.releasedAt ? ` ${v.releasedAt.slice(0, 10)}` : ''}`).join(', ') || 'none'}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -318,21 +374,34 @@ export async function runCli(io: CliIO): Promise<number> {
     const { command, read } = parsed;
     json = parsed.json;
     // Register the token before anything can print it, even a usage error.
-    redactor.add(read.text('token'));
-    redactor.add(io.env.MLSERVER_REPO_TOKEN);
-    for (const secret of [...embeddedSecrets(read.text('repo')), ...embeddedSecrets(io.env.MLSERVER_REPO)]) redactor.add(secret);
+    for (const name of ['token', 'from-token', 'to-token', 'compare-token']) if (OPTIONS[name].for.includes(command)) redactor.add(read.text(name));
+    for (const name of ['MLSERVER_REPO_TOKEN', 'MLSERVER_STAGING_TOKEN', 'MLSERVER_PRODUCTION_TOKEN', 'MLSERVER_COMPARE_TOKEN']) redactor.add(io.env[name]);
+    for (const url of [read.text('repo'), read.text('from'), read.text('to'), read.text('compare'), io.env.MLSERVER_REPO, io.env.MLSERVER_STAGING_REPO, io.env.MLSERVER_PRODUCTION_REPO]) {
+      for (const secret of embeddedSecrets(url)) redactor.add(secret);
+    }
 
     if (command === 'release' || command === 'publish') {
       const result = await release(releaseOptions(command, read), { ...runtime, provider });
       await provider.publishResult(result, { ...runtime, dotenvPath: read.text('dotenv') });
       print(json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result));
+    } else if (command === 'promote') {
+      const result = await promote(promoteOptions(read), { ...runtime, provider });
+      await provider.publishResult(result, { ...runtime, dotenvPath: read.text('dotenv') });
+      print(json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result));
+    } else if (command === 'default') {
+      const result = await defaultCommand({
+        ...repoOptions(read), version: read.text('version'), modelDir: read.text('model-dir'), settings: read.text('settings'), layout: read.text('layout'),
+        reloadUrl: read.text('reload-url'), verifyHeaders: read.list('verify-header'), gitUserName: read.text('git-user-name'), gitUserEmail: read.text('git-user-email'),
+      }, runtime);
+      print(json ? JSON.stringify(result, null, 2) + '\n' : `${result.changed ? 'Default set' : 'Default unchanged'}: POST ${result.endpoint} serves ${result.model} ${result.version} (${result.folder}/ in ${result.repo})\n`);
     } else if (command === 'verify') {
       const verifyUrl = read.text('verify-url');
       if (!verifyUrl) throw new ReleaseError('EUSAGE', 'verify needs --verify-url, the MLServer to check');
-      const result = await verifyVersion({ ...verifyOptions(read), verifyUrl, model: read.text('model'), modelDir: read.text('model-dir'), settings: read.text('settings'), version: read.text('version') }, runtime);
+      const result = await verifyVersion({ ...verifyOptions(read), verifyUrl, model: read.text('model'), modelDir: read.text('model-dir'), settings: read.text('settings'), version: read.text('version'), default: read.flag('default') }, runtime);
       print(json ? JSON.stringify(result, null, 2) + '\n' : `Verified ${result.model} ${result.version}: ready, and answered\n${JSON.stringify(result.response, null, 2)}\n`);
     } else if (command === 'list') {
-      const result = await listVersions(repoOptions(read), runtime);
+      const compare = read.text('compare');
+      const result = await listVersions({ ...repoOptions(read), ...(compare || read.text('compare-target') ? { compare: { repo: compare, token: read.text('compare-token'), target: read.text('compare-target') } } : {}) }, runtime);
       print(json ? JSON.stringify(result, null, 2) + '\n' : formatList(result));
     } else {
       const keepText = read.text('keep');

@@ -62,6 +62,8 @@ export const CATALOG = {
   EPROTECTED: { exit: EXIT.publish, hint: 'The branch is protected (or a ruleset applies): pass --review to open a pull/merge request instead.' },
   EAPIRATELIMIT: { exit: EXIT.publish, hint: 'The host rate-limited the token; run again after the reset time, or use a token with a higher limit (a GitHub App token).' },
   EJOBTOKEN: { exit: EXIT.usage, hint: 'Store a project access token (role Developer or more, scope api) as a masked CI/CD variable and pass it as MLSERVER_REPO_TOKEN.' },
+  EINTEGRITY: { exit: EXIT.publish, hint: 'The source was changed after it was released: release it again, or promote another version.' },
+  ENOSUCHVERSION: { exit: EXIT.usage, hint: 'Pick one of the versions listed, or publish the version first.' },
   EAUTH: { exit: EXIT.publish, hint: 'Check the token (--token or MLSERVER_REPO_TOKEN) and that it may push to the repository.' },
   EFORBIDDEN: { exit: EXIT.publish, hint: 'The token was accepted but may not push here: give it write access (GitHub: contents:write; GitLab: write_repository).' },
   EREMOTENOTFOUND: { exit: EXIT.publish, hint: 'Check the repository URL; a private repository also answers "not found" to a token that cannot see it.' },

@@ -19,7 +19,7 @@ import { workFolders } from './stores/folder.js';
 import { resolveStore } from './stores/resolve.js';
 import { readSettingsFile } from './settings/read.js';
 import { modelNameIn } from './settings/validate.js';
-import { verifyServed, type VerifyResult } from './verify.js';
+import { verifyDefaultServes, verifyServed, type VerifyResult } from './verify.js';
 
 export interface HousekeepingRuntime {
   env?: Env;
@@ -41,6 +41,8 @@ export interface ListOptions {
   networkTimeout?: number;
   /** git (default) or api: read and write through the host's REST API. */
   via?: string;
+  /** list --compare: another store to compare with (its URL or path, and how to reach it). */
+  compare?: { repo?: string; token?: string; target?: string; via?: string; branch?: string };
   apiUrl?: string;
   tokenType?: string;
 }
@@ -48,6 +50,17 @@ export interface ListOptions {
 export interface ListResult {
   models: ModelVersions[];
   warnings: string[];
+  /** With --compare: per model, what is only here, in both, and only in the other store. */
+  comparison?: ModelComparison[];
+}
+
+export interface ModelComparison {
+  model: string;
+  onlyHere: PublishedVersion[];
+  both: string[];
+  onlyThere: PublishedVersion[];
+  defaultHere?: string;
+  defaultThere?: string;
 }
 
 function runtimeDefaults(runtime: HousekeepingRuntime) {
@@ -67,10 +80,29 @@ async function storeFor(options: ListOptions, env: Env, cwd: string, log: Logger
   return { store, modelsPath, repository };
 }
 
+/** What is waiting for promotion: per model, versions here only, in both, and there only. */
+export function compareModels(here: ModelVersions[], there: ModelVersions[]): ModelComparison[] {
+  const names = [...new Set([...here, ...there].map((m) => m.model))].sort();
+  return names.map((model) => {
+    const a = here.find((m) => m.model === model);
+    const b = there.find((m) => m.model === model);
+    const inB = new Set(b?.versions.map((v) => v.version));
+    const inA = new Set(a?.versions.map((v) => v.version));
+    return {
+      model,
+      onlyHere: (a?.versions ?? []).filter((v) => !inB.has(v.version)),
+      both: (a?.versions ?? []).filter((v) => inB.has(v.version)).map((v) => v.version),
+      onlyThere: (b?.versions ?? []).filter((v) => !inA.has(v.version)),
+      defaultHere: a?.defaultVersion,
+      defaultThere: b?.defaultVersion,
+    };
+  });
+}
+
 /** Warns where MLServer's default for unversioned URLs is not the newest version. */
 function defaultVersionWarnings(models: ModelVersions[]): string[] {
   return models
-    .filter((m) => m.mlserverDefault !== m.newest)
+    .filter((m) => m.mlserverDefault !== m.newest && !m.defaultVersion)
     .map((m) => `${m.model}: MLServer serves ${m.mlserverDefault} for URLs without a version (it compares versions as text), but the newest is ${m.newest}. Always call /v2/models/${m.model}/versions/<version>/infer.`);
 }
 
@@ -79,13 +111,18 @@ export async function listVersions(options: ListOptions, runtime: HousekeepingRu
   const { store, modelsPath, repository } = await storeFor(options, env, cwd, log, runtime.backoff);
   const models = groupByModel(await versionsIn(await store.snapshot(options.branch)), options.model);
   const warnings = defaultVersionWarnings(models);
+  let comparison: ModelComparison[] | undefined;
+  if (options.compare) {
+    const other = await storeFor({ ...options, ...options.compare, envNames: { repo: 'MLSERVER_COMPARE_REPO', token: 'MLSERVER_COMPARE_TOKEN' }, flag: '--compare' } as ListOptions, env, cwd, log, runtime.backoff);
+    comparison = compareModels(models, groupByModel(await versionsIn(await other.store.snapshot(options.compare.branch)), options.model));
+  }
   if (repository.target === 'folder') {
     for (const leftover of await workFolders(path.join(repository.url, modelsPath))) {
       warnings.push(`${leftover.path} was left by an interrupted run ${Math.round(leftover.ageMs / 60000)} min ago; the next publish to this folder removes it`);
     }
   }
   for (const warning of warnings) log.warn(warning);
-  return { models, warnings };
+  return { models, warnings, ...(comparison ? { comparison } : {}) };
 }
 
 export interface PruneOptions extends ListOptions {
@@ -106,7 +143,8 @@ export interface PruneResult {
 
 /** Everything but the newest `keep` versions of each model, sparing protected ones. */
 export function planPrune(models: ModelVersions[], keep: number, protect: string[]): PublishedVersion[] {
-  return models.flatMap((m) => m.versions.slice(0, Math.max(0, m.versions.length - keep)).filter((v) => !protect.includes(v.version)));
+  // The version a default copy stands for stays too: removing it would leave the default pointing nowhere.
+  return models.flatMap((m) => m.versions.slice(0, Math.max(0, m.versions.length - keep)).filter((v) => !protect.includes(v.version) && v.version !== m.defaultVersion));
 }
 
 export async function pruneVersions(options: PruneOptions, runtime: HousekeepingRuntime = {}): Promise<PruneResult> {
@@ -132,6 +170,8 @@ export interface VerifyOptions extends Pick<ReleaseOptions, 'modelDir' | 'settin
   verifyUrl: string;
   /** The model name; default: "name" in model-settings.json. */
   model?: string;
+  /** Also check that the unversioned endpoint answers as this version does. */
+  default?: boolean;
 }
 
 /** Checks a served version on its own: ready, then the sample request. */
@@ -146,6 +186,7 @@ export async function verifyVersion(options: VerifyOptions, runtime: Housekeepin
   const headers = parseHeaders(options.verifyHeaders, log);
   const plan = await planVerify(options, options.verifyUrl, headers, modelDir, cwd);
   const result = await verifyServed({ ...plan, model, version, log });
+  if (options.default) await verifyDefaultServes({ ...plan, model, version, log }, result.response);
   return { ...result, model, version };
 }
 

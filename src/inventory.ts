@@ -14,6 +14,8 @@ export interface PublishedVersion {
   folder: string;
   releasedAt?: string;
   artifactBytes?: number;
+  /** True for the version-less copy that makes this version MLServer's default (see default-version.ts). */
+  isDefault?: boolean;
 }
 
 export interface ModelVersions {
@@ -23,6 +25,8 @@ export interface ModelVersions {
   newest: string;
   /** What MLServer serves without a version in the URL. */
   mlserverDefault: string;
+  /** The version the tool made the default with `default`, when there is a default copy. */
+  defaultVersion?: string;
 }
 
 /** Reads one folder's identity from its files, falling back to the folder name. */
@@ -34,7 +38,7 @@ export function describeFolder(folder: string, settingsText?: string, recordText
   const version = (record?.version as string) ?? ((settings?.parameters as Record<string, unknown>)?.version as string) ?? /-([^-]+)$/.exec(base)?.[1];
   if (!model || !version) return undefined;
   const artifact = record?.artifact as { bytes?: number } | undefined;
-  return { model, version, folder, releasedAt: record?.releasedAt as string | undefined, artifactBytes: artifact?.bytes };
+  return { model, version, folder, releasedAt: record?.releasedAt as string | undefined, artifactBytes: artifact?.bytes, ...(record?.default === true ? { isDefault: true } : {}) };
 }
 
 function safeJson(text?: string): Record<string, unknown> | undefined {
@@ -55,10 +59,12 @@ export function groupByModel(entries: PublishedVersion[], only?: string): ModelV
   }
   return [...byModel.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([model, versions]) => {
-      const sorted = versions.sort((a, b) => compareVersions(a.version, b.version));
+    .map(([model, all]) => {
+      const copy = all.find((v) => v.isDefault);
+      const sorted = all.filter((v) => !v.isDefault).sort((a, b) => compareVersions(a.version, b.version));
       const names = sorted.map((v) => v.version);
-      return { model, versions: sorted, newest: newestVersion(names)!, mlserverDefault: mlserverDefaultVersion(names)! };
+      // A version-less model folder of the same name wins unversioned requests (checked on MLServer 1.3.2).
+      return { model, versions: sorted, newest: newestVersion(names) ?? copy?.version ?? '', mlserverDefault: copy?.version ?? mlserverDefaultVersion(names) ?? '', ...(copy ? { defaultVersion: copy.version } : {}) };
     });
 }
 
@@ -74,4 +80,9 @@ export async function versionsIn(snapshot: Snapshot): Promise<PublishedVersion[]
   return folders
     .map((folder) => describeFolder(folder, texts.get(`${folder}/${SETTINGS_FILE}`), texts.get(`${folder}/${RECORD_FILE}`)))
     .filter((v): v is PublishedVersion => Boolean(v));
+}
+
+/** The folder that holds `model` `version` in a snapshot (any layout), not counting default copies. */
+export async function findVersion(snapshot: Snapshot, model: string, version: string): Promise<PublishedVersion | undefined> {
+  return (await versionsIn(snapshot)).find((v) => v.model === model && v.version === version && !v.isDefault);
 }

@@ -23,7 +23,7 @@ import { artifactUri, renderSettings, serializeSettings } from './settings/rende
 import { verifyServed } from './verify.js';
 import { TOOL_VERSION } from './version.js';
 
-export type ReleaseStatus = 'pushed' | 'already-published' | 'dry-run';
+export type ReleaseStatus = 'pushed' | 'already-published' | 'already-promoted' | 'dry-run';
 
 export interface ReleaseResult {
   model: string;

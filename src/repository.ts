@@ -23,6 +23,10 @@ export interface RepositoryOptions {
   target?: string;
   /** Declares a self-hosted instance's kind, which the URL cannot tell. */
   hostType?: string;
+  /** Where --repo and --token default from (promote reads MLSERVER_STAGING_* and MLSERVER_PRODUCTION_*). */
+  envNames?: { repo: string; token: string };
+  /** How this side is called in messages, e.g. --from. */
+  flag?: string;
 }
 
 export interface Repository {
@@ -39,8 +43,10 @@ export async function resolveRepository(options: RepositoryOptions, env: Env, cw
   if (!(TARGETS as readonly string[]).includes(target)) {
     throw new ReleaseError('EUSAGE', `Unknown --target "${target}": expected git or folder`);
   }
-  const repoInput = options.repo || env.MLSERVER_REPO;
-  if (!repoInput) throw new ReleaseError('EREPOMISSING', 'No model repository given: --repo (or MLSERVER_REPO) is required');
+  const names = options.envNames ?? { repo: 'MLSERVER_REPO', token: 'MLSERVER_REPO_TOKEN' };
+  const flag = options.flag ?? '--repo';
+  const repoInput = options.repo || env[names.repo];
+  if (!repoInput) throw new ReleaseError('EREPOMISSING', `No model repository given: ${flag} (or ${names.repo}) is required`);
 
   if (target === 'folder') {
     const dir = path.resolve(cwd, repoInput);
@@ -52,7 +58,7 @@ export async function resolveRepository(options: RepositoryOptions, env: Env, cw
   const location = parseRepoLocation(repoInput);
   if (location.embeddedPassword) log.redactor.add(location.embeddedPassword);
   const hostKind = options.hostType === 'github' || options.hostType === 'gitlab' ? options.hostType : detectHostKind(location.url, env);
-  const credentials = resolveCredentials(location, options.token || env.MLSERVER_REPO_TOKEN, hostKind);
+  const credentials = resolveCredentials(location, options.token || env[names.token], hostKind);
   maskCredentials(credentials, log.redactor);
   if (credentials && location.isHttp && new URL(location.url).protocol === 'http:' && !isLoopbackHost(new URL(location.url).hostname)) {
     log.warn(`${location.url} is plain http: the token would cross the network unencrypted; use https`);

@@ -26,6 +26,7 @@ export function summaryMarkdown(result: ReleaseResult, env: Env): string {
   const title = {
     pushed: `Released ${result.model} ${result.version}`,
     'already-published': `${result.model} ${result.version} was already published`,
+    'already-promoted': `${result.model} ${result.version} was already promoted`,
     'dry-run': `Dry run: ${result.model} ${result.version}`,
   }[result.status];
   return [
@@ -62,5 +63,6 @@ export function resultOutputs(result: ReleaseResult): Record<string, string> {
     'executed-notebook': result.executedNotebook ?? '',
     verified: String(result.verified ?? false),
     'review-url': result.reviewUrl ?? '',
+    source: (result as { source?: string }).source ?? '',
   };
 }

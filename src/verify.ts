@@ -133,3 +133,34 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/**
+ * `verify --default`: the unversioned endpoint (/v2/models/<name>/infer, which
+ * most clients call) must answer the sample request as version V does.
+ */
+export async function verifyDefaultServes(input: VerifyInput, versioned: VerifyResult['response']): Promise<VerifyResult['response']> {
+  const endpoint = `${input.url.replace(/\/+$/, '')}/v2/models/${encodeURIComponent(input.model)}/infer`;
+  let status: number;
+  let body: string;
+  try {
+    const response = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json', ...input.headers }, body: JSON.stringify(input.request), signal: AbortSignal.timeout(input.timeoutMs) });
+    status = response.status;
+    body = await response.text();
+  } catch (error) {
+    throw new ReleaseError('EVERIFY', `The unversioned request to ${endpoint} failed: ${await describeFetchError(error)}`);
+  }
+  if (status !== 200) throw new ReleaseError('EVERIFY', `The unversioned endpoint answered HTTP ${status}`, [body.slice(0, 500)]);
+  let response: VerifyResult['response'];
+  try {
+    response = JSON.parse(body);
+  } catch {
+    throw new ReleaseError('EVERIFY', 'The unversioned response is not JSON', [body.slice(0, 500)]);
+  }
+  const problems = compareOutputs(versioned.outputs ?? [], response.outputs ?? []);
+  if (response.model_version && response.model_version !== input.version) problems.unshift(`model_version is "${response.model_version}", expected the default copy of "${input.version}"`);
+  if (problems.length > 0) {
+    throw new ReleaseError('EVERIFY', `/v2/models/${input.model}/infer does not answer as ${input.version} does: the default is another version`, problems);
+  }
+  input.log.info(`verify: /v2/models/${input.model}/infer answers as ${input.version} does`);
+  return response;
+}

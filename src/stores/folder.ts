@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from '../errors.js';
 import { removeOnInterrupt } from '../interrupts.js';
@@ -106,7 +106,8 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
       for (const file of files) {
         const destination = path.join(dir, ...file.path.split('/'));
         await mkdir(path.dirname(destination), { recursive: true });
-        if (file.source) await copy(file.source, destination);
+        if (file.source && file.link) await link(file.source, destination).catch(() => copy(file.source!, destination));
+        else if (file.source) await copy(file.source, destination);
         else await writeFile(destination, file.content ?? '');
       }
     } catch (error) {
@@ -128,6 +129,7 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
       }
     },
     snapshot: () => snapshot(),
+    localFile: (folder, file) => path.join(options.root, folder, ...file.split('/')),
     async readFolder(folder) {
       const dir = path.join(options.root, folder);
       return Promise.all((await walk(dir)).map(async (p) => ({ path: p, content: await readFile(path.join(dir, p)) })));

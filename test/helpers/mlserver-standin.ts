@@ -78,6 +78,19 @@ export class MLServerStandIn {
     return found;
   }
 
+  /**
+   * What an unversioned URL serves, as mlserver/registry.py decides it
+   * (SingleModelRegistry._refresh_default and _is_newer, 1.3.2 to 1.7): a model
+   * without a version wins; otherwise two integers compare as integers and
+   * anything else as text. Versions are keyed here by their string, '' for none.
+   */
+  private defaultVersion(name: string): string | undefined {
+    const versions = [...(this.models.get(name)?.keys() ?? [])];
+    if (versions.includes('')) return '';
+    const newer = (a: string, b: string) => (/^-?\d+$/.test(a) && /^-?\d+$/.test(b) ? Number(a) - Number(b) : a > b ? 1 : a < b ? -1 : 0);
+    return versions.reduce<string | undefined>((best, v) => (best === undefined || newer(v, best) >= 0 ? v : best), undefined);
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse): unknown {
     const send = (status: number, body: unknown) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     this.seenHeaders.push(req.headers);
@@ -94,10 +107,14 @@ export class MLServerStandIn {
       this.loads.push(name);
       return this.scan(name) > 0 ? send(200, {}) : send(404, { error: `Model ${name} not found` });
     }
-    const match = /^\/v2\/models\/([^/]+)\/versions\/([^/]+)\/(ready|infer)$/.exec(route);
-    if (!match) return send(404, { error: 'not found' });
-    const [, name, version, action] = match.map(decodeURIComponent);
-    const loaded = this.models.get(name)?.get(version);
+    const versioned = /^\/v2\/models\/([^/]+)\/versions\/([^/]+)\/(ready|infer)$/.exec(route);
+    const unversioned = /^\/v2\/models\/([^/]+)\/(ready|infer)$/.exec(route);
+    if (!versioned && !unversioned) return send(404, { error: 'not found' });
+    const [name, requested, action] = versioned
+      ? [decodeURIComponent(versioned[1]), decodeURIComponent(versioned[2]), versioned[3]]
+      : [decodeURIComponent(unversioned![1]), undefined, unversioned![2]];
+    const version = requested ?? this.defaultVersion(name);
+    const loaded = version === undefined ? undefined : this.models.get(name)?.get(version);
     if (!loaded) return send(404, { error: `Model ${name} with version ${version} not found` });
     const ready = Date.now() >= loaded.readyAt;
     if (action === 'ready' && req.method === 'GET') return ready ? send(200, {}) : send(400, { error: 'not ready' });
@@ -110,7 +127,7 @@ export class MLServerStandIn {
         const data: string[] = request.inputs[0].data;
         send(200, {
           model_name: name,
-          model_version: this.options.answerVersion ?? version,
+          ...(version === '' ? {} : { model_version: this.options.answerVersion ?? version }),
           id: 'standin',
           outputs: [{ name: 'predict', shape: [data.length], datatype: 'BYTES', data: data.map((text) => loaded.table[text] ?? 'unknown') }],
         });

@@ -2,8 +2,9 @@ import { type ListResult } from './housekeeping.js';
 import { type Writable } from './log.js';
 import type { ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
+import { type PromoteOptions } from './promote.js';
 import { type ReleaseResult } from './release.js';
-type Command = 'release' | 'publish' | 'verify' | 'list' | 'prune';
+type Command = 'release' | 'publish' | 'promote' | 'default' | 'verify' | 'list' | 'prune';
 interface OptionSpec {
     type: 'string' | 'boolean';
     multiple?: boolean;
@@ -47,6 +48,7 @@ export declare class OptionReader {
 }
 export declare function parseCli(argv: string[], env: Env): Parsed;
 export declare function releaseOptions(command: 'release' | 'publish', read: OptionReader): ReleaseOptions;
+export declare function promoteOptions(read: OptionReader): PromoteOptions;
 export declare function formatSummary(result: ReleaseResult): string;
 export declare function formatList(result: ListResult): string;
 /** Runs the CLI and returns the exit code; never throws. */

@@ -110,6 +110,14 @@ export declare const CATALOG: {
         exit: 2;
         hint: string;
     };
+    EINTEGRITY: {
+        exit: 4;
+        hint: string;
+    };
+    ENOSUCHVERSION: {
+        exit: 2;
+        hint: string;
+    };
     EAUTH: {
         exit: 4;
         hint: string;

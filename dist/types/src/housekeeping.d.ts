@@ -23,13 +23,33 @@ export interface ListOptions {
     networkTimeout?: number;
     /** git (default) or api: read and write through the host's REST API. */
     via?: string;
+    /** list --compare: another store to compare with (its URL or path, and how to reach it). */
+    compare?: {
+        repo?: string;
+        token?: string;
+        target?: string;
+        via?: string;
+        branch?: string;
+    };
     apiUrl?: string;
     tokenType?: string;
 }
 export interface ListResult {
     models: ModelVersions[];
     warnings: string[];
+    /** With --compare: per model, what is only here, in both, and only in the other store. */
+    comparison?: ModelComparison[];
 }
+export interface ModelComparison {
+    model: string;
+    onlyHere: PublishedVersion[];
+    both: string[];
+    onlyThere: PublishedVersion[];
+    defaultHere?: string;
+    defaultThere?: string;
+}
+/** What is waiting for promotion: per model, versions here only, in both, and there only. */
+export declare function compareModels(here: ModelVersions[], there: ModelVersions[]): ModelComparison[];
 export declare function listVersions(options: ListOptions, runtime?: HousekeepingRuntime): Promise<ListResult>;
 export interface PruneOptions extends ListOptions {
     keep: number;
@@ -52,6 +72,8 @@ export interface VerifyOptions extends Pick<ReleaseOptions, 'modelDir' | 'settin
     verifyUrl: string;
     /** The model name; default: "name" in model-settings.json. */
     model?: string;
+    /** Also check that the unversioned endpoint answers as this version does. */
+    default?: boolean;
 }
 /** Checks a served version on its own: ready, then the sample request. */
 export declare function verifyVersion(options: VerifyOptions, runtime?: HousekeepingRuntime): Promise<VerifyResult & {

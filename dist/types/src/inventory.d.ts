@@ -6,6 +6,8 @@ export interface PublishedVersion {
     folder: string;
     releasedAt?: string;
     artifactBytes?: number;
+    /** True for the version-less copy that makes this version MLServer's default (see default-version.ts). */
+    isDefault?: boolean;
 }
 export interface ModelVersions {
     model: string;
@@ -14,6 +16,8 @@ export interface ModelVersions {
     newest: string;
     /** What MLServer serves without a version in the URL. */
     mlserverDefault: string;
+    /** The version the tool made the default with `default`, when there is a default copy. */
+    defaultVersion?: string;
 }
 /** Reads one folder's identity from its files, falling back to the folder name. */
 export declare function describeFolder(folder: string, settingsText?: string, recordText?: string): PublishedVersion | undefined;
@@ -25,3 +29,5 @@ export declare function groupByModel(entries: PublishedVersion[], only?: string)
  * one request.
  */
 export declare function versionsIn(snapshot: Snapshot): Promise<PublishedVersion[]>;
+/** The folder that holds `model` `version` in a snapshot (any layout), not counting default copies. */
+export declare function findVersion(snapshot: Snapshot, model: string, version: string): Promise<PublishedVersion | undefined>;

@@ -3,7 +3,7 @@ import { type ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
 import type { BackoffOptions } from './publish/retry.js';
 import type { Provider } from './providers/types.js';
-export type ReleaseStatus = 'pushed' | 'already-published' | 'dry-run';
+export type ReleaseStatus = 'pushed' | 'already-published' | 'already-promoted' | 'dry-run';
 export interface ReleaseResult {
     model: string;
     version: string;

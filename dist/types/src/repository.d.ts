@@ -9,6 +9,13 @@ export interface RepositoryOptions {
     target?: string;
     /** Declares a self-hosted instance's kind, which the URL cannot tell. */
     hostType?: string;
+    /** Where --repo and --token default from (promote reads MLSERVER_STAGING_* and MLSERVER_PRODUCTION_*). */
+    envNames?: {
+        repo: string;
+        token: string;
+    };
+    /** How this side is called in messages, e.g. --from. */
+    flag?: string;
 }
 export interface Repository {
     target: TargetKind;

@@ -31,4 +31,9 @@ export declare function versionPath(base: string, model: string, version: string
 export declare function verifyServed(input: VerifyInput): Promise<VerifyResult>;
 /** A readable diff: one line per output and position that differs. */
 export declare function compareOutputs(expected: V2Output[], actual: V2Output[]): string[];
+/**
+ * `verify --default`: the unversioned endpoint (/v2/models/<name>/infer, which
+ * most clients call) must answer the sample request as version V does.
+ */
+export declare function verifyDefaultServes(input: VerifyInput, versioned: VerifyResult['response']): Promise<VerifyResult['response']>;
 export {};

@@ -13,6 +13,8 @@ export interface FileToPublish {
     path: string;
     source?: string;
     content?: string;
+    /** The source is a file of the same store (a folder store may hard-link it instead of copying). */
+    link?: boolean;
 }
 /** A folder in the store that holds a model-settings.json: one published version (or a default copy). */
 export interface StoredFolder {
@@ -98,4 +100,6 @@ export interface ModelStore {
     openReview?(source: string, target: string, title: string, body: string): Promise<ReviewRequest>;
     /** The branch `apply` writes to when none is given (the remote's default). */
     defaultBranch?(): Promise<string>;
+    /** Where a stored file is on this machine, for stores that are folders here. */
+    localFile?(folder: string, file: string): string | undefined;
 }

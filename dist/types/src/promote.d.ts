@@ -1,0 +1,53 @@
+import { type Logger } from './log.js';
+import type { Env } from './process.js';
+import type { BackoffOptions } from './publish/retry.js';
+import type { Provider } from './providers/types.js';
+import type { ReleaseResult } from './release.js';
+/** One side of a promotion: which store, and how to reach it. */
+export interface StoreSide {
+    repo?: string;
+    token?: string;
+    target?: string;
+    via?: string;
+    branch?: string;
+    hostType?: string;
+    apiUrl?: string;
+    tokenType?: string;
+}
+export interface PromoteOptions {
+    version?: string;
+    model?: string;
+    modelDir?: string;
+    settings?: string;
+    from: StoreSide;
+    to: StoreSide;
+    modelsPath?: string;
+    layout?: string;
+    makeDefault?: boolean;
+    review?: boolean;
+    force?: boolean;
+    dryRun?: boolean;
+    gitUserName?: string;
+    gitUserEmail?: string;
+    networkTimeout?: number;
+    verifyUrl?: string;
+    verifyTimeout?: number;
+    verifyInterval?: number;
+    verifyHeaders?: string[];
+    request?: string;
+    expect?: string;
+}
+export interface PromoteResult extends ReleaseResult {
+    /** Where the bytes came from: the source store without credentials, @ its commit when it has one. */
+    source: string;
+    /** The version unversioned URLs now serve, with --make-default. */
+    defaultVersion?: string;
+}
+export interface PromoteRuntime {
+    env?: Env;
+    cwd?: string;
+    log?: Logger;
+    provider?: Provider;
+    backoff?: BackoffOptions;
+}
+export declare function promote(options: PromoteOptions, runtime?: PromoteRuntime): Promise<PromoteResult>;

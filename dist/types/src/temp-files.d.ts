@@ -1,0 +1,11 @@
+export declare function writeTempFiles(files: Array<{
+    path: string;
+    content: Buffer;
+}>): Promise<{
+    dir: string;
+    files: Array<{
+        path: string;
+        source: string;
+    }>;
+    remove: () => Promise<void>;
+}>;
