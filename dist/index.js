@@ -33218,6 +33218,9 @@ function endGroup() {
   issue("endgroup");
 }
 
+// src/default-version.ts
+import path18 from "node:path";
+
 // src/errors.ts
 var EXIT = {
   ok: 0,
@@ -33426,363 +33429,30 @@ function silentLogger(redactor = new Redactor()) {
   return new Logger({ stream: { write: () => true }, redactor, quiet: true });
 }
 
-// src/publish/network.ts
-var DEFAULT_NETWORK_TIMEOUT_S = 120;
-var DEFAULT_NETWORK_TIMEOUT_MS = DEFAULT_NETWORK_TIMEOUT_S * 1e3;
-function describeNetworkError(error63, url12, timeoutMs) {
-  const err = error63;
-  const host = safeHost(url12);
-  if (err?.name === "TimeoutError" || err?.name === "AbortError") return `${host} did not answer within ${Math.round(timeoutMs / 1e3)}s (timeout)`;
-  const code = err?.cause?.code ?? "";
-  if (code === "ECONNREFUSED") return `connection refused by ${host}`;
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `DNS: the host ${host} was not found`;
-  if (code === "ECONNRESET") return `${host} closed the connection`;
-  if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT") return `connecting to ${host} timed out`;
-  if (/CERT|SSL|TLS/i.test(code) || /certificate|TLS|SSL/i.test(err?.cause?.message ?? "")) return `TLS: ${err?.cause?.message ?? code} (${host})`;
-  return `${host}: ${err?.cause?.message ?? err?.message ?? String(error63)}`;
+// src/names.ts
+var MAX_SEGMENT_LENGTH = 100;
+function segmentProblems(value, what) {
+  if (value === "") return [`${what} is empty`];
+  const problems = [];
+  if (value.length > MAX_SEGMENT_LENGTH) problems.push(`${what} is ${value.length} characters long (at most ${MAX_SEGMENT_LENGTH})`);
+  if (value.includes("/")) problems.push(`${what} "${value}" contains "/"`);
+  if (value.includes("..")) problems.push(`${what} "${value}" contains ".."`);
+  const bad = [...new Set(value.replace(/[A-Za-z0-9._\/-]/g, ""))].join("");
+  if (bad) problems.push(`${what} "${value}" contains characters outside [A-Za-z0-9._-]: ${JSON.stringify(bad)}`);
+  if (value === "." || value.startsWith(".")) problems.push(`${what} "${value}" starts with "." (MLServer skips dot-folders)`);
+  return problems;
 }
-function safeHost(url12) {
-  try {
-    return new URL(url12).host;
-  } catch {
-    return "the remote";
-  }
-}
-function progressTicker(log, what, everyMs = 1e4) {
-  const started = Date.now();
-  const timer = setInterval(() => log.info(`${what}: still waiting (${Math.round((Date.now() - started) / 1e3)}s)`), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-function isLoopbackHost(hostname3) {
-  const host = hostname3.replace(/^\[|\]$/g, "").toLowerCase();
-  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
-}
-function gitNetworkConfig(timeoutMs) {
-  return [
-    ["http.followRedirects", "false"],
-    ["http.lowSpeedLimit", "1024"],
-    ["http.lowSpeedTime", String(Math.max(1, Math.round(timeoutMs / 1e3)))]
-  ];
+function inferencePath(name, version2) {
+  return `/v2/models/${name}/versions/${version2}/infer`;
 }
 
-// src/publish/credentials.ts
-function embeddedSecrets(raw) {
-  const match = raw ? /^\s*[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:(.*)@/is.exec(raw) : null;
-  if (!match || !match[1]) return [];
-  try {
-    return [match[1], decodeURIComponent(match[1])];
-  } catch {
-    return [match[1]];
-  }
-}
-function printableUrl(raw) {
-  return raw.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/).*@/is, "$1***@");
-}
-function parseRepoLocation(raw) {
-  if (raw !== raw.trim() || /[\0\r\n]/.test(raw)) {
-    throw new ReleaseError("EUSAGE", `--repo "${printableUrl(raw).trim()}" has leading or trailing white space or a line break; remove it`);
-  }
-  if (!/^https?:\/\//i.test(raw)) return { url: raw, isHttp: false };
-  let url12;
-  let embeddedUser;
-  let embeddedPassword;
-  try {
-    url12 = new URL(raw);
-    embeddedUser = url12.username ? decodeURIComponent(url12.username) : void 0;
-    embeddedPassword = url12.password ? decodeURIComponent(url12.password) : void 0;
-  } catch {
-    throw new ReleaseError("EUSAGE", `--repo "${printableUrl(raw)}" is not a valid URL (check its percent-encoding: a literal "%" is written %25)`);
-  }
-  url12.username = "";
-  url12.password = "";
-  return { url: url12.toString(), isHttp: true, embeddedUser, embeddedPassword };
-}
-function withoutCredentials(raw) {
-  return /^https?:\/\//i.test(raw) ? parseRepoLocation(raw).url : raw.replace(/^[^@/]+:[^@/]+@/, "");
-}
-function detectHostKind(url12, env) {
-  if (!/^https?:\/\//i.test(url12)) {
-    if (/github\.com[:/]/.test(url12)) return "github";
-    if (/gitlab\.com[:/]/.test(url12)) return "gitlab";
-    return "generic";
-  }
-  const host = new URL(url12).host.toLowerCase();
-  if (host === "github.com" || hostOf(env.GITHUB_SERVER_URL) === host) return "github";
-  if (host === "gitlab.com" || hostOf(env.CI_SERVER_URL) === host) return "gitlab";
-  return "generic";
-}
-function hostOf(url12) {
-  try {
-    return url12 ? new URL(url12).host.toLowerCase() : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function usernameFor(kind) {
-  return kind === "gitlab" ? "oauth2" : "x-access-token";
-}
-function resolveCredentials(location, token, kind) {
-  const secret = token || location.embeddedPassword;
-  if (!secret) return void 0;
-  return { username: location.embeddedUser ?? usernameFor(kind), token: secret };
-}
-function basicAuthHeader(credentials) {
-  return `Basic ${Buffer.from(`${credentials.username}:${credentials.token}`).toString("base64")}`;
-}
-function maskCredentials(credentials, redactor) {
-  if (!credentials) return;
-  redactor.add(credentials.token);
-  redactor.add(`${credentials.username}:${credentials.token}`);
-  redactor.add(basicAuthHeader(credentials).slice("Basic ".length));
-}
-function gitEnvironment(base, url12, credentials, networkTimeoutMs = DEFAULT_NETWORK_TIMEOUT_MS) {
-  const env = {};
-  for (const [key, value] of Object.entries(base)) {
-    if (!/^GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|PARAMETERS)$/.test(key) && !/^GIT_(DIR|WORK_TREE|INDEX_FILE)$/.test(key)) env[key] = value;
-  }
-  const config2 = [
-    // An empty helper resets the list, so helpers from global config cannot answer for us.
-    ["credential.helper", ""]
-  ];
-  config2.push(...gitNetworkConfig(networkTimeoutMs));
-  if (credentials) config2.push([`http.${url12}.extraHeader`, `Authorization: ${basicAuthHeader(credentials)}`]);
-  config2.forEach(([key, value], index) => {
-    env[`GIT_CONFIG_KEY_${index}`] = key;
-    env[`GIT_CONFIG_VALUE_${index}`] = value;
-  });
-  env.GIT_CONFIG_COUNT = String(config2.length);
-  env.GIT_TERMINAL_PROMPT = "0";
-  env.GIT_CONFIG_NOSYSTEM = "1";
-  return env;
-}
+// src/plan.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { readFile as readFile4 } from "node:fs/promises";
+import path11 from "node:path";
 
-// src/summary.ts
-function commitUrl(result, env) {
-  if (!result.commit || !/^https?:\/\//.test(result.repo)) return void 0;
-  const base = result.repo.replace(/\.git\/?$/, "").replace(/\/+$/, "");
-  const kind = detectHostKind(result.repo, env);
-  if (kind === "github") return `${base}/commit/${result.commit}`;
-  if (kind === "gitlab") return `${base}/-/commit/${result.commit}`;
-  return void 0;
-}
-function curlLine(result, serverUrl = "http://localhost:8080") {
-  return `curl -s -X POST ${serverUrl}${result.endpoint} -H 'Content-Type: application/json' -d @inference-request.json`;
-}
-function summaryMarkdown(result, env) {
-  const link2 = commitUrl(result, env);
-  const commit = result.commit ? link2 ? `[\`${result.commit.slice(0, 12)}\`](${link2})` : `\`${result.commit.slice(0, 12)}\`` : "\u2014";
-  const title = {
-    pushed: `Released ${result.model} ${result.version}`,
-    "already-published": `${result.model} ${result.version} was already published`,
-    "already-promoted": `${result.model} ${result.version} was already promoted`,
-    "dry-run": `Dry run: ${result.model} ${result.version}`
-  }[result.status];
-  return [
-    `### ${title}`,
-    "",
-    "| | |",
-    "|---|---|",
-    `| Model | \`${result.model}\` |`,
-    `| Version | \`${result.version}\` |`,
-    `| Folder | \`${result.folder}/\` |`,
-    `| Commit | ${commit} |`,
-    `| Endpoint | \`POST ${result.endpoint}\` |`,
-    ...result.reviewUrl ? [`| Review | ${result.reviewUrl} |`] : [],
-    `| Executed notebook | ${result.executedNotebook ? `\`${result.executedNotebook}\`` : "\u2014"} |`,
-    "",
-    "Try it once MLServer has loaded the version:",
-    "",
-    "```sh",
-    curlLine(result),
-    "```",
-    ""
-  ].join("\n");
-}
-function resultOutputs(result) {
-  return {
-    model: result.model,
-    version: result.version,
-    folder: result.folder,
-    commit: result.commit ?? "",
-    endpoint: result.endpoint,
-    "already-published": String(result.alreadyPublished),
-    "executed-notebook": result.executedNotebook ?? "",
-    verified: String(result.verified ?? false),
-    "review-url": result.reviewUrl ?? "",
-    source: result.source ?? ""
-  };
-}
-
-// src/providers/github.ts
-var githubLogStyle = {
-  startGroup: (title) => (startGroup(title), ""),
-  endGroup: () => (endGroup(), ""),
-  warning: (message, at) => (warning(message, properties(at)), ""),
-  error: (message, at) => (error(message, properties(at)), "")
-};
-function properties(at) {
-  if (!at?.file) return {};
-  return { file: at.file, ...at.line ? { startLine: at.line } : {}, ...at.column ? { startColumn: at.column } : {} };
-}
-function githubContext(env) {
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-  const repository = env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : void 0;
-  return {
-    tag: env.GITHUB_REF_TYPE === "tag" ? env.GITHUB_REF_NAME : void 0,
-    sourceRepository: repository,
-    sourceCommit: env.GITHUB_SHA,
-    jobUrl: repository && env.GITHUB_RUN_ID ? `${repository}/actions/runs/${env.GITHUB_RUN_ID}` : void 0
-  };
-}
-var github = {
-  name: "github",
-  detect: ({ env }) => env.GITHUB_ACTIONS === "true",
-  context: async ({ env }) => githubContext(env),
-  logStyle: () => githubLogStyle,
-  maskSecret: (spelling) => setSecret(spelling),
-  async publishResult(result, { env }) {
-    for (const [name, value] of Object.entries(resultOutputs(result))) setOutput(name, value);
-    if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(summaryMarkdown(result, env)).write();
-  }
-};
-
-// src/release.ts
-import path18 from "node:path";
-
-// src/notebook/execute.ts
-import { mkdir as mkdir2, readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
-import path6 from "node:path";
-
-// src/notebook/inject.ts
-var PYTHON_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function isPythonIdentifier(name) {
-  return PYTHON_IDENTIFIER.test(name);
-}
-function pythonLiteral(value, raw) {
-  if (!raw) {
-    if (value === "True" || value === "False" || value === "None") return value;
-    if (/^[+-]?\d+$/.test(value)) return String(Number.parseInt(value, 10));
-    if (/^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$/.test(value)) return value;
-  }
-  return JSON.stringify(value);
-}
-function sourceText(cell) {
-  return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
-}
-function hasTag(cell, tag) {
-  return Array.isArray(cell.metadata?.tags) && cell.metadata.tags.includes(tag);
-}
-function injectParameters(notebook, parameters) {
-  const lines = ["# Parameters", ...parameters.map((p) => `${p.name} = ${pythonLiteral(p.value, p.raw)}`)];
-  const injected = {
-    cell_type: "code",
-    execution_count: null,
-    metadata: { tags: ["injected-parameters"] },
-    outputs: [],
-    source: lines.map((line, index) => index < lines.length - 1 ? `${line}
-` : line)
-  };
-  if (notebook.nbformat === 4 && notebook.nbformat_minor >= 5) injected.id = "injected-parameters";
-  const cells = notebook.cells.filter((cell) => !hasTag(cell, "injected-parameters"));
-  const anchor2 = cells.findIndex((cell) => hasTag(cell, "parameters"));
-  cells.splice(anchor2 + 1, 0, injected);
-  return { ...notebook, cells };
-}
-function countCodeCells(notebook) {
-  return notebook.cells.filter((cell) => cell.cell_type === "code").length;
-}
-
-// src/notebook/failure.ts
-var ANSI = /\x1b\[[0-9;]*m/g;
-function failureFromNotebook(notebook) {
-  const cells = notebook.cells;
-  for (let index = 0; index < cells.length; index++) {
-    const cell = cells[index];
-    if (hasTag(cell, "papermill-error-cell-tag")) continue;
-    const error63 = (cell.outputs ?? []).find((output2) => output2.output_type === "error");
-    if (!error63) continue;
-    return {
-      cellNumber: index + 1,
-      cellCount: cells.length,
-      firstLine: firstLine(sourceText(cell)),
-      errorName: error63.ename ?? "Error",
-      errorValue: error63.evalue ?? "",
-      timedOut: false
-    };
-  }
-  return void 0;
-}
-function failureFromNbconvertLog(stderr, notebook, cellIndex) {
-  const cell = notebook.cells[cellIndex];
-  const base = {
-    cellNumber: cellIndex + 1,
-    cellCount: notebook.cells.length,
-    firstLine: cell ? firstLine(sourceText(cell)) : ""
-  };
-  if (/CellTimeoutError|timed out while it was being executed/.test(stderr)) {
-    return { ...base, errorName: "CellTimeoutError", errorValue: "the cell exceeded --timeout", timedOut: true };
-  }
-  const replies = [...stderr.matchAll(/'ename': (['"])(.*?)\1, 'evalue': (['"])(.*)\3\}/g)];
-  const reply = replies[replies.length - 1];
-  if (reply) return { ...base, errorName: reply[2], errorValue: unescapePythonRepr(reply[4]), timedOut: false };
-  const lastLine = stderr.replace(ANSI, "").trim().split("\n").pop() ?? "";
-  const separator = lastLine.indexOf(": ");
-  return separator > 0 ? { ...base, errorName: lastLine.slice(0, separator), errorValue: lastLine.slice(separator + 2), timedOut: false } : { ...base, errorName: "Error", errorValue: lastLine, timedOut: false };
-}
-function markFailedCell(notebook, failure2) {
-  const cells = notebook.cells.map(
-    (cell, index) => index === failure2.cellNumber - 1 ? {
-      ...cell,
-      outputs: [
-        ...cell.outputs ?? [],
-        { output_type: "error", ename: failure2.errorName, evalue: failure2.errorValue, traceback: [`${failure2.errorName}: ${failure2.errorValue}`] }
-      ]
-    } : cell
-  );
-  return { ...notebook, cells };
-}
-function describeFailure(failure2, executedNotebook) {
-  const what = failure2.timedOut ? "timed out" : `raised ${failure2.errorName}: ${failure2.errorValue}`;
-  const code = failure2.firstLine ? ` (\`${failure2.firstLine}\`)` : "";
-  return `Notebook cell ${failure2.cellNumber} of ${failure2.cellCount}${code} ${what}. Executed notebook: ${executedNotebook}`;
-}
-function firstLine(source) {
-  const line = source.split("\n").find((l) => l.trim() !== "") ?? "";
-  return line.length > 80 ? `${line.slice(0, 77)}...` : line.trim();
-}
-function unescapePythonRepr(text2) {
-  return text2.replace(/\\n/g, "\n").replace(/\\'/g, "'").replace(/\\"/g, '"').replace(/\\\\/g, "\\");
-}
-
-// src/notebook/read.ts
-import { readFile } from "node:fs/promises";
-async function readNotebook(file2) {
-  let text2;
-  try {
-    text2 = await readFile(file2, "utf8");
-  } catch {
-    throw new ReleaseError("ENOTEBOOKMISSING", `Notebook not found: ${file2}`);
-  }
-  let parsed;
-  try {
-    parsed = JSON.parse(text2);
-  } catch (error63) {
-    throw new ReleaseError("ENOTEBOOKINVALID", `Notebook ${file2} is not valid JSON: ${error63.message}`, [], file2);
-  }
-  const notebook = parsed;
-  if (!Array.isArray(notebook?.cells) || notebook.nbformat !== 4) {
-    throw new ReleaseError("ENOTEBOOKINVALID", `Notebook ${file2} is not an nbformat 4 notebook (no "cells" list or nbformat != 4)`, [], file2);
-  }
-  return notebook;
-}
-
-// src/notebook/runners.ts
-import { rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path5 from "node:path";
-
-// src/interrupts.ts
-import { rmSync } from "node:fs";
+// src/git.ts
+import { execFile } from "node:child_process";
 
 // src/process.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -33891,188 +33561,7 @@ function runInGroup(program, args, options) {
   });
 }
 
-// src/interrupts.ts
-var leftovers = /* @__PURE__ */ new Set();
-function removeOnInterrupt(target) {
-  leftovers.add(target);
-  return () => {
-    leftovers.delete(target);
-  };
-}
-var INTERRUPT_EXIT = { SIGINT: 130, SIGTERM: 143 };
-var installed = false;
-function exitCleanlyOnInterrupt(write) {
-  if (installed) return;
-  installed = true;
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => {
-      write(`mlserver-release: ${signal} received; stopping the notebook and removing temporary files`);
-      cleanUpNow();
-      process.exit(INTERRUPT_EXIT[signal]);
-    });
-  }
-}
-function cleanUpNow() {
-  for (const pid of runningGroups) killGroup(pid, "SIGKILL");
-  for (const target of leftovers) {
-    try {
-      rmSync(target, { recursive: true, force: true });
-    } catch {
-    }
-  }
-  leftovers.clear();
-}
-
-// src/notebook/runners.ts
-var CellProgress = class {
-  constructor(log, total) {
-    this.log = log;
-    this.total = total;
-  }
-  log;
-  total;
-  started;
-  cellStarted(number4, firstLine2) {
-    const now2 = Date.now();
-    const previous = this.started !== void 0 ? ` (previous cell took ${((now2 - this.started) / 1e3).toFixed(1)}s)` : "";
-    this.started = now2;
-    this.log.info(`notebook: cell ${number4} of ${this.total}${firstLine2 ? `: ${firstLine2}` : ""}${previous}`);
-  }
-};
-function firstSourceLine(notebook, index) {
-  const cell = notebook.cells[index];
-  return cell ? (sourceText(cell).split("\n").find((l) => l.trim()) ?? "").trim().slice(0, 60) : "";
-}
-function tail(text2, lines = 20) {
-  return text2.trim().split("\n").slice(-lines).join("\n");
-}
-var papermillRunner = {
-  name: "papermill",
-  program: "papermill",
-  async execute(input2) {
-    const workDir = path5.dirname(input2.inputNotebook);
-    const args = [input2.inputNotebook, input2.outputNotebook, "--cwd", workDir, "--log-output", "--no-progress-bar"];
-    for (const p of input2.parameters) args.push(p.raw ? "-r" : "-p", p.name, p.value);
-    if (input2.timeoutSeconds !== void 0) args.push("--execution-timeout", String(input2.timeoutSeconds));
-    const expected = injectParameters(input2.notebook, input2.parameters);
-    const progress = new CellProgress(input2.log, expected.cells.length);
-    const result = await runInGroup("papermill", args, {
-      cwd: workDir,
-      env: input2.env,
-      onStderrLine: (line) => {
-        const match = /Executing Cell (\d+)/.exec(line);
-        if (match) progress.cellStarted(Number(match[1]), firstSourceLine(expected, Number(match[1]) - 1));
-      }
-    });
-    if (result.exitCode === 0) return { ok: true };
-    const written = await readNotebook(input2.outputNotebook).catch(() => void 0);
-    const failure2 = written && failureFromNotebook(written);
-    if (failure2 && /timeout|timed out/i.test(result.stderr)) failure2.timedOut = true;
-    return { ok: false, failure: failure2, stderrTail: tail(result.stderr) };
-  }
-};
-var nbconvertRunner = {
-  name: "nbconvert",
-  program: "jupyter",
-  async execute(input2) {
-    const workDir = path5.dirname(input2.inputNotebook);
-    const injected = injectParameters(input2.notebook, input2.parameters);
-    const stem = path5.basename(input2.inputNotebook, ".ipynb");
-    const injectedPath = path5.join(workDir, `.${stem}.mlserver-release-input.ipynb`);
-    await writeFile2(injectedPath, JSON.stringify(injected, null, 1));
-    const forget = removeOnInterrupt(injectedPath);
-    const args = [
-      "nbconvert",
-      "--to",
-      "notebook",
-      "--execute",
-      "--log-level=DEBUG",
-      "--output",
-      path5.basename(input2.outputNotebook),
-      "--output-dir",
-      path5.dirname(input2.outputNotebook)
-    ];
-    if (input2.timeoutSeconds !== void 0) args.push(`--ExecutePreprocessor.timeout=${input2.timeoutSeconds}`);
-    args.push(injectedPath);
-    const codeCells = injected.cells.flatMap((cell, index) => cell.cell_type === "code" ? [index] : []);
-    const progress = new CellProgress(input2.log, injected.cells.length);
-    let executing = -1;
-    try {
-      const result = await runInGroup("jupyter", args, {
-        cwd: workDir,
-        // The kernel's debugger otherwise prints a frozen-modules warning into every run.
-        env: { ...input2.env, PYDEVD_DISABLE_FILE_VALIDATION: "1" },
-        onStderrLine: (line) => {
-          if (!line.startsWith("[NbConvertApp] Executing cell:")) return;
-          executing += 1;
-          const index2 = codeCells[executing] ?? -1;
-          progress.cellStarted(index2 + 1, firstSourceLine(injected, index2));
-        }
-      });
-      if (result.exitCode === 0) return { ok: true };
-      const index = codeCells[executing];
-      if (index === void 0) return { ok: false, stderrTail: tail(result.stderr) };
-      const failure2 = failureFromNbconvertLog(result.stderr, injected, index);
-      await writeFile2(input2.outputNotebook, JSON.stringify(markFailedCell(injected, failure2), null, 1));
-      return { ok: false, failure: failure2, stderrTail: tail(result.stderr) };
-    } finally {
-      await rm2(injectedPath, { force: true });
-      forget();
-    }
-  }
-};
-var RUNNERS = { papermill: papermillRunner, nbconvert: nbconvertRunner };
-function chooseRunner(choice, env) {
-  if (choice !== "auto") return which2(RUNNERS[choice].program, env) ? RUNNERS[choice] : void 0;
-  return [papermillRunner, nbconvertRunner].find((runner) => which2(runner.program, env));
-}
-
-// src/notebook/execute.ts
-function defaultExecutedNotebookPath(notebookPath) {
-  const dir = path6.dirname(notebookPath);
-  return path6.join(dir, `${path6.basename(notebookPath, ".ipynb")}.executed.ipynb`);
-}
-async function executeNotebook(input2) {
-  const notebook = await readNotebook(input2.notebookPath);
-  const runner = chooseRunner(input2.runner, input2.env);
-  if (!runner) {
-    const wanted = input2.runner === "auto" ? "papermill or jupyter" : RUNNERS_PROGRAM[input2.runner];
-    throw new ReleaseError("ERUNNERMISSING", `No notebook runner found: ${wanted} is not on PATH`);
-  }
-  await mkdir2(path6.dirname(input2.outputNotebook), { recursive: true });
-  input2.log.info(
-    `notebook: running ${input2.notebookPath} with ${runner.name} (${countCodeCells(notebook)} code cells${input2.timeoutSeconds !== void 0 ? `, ${input2.timeoutSeconds}s per cell` : ""})`
-  );
-  const started = Date.now();
-  const outcome = await runner.execute({ ...input2, inputNotebook: input2.notebookPath, notebook });
-  await redactFile(input2.outputNotebook, input2.log);
-  const seconds2 = (Date.now() - started) / 1e3;
-  if (!outcome.ok) {
-    if (outcome.failure) {
-      const code = outcome.failure.timedOut ? "ENOTEBOOKTIMEOUT" : "ENOTEBOOKFAILED";
-      throw new ReleaseError(code, describeFailure(outcome.failure, input2.outputNotebook), [], input2.notebookPath);
-    }
-    throw new ReleaseError("ENOTEBOOKFAILED", `${runner.name} failed before any cell reported an error. Last output:
-${outcome.stderrTail}`, [], input2.notebookPath);
-  }
-  input2.log.info(`notebook: done in ${seconds2.toFixed(1)}s, executed notebook kept at ${input2.outputNotebook}`);
-  return { runner: runner.name, executedNotebook: input2.outputNotebook, seconds: seconds2 };
-}
-var RUNNERS_PROGRAM = { papermill: "papermill", nbconvert: "jupyter (nbconvert)" };
-async function redactFile(file2, log) {
-  const text2 = await readFile2(file2, "utf8").catch(() => void 0);
-  if (text2 === void 0 || !log.redactor.reveals(text2)) return;
-  await writeFile3(file2, log.redactor.redact(text2));
-  log.warn(`notebook: the executed notebook held a credential; it was redacted in ${file2}`);
-}
-
-// src/plan.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { readFile as readFile4 } from "node:fs/promises";
-import path11 from "node:path";
-
 // src/git.ts
-import { execFile } from "node:child_process";
 var GitError = class extends Error {
   constructor(args, exitCode, stderr) {
     super(`git ${args[0]} failed (exit ${exitCode}): ${stderr.trim()}`);
@@ -34233,7 +33722,140 @@ async function readBlobs(oids, ctx) {
 
 // src/repository.ts
 import { existsSync as existsSync2, realpathSync, statSync } from "node:fs";
-import path7 from "node:path";
+import path5 from "node:path";
+
+// src/publish/network.ts
+var DEFAULT_NETWORK_TIMEOUT_S = 120;
+var DEFAULT_NETWORK_TIMEOUT_MS = DEFAULT_NETWORK_TIMEOUT_S * 1e3;
+function describeNetworkError(error63, url12, timeoutMs) {
+  const err = error63;
+  const host = safeHost(url12);
+  if (err?.name === "TimeoutError" || err?.name === "AbortError") return `${host} did not answer within ${Math.round(timeoutMs / 1e3)}s (timeout)`;
+  const code = err?.cause?.code ?? "";
+  if (code === "ECONNREFUSED") return `connection refused by ${host}`;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `DNS: the host ${host} was not found`;
+  if (code === "ECONNRESET") return `${host} closed the connection`;
+  if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT") return `connecting to ${host} timed out`;
+  if (/CERT|SSL|TLS/i.test(code) || /certificate|TLS|SSL/i.test(err?.cause?.message ?? "")) return `TLS: ${err?.cause?.message ?? code} (${host})`;
+  return `${host}: ${err?.cause?.message ?? err?.message ?? String(error63)}`;
+}
+function safeHost(url12) {
+  try {
+    return new URL(url12).host;
+  } catch {
+    return "the remote";
+  }
+}
+function progressTicker(log, what, everyMs = 1e4) {
+  const started = Date.now();
+  const timer = setInterval(() => log.info(`${what}: still waiting (${Math.round((Date.now() - started) / 1e3)}s)`), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+function isLoopbackHost(hostname3) {
+  const host = hostname3.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+function gitNetworkConfig(timeoutMs) {
+  return [
+    ["http.followRedirects", "false"],
+    ["http.lowSpeedLimit", "1024"],
+    ["http.lowSpeedTime", String(Math.max(1, Math.round(timeoutMs / 1e3)))]
+  ];
+}
+
+// src/publish/credentials.ts
+function embeddedSecrets(raw) {
+  const match = raw ? /^\s*[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:(.*)@/is.exec(raw) : null;
+  if (!match || !match[1]) return [];
+  try {
+    return [match[1], decodeURIComponent(match[1])];
+  } catch {
+    return [match[1]];
+  }
+}
+function printableUrl(raw) {
+  return raw.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/).*@/is, "$1***@");
+}
+function parseRepoLocation(raw) {
+  if (raw !== raw.trim() || /[\0\r\n]/.test(raw)) {
+    throw new ReleaseError("EUSAGE", `--repo "${printableUrl(raw).trim()}" has leading or trailing white space or a line break; remove it`);
+  }
+  if (!/^https?:\/\//i.test(raw)) return { url: raw, isHttp: false };
+  let url12;
+  let embeddedUser;
+  let embeddedPassword;
+  try {
+    url12 = new URL(raw);
+    embeddedUser = url12.username ? decodeURIComponent(url12.username) : void 0;
+    embeddedPassword = url12.password ? decodeURIComponent(url12.password) : void 0;
+  } catch {
+    throw new ReleaseError("EUSAGE", `--repo "${printableUrl(raw)}" is not a valid URL (check its percent-encoding: a literal "%" is written %25)`);
+  }
+  url12.username = "";
+  url12.password = "";
+  return { url: url12.toString(), isHttp: true, embeddedUser, embeddedPassword };
+}
+function withoutCredentials(raw) {
+  return /^https?:\/\//i.test(raw) ? parseRepoLocation(raw).url : raw.replace(/^[^@/]+:[^@/]+@/, "");
+}
+function detectHostKind(url12, env) {
+  if (!/^https?:\/\//i.test(url12)) {
+    if (/github\.com[:/]/.test(url12)) return "github";
+    if (/gitlab\.com[:/]/.test(url12)) return "gitlab";
+    return "generic";
+  }
+  const host = new URL(url12).host.toLowerCase();
+  if (host === "github.com" || hostOf(env.GITHUB_SERVER_URL) === host) return "github";
+  if (host === "gitlab.com" || hostOf(env.CI_SERVER_URL) === host) return "gitlab";
+  return "generic";
+}
+function hostOf(url12) {
+  try {
+    return url12 ? new URL(url12).host.toLowerCase() : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function usernameFor(kind) {
+  return kind === "gitlab" ? "oauth2" : "x-access-token";
+}
+function resolveCredentials(location, token, kind) {
+  const secret = token || location.embeddedPassword;
+  if (!secret) return void 0;
+  return { username: location.embeddedUser ?? usernameFor(kind), token: secret };
+}
+function basicAuthHeader(credentials) {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.token}`).toString("base64")}`;
+}
+function maskCredentials(credentials, redactor) {
+  if (!credentials) return;
+  redactor.add(credentials.token);
+  redactor.add(`${credentials.username}:${credentials.token}`);
+  redactor.add(basicAuthHeader(credentials).slice("Basic ".length));
+}
+function gitEnvironment(base, url12, credentials, networkTimeoutMs = DEFAULT_NETWORK_TIMEOUT_MS) {
+  const env = {};
+  for (const [key, value] of Object.entries(base)) {
+    if (!/^GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|PARAMETERS)$/.test(key) && !/^GIT_(DIR|WORK_TREE|INDEX_FILE)$/.test(key)) env[key] = value;
+  }
+  const config2 = [
+    // An empty helper resets the list, so helpers from global config cannot answer for us.
+    ["credential.helper", ""]
+  ];
+  config2.push(...gitNetworkConfig(networkTimeoutMs));
+  if (credentials) config2.push([`http.${url12}.extraHeader`, `Authorization: ${basicAuthHeader(credentials)}`]);
+  config2.forEach(([key, value], index) => {
+    env[`GIT_CONFIG_KEY_${index}`] = key;
+    env[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  env.GIT_CONFIG_COUNT = String(config2.length);
+  env.GIT_TERMINAL_PROMPT = "0";
+  env.GIT_CONFIG_NOSYSTEM = "1";
+  return env;
+}
+
+// src/repository.ts
 var TARGETS = ["git", "folder"];
 async function resolveRepository(options, env, cwd, log) {
   const target = options.target ?? "git";
@@ -34245,7 +33867,7 @@ async function resolveRepository(options, env, cwd, log) {
   const repoInput = options.repo || env[names.repo];
   if (!repoInput) throw new ReleaseError("EREPOMISSING", `No model repository given: ${flag2} (or ${names.repo}) is required`);
   if (target === "folder") {
-    const dir = path7.resolve(cwd, repoInput);
+    const dir = path5.resolve(cwd, repoInput);
     if (!existsSync2(dir) || !statSync(dir).isDirectory()) throw new ReleaseError("EREPONOTFOUND", `--repo ${dir} is not an existing folder`);
     return { target, url: dir, isHttp: false, hostKind: "generic" };
   }
@@ -34262,7 +33884,7 @@ async function resolveRepository(options, env, cwd, log) {
 }
 async function resolveGitLocation(url12, isHttp, env, cwd) {
   if (isHttp || /^(ssh|git|file):\/\//i.test(url12) || /^[^/]+@[^:]+:/.test(url12)) return url12;
-  const dir = path7.resolve(cwd, url12);
+  const dir = path5.resolve(cwd, url12);
   if (!existsSync2(dir) || !statSync(dir).isDirectory()) {
     throw new ReleaseError("EREPONOTFOUND", `--repo ${dir} does not exist`);
   }
@@ -34273,21 +33895,311 @@ async function resolveGitLocation(url12, isHttp, env, cwd) {
   return dir;
 }
 
-// src/names.ts
-var MAX_SEGMENT_LENGTH = 100;
-function segmentProblems(value, what) {
-  if (value === "") return [`${what} is empty`];
-  const problems = [];
-  if (value.length > MAX_SEGMENT_LENGTH) problems.push(`${what} is ${value.length} characters long (at most ${MAX_SEGMENT_LENGTH})`);
-  if (value.includes("/")) problems.push(`${what} "${value}" contains "/"`);
-  if (value.includes("..")) problems.push(`${what} "${value}" contains ".."`);
-  const bad = [...new Set(value.replace(/[A-Za-z0-9._\/-]/g, ""))].join("");
-  if (bad) problems.push(`${what} "${value}" contains characters outside [A-Za-z0-9._-]: ${JSON.stringify(bad)}`);
-  if (value === "." || value.startsWith(".")) problems.push(`${what} "${value}" starts with "." (MLServer skips dot-folders)`);
-  return problems;
+// src/notebook/execute.ts
+import { mkdir as mkdir2, readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
+import path7 from "node:path";
+
+// src/notebook/inject.ts
+var PYTHON_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function isPythonIdentifier(name) {
+  return PYTHON_IDENTIFIER.test(name);
 }
-function inferencePath(name, version2) {
-  return `/v2/models/${name}/versions/${version2}/infer`;
+function pythonLiteral(value, raw) {
+  if (!raw) {
+    if (value === "True" || value === "False" || value === "None") return value;
+    if (/^[+-]?\d+$/.test(value)) return String(Number.parseInt(value, 10));
+    if (/^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$/.test(value)) return value;
+  }
+  return JSON.stringify(value);
+}
+function sourceText(cell) {
+  return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+}
+function hasTag(cell, tag) {
+  return Array.isArray(cell.metadata?.tags) && cell.metadata.tags.includes(tag);
+}
+function injectParameters(notebook, parameters) {
+  const lines = ["# Parameters", ...parameters.map((p) => `${p.name} = ${pythonLiteral(p.value, p.raw)}`)];
+  const injected = {
+    cell_type: "code",
+    execution_count: null,
+    metadata: { tags: ["injected-parameters"] },
+    outputs: [],
+    source: lines.map((line, index) => index < lines.length - 1 ? `${line}
+` : line)
+  };
+  if (notebook.nbformat === 4 && notebook.nbformat_minor >= 5) injected.id = "injected-parameters";
+  const cells = notebook.cells.filter((cell) => !hasTag(cell, "injected-parameters"));
+  const anchor2 = cells.findIndex((cell) => hasTag(cell, "parameters"));
+  cells.splice(anchor2 + 1, 0, injected);
+  return { ...notebook, cells };
+}
+function countCodeCells(notebook) {
+  return notebook.cells.filter((cell) => cell.cell_type === "code").length;
+}
+
+// src/notebook/failure.ts
+var ANSI = /\x1b\[[0-9;]*m/g;
+function failureFromNotebook(notebook) {
+  const cells = notebook.cells;
+  for (let index = 0; index < cells.length; index++) {
+    const cell = cells[index];
+    if (hasTag(cell, "papermill-error-cell-tag")) continue;
+    const error63 = (cell.outputs ?? []).find((output2) => output2.output_type === "error");
+    if (!error63) continue;
+    return {
+      cellNumber: index + 1,
+      cellCount: cells.length,
+      firstLine: firstLine(sourceText(cell)),
+      errorName: error63.ename ?? "Error",
+      errorValue: error63.evalue ?? "",
+      timedOut: false
+    };
+  }
+  return void 0;
+}
+function failureFromNbconvertLog(stderr, notebook, cellIndex) {
+  const cell = notebook.cells[cellIndex];
+  const base = {
+    cellNumber: cellIndex + 1,
+    cellCount: notebook.cells.length,
+    firstLine: cell ? firstLine(sourceText(cell)) : ""
+  };
+  if (/CellTimeoutError|timed out while it was being executed/.test(stderr)) {
+    return { ...base, errorName: "CellTimeoutError", errorValue: "the cell exceeded --timeout", timedOut: true };
+  }
+  const replies = [...stderr.matchAll(/'ename': (['"])(.*?)\1, 'evalue': (['"])(.*)\3\}/g)];
+  const reply = replies[replies.length - 1];
+  if (reply) return { ...base, errorName: reply[2], errorValue: unescapePythonRepr(reply[4]), timedOut: false };
+  const lastLine = stderr.replace(ANSI, "").trim().split("\n").pop() ?? "";
+  const separator = lastLine.indexOf(": ");
+  return separator > 0 ? { ...base, errorName: lastLine.slice(0, separator), errorValue: lastLine.slice(separator + 2), timedOut: false } : { ...base, errorName: "Error", errorValue: lastLine, timedOut: false };
+}
+function markFailedCell(notebook, failure2) {
+  const cells = notebook.cells.map(
+    (cell, index) => index === failure2.cellNumber - 1 ? {
+      ...cell,
+      outputs: [
+        ...cell.outputs ?? [],
+        { output_type: "error", ename: failure2.errorName, evalue: failure2.errorValue, traceback: [`${failure2.errorName}: ${failure2.errorValue}`] }
+      ]
+    } : cell
+  );
+  return { ...notebook, cells };
+}
+function describeFailure(failure2, executedNotebook) {
+  const what = failure2.timedOut ? "timed out" : `raised ${failure2.errorName}: ${failure2.errorValue}`;
+  const code = failure2.firstLine ? ` (\`${failure2.firstLine}\`)` : "";
+  return `Notebook cell ${failure2.cellNumber} of ${failure2.cellCount}${code} ${what}. Executed notebook: ${executedNotebook}`;
+}
+function firstLine(source) {
+  const line = source.split("\n").find((l) => l.trim() !== "") ?? "";
+  return line.length > 80 ? `${line.slice(0, 77)}...` : line.trim();
+}
+function unescapePythonRepr(text2) {
+  return text2.replace(/\\n/g, "\n").replace(/\\'/g, "'").replace(/\\"/g, '"').replace(/\\\\/g, "\\");
+}
+
+// src/notebook/read.ts
+import { readFile } from "node:fs/promises";
+async function readNotebook(file2) {
+  let text2;
+  try {
+    text2 = await readFile(file2, "utf8");
+  } catch {
+    throw new ReleaseError("ENOTEBOOKMISSING", `Notebook not found: ${file2}`);
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch (error63) {
+    throw new ReleaseError("ENOTEBOOKINVALID", `Notebook ${file2} is not valid JSON: ${error63.message}`, [], file2);
+  }
+  const notebook = parsed;
+  if (!Array.isArray(notebook?.cells) || notebook.nbformat !== 4) {
+    throw new ReleaseError("ENOTEBOOKINVALID", `Notebook ${file2} is not an nbformat 4 notebook (no "cells" list or nbformat != 4)`, [], file2);
+  }
+  return notebook;
+}
+
+// src/notebook/runners.ts
+import { rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import path6 from "node:path";
+
+// src/interrupts.ts
+import { rmSync } from "node:fs";
+var leftovers = /* @__PURE__ */ new Set();
+function removeOnInterrupt(target) {
+  leftovers.add(target);
+  return () => {
+    leftovers.delete(target);
+  };
+}
+var INTERRUPT_EXIT = { SIGINT: 130, SIGTERM: 143 };
+var installed = false;
+function exitCleanlyOnInterrupt(write) {
+  if (installed) return;
+  installed = true;
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      write(`mlserver-release: ${signal} received; stopping the notebook and removing temporary files`);
+      cleanUpNow();
+      process.exit(INTERRUPT_EXIT[signal]);
+    });
+  }
+}
+function cleanUpNow() {
+  for (const pid of runningGroups) killGroup(pid, "SIGKILL");
+  for (const target of leftovers) {
+    try {
+      rmSync(target, { recursive: true, force: true });
+    } catch {
+    }
+  }
+  leftovers.clear();
+}
+
+// src/notebook/runners.ts
+var CellProgress = class {
+  constructor(log, total) {
+    this.log = log;
+    this.total = total;
+  }
+  log;
+  total;
+  started;
+  cellStarted(number4, firstLine2) {
+    const now2 = Date.now();
+    const previous = this.started !== void 0 ? ` (previous cell took ${((now2 - this.started) / 1e3).toFixed(1)}s)` : "";
+    this.started = now2;
+    this.log.info(`notebook: cell ${number4} of ${this.total}${firstLine2 ? `: ${firstLine2}` : ""}${previous}`);
+  }
+};
+function firstSourceLine(notebook, index) {
+  const cell = notebook.cells[index];
+  return cell ? (sourceText(cell).split("\n").find((l) => l.trim()) ?? "").trim().slice(0, 60) : "";
+}
+function tail(text2, lines = 20) {
+  return text2.trim().split("\n").slice(-lines).join("\n");
+}
+var papermillRunner = {
+  name: "papermill",
+  program: "papermill",
+  async execute(input2) {
+    const workDir = path6.dirname(input2.inputNotebook);
+    const args = [input2.inputNotebook, input2.outputNotebook, "--cwd", workDir, "--log-output", "--no-progress-bar"];
+    for (const p of input2.parameters) args.push(p.raw ? "-r" : "-p", p.name, p.value);
+    if (input2.timeoutSeconds !== void 0) args.push("--execution-timeout", String(input2.timeoutSeconds));
+    const expected = injectParameters(input2.notebook, input2.parameters);
+    const progress = new CellProgress(input2.log, expected.cells.length);
+    const result = await runInGroup("papermill", args, {
+      cwd: workDir,
+      env: input2.env,
+      onStderrLine: (line) => {
+        const match = /Executing Cell (\d+)/.exec(line);
+        if (match) progress.cellStarted(Number(match[1]), firstSourceLine(expected, Number(match[1]) - 1));
+      }
+    });
+    if (result.exitCode === 0) return { ok: true };
+    const written = await readNotebook(input2.outputNotebook).catch(() => void 0);
+    const failure2 = written && failureFromNotebook(written);
+    if (failure2 && /timeout|timed out/i.test(result.stderr)) failure2.timedOut = true;
+    return { ok: false, failure: failure2, stderrTail: tail(result.stderr) };
+  }
+};
+var nbconvertRunner = {
+  name: "nbconvert",
+  program: "jupyter",
+  async execute(input2) {
+    const workDir = path6.dirname(input2.inputNotebook);
+    const injected = injectParameters(input2.notebook, input2.parameters);
+    const stem = path6.basename(input2.inputNotebook, ".ipynb");
+    const injectedPath = path6.join(workDir, `.${stem}.mlserver-release-input.ipynb`);
+    await writeFile2(injectedPath, JSON.stringify(injected, null, 1));
+    const forget = removeOnInterrupt(injectedPath);
+    const args = [
+      "nbconvert",
+      "--to",
+      "notebook",
+      "--execute",
+      "--log-level=DEBUG",
+      "--output",
+      path6.basename(input2.outputNotebook),
+      "--output-dir",
+      path6.dirname(input2.outputNotebook)
+    ];
+    if (input2.timeoutSeconds !== void 0) args.push(`--ExecutePreprocessor.timeout=${input2.timeoutSeconds}`);
+    args.push(injectedPath);
+    const codeCells = injected.cells.flatMap((cell, index) => cell.cell_type === "code" ? [index] : []);
+    const progress = new CellProgress(input2.log, injected.cells.length);
+    let executing = -1;
+    try {
+      const result = await runInGroup("jupyter", args, {
+        cwd: workDir,
+        // The kernel's debugger otherwise prints a frozen-modules warning into every run.
+        env: { ...input2.env, PYDEVD_DISABLE_FILE_VALIDATION: "1" },
+        onStderrLine: (line) => {
+          if (!line.startsWith("[NbConvertApp] Executing cell:")) return;
+          executing += 1;
+          const index2 = codeCells[executing] ?? -1;
+          progress.cellStarted(index2 + 1, firstSourceLine(injected, index2));
+        }
+      });
+      if (result.exitCode === 0) return { ok: true };
+      const index = codeCells[executing];
+      if (index === void 0) return { ok: false, stderrTail: tail(result.stderr) };
+      const failure2 = failureFromNbconvertLog(result.stderr, injected, index);
+      await writeFile2(input2.outputNotebook, JSON.stringify(markFailedCell(injected, failure2), null, 1));
+      return { ok: false, failure: failure2, stderrTail: tail(result.stderr) };
+    } finally {
+      await rm2(injectedPath, { force: true });
+      forget();
+    }
+  }
+};
+var RUNNERS = { papermill: papermillRunner, nbconvert: nbconvertRunner };
+function chooseRunner(choice, env) {
+  if (choice !== "auto") return which2(RUNNERS[choice].program, env) ? RUNNERS[choice] : void 0;
+  return [papermillRunner, nbconvertRunner].find((runner) => which2(runner.program, env));
+}
+
+// src/notebook/execute.ts
+function defaultExecutedNotebookPath(notebookPath) {
+  const dir = path7.dirname(notebookPath);
+  return path7.join(dir, `${path7.basename(notebookPath, ".ipynb")}.executed.ipynb`);
+}
+async function executeNotebook(input2) {
+  const notebook = await readNotebook(input2.notebookPath);
+  const runner = chooseRunner(input2.runner, input2.env);
+  if (!runner) {
+    const wanted = input2.runner === "auto" ? "papermill or jupyter" : RUNNERS_PROGRAM[input2.runner];
+    throw new ReleaseError("ERUNNERMISSING", `No notebook runner found: ${wanted} is not on PATH`);
+  }
+  await mkdir2(path7.dirname(input2.outputNotebook), { recursive: true });
+  input2.log.info(
+    `notebook: running ${input2.notebookPath} with ${runner.name} (${countCodeCells(notebook)} code cells${input2.timeoutSeconds !== void 0 ? `, ${input2.timeoutSeconds}s per cell` : ""})`
+  );
+  const started = Date.now();
+  const outcome = await runner.execute({ ...input2, inputNotebook: input2.notebookPath, notebook });
+  await redactFile(input2.outputNotebook, input2.log);
+  const seconds2 = (Date.now() - started) / 1e3;
+  if (!outcome.ok) {
+    if (outcome.failure) {
+      const code = outcome.failure.timedOut ? "ENOTEBOOKTIMEOUT" : "ENOTEBOOKFAILED";
+      throw new ReleaseError(code, describeFailure(outcome.failure, input2.outputNotebook), [], input2.notebookPath);
+    }
+    throw new ReleaseError("ENOTEBOOKFAILED", `${runner.name} failed before any cell reported an error. Last output:
+${outcome.stderrTail}`, [], input2.notebookPath);
+  }
+  input2.log.info(`notebook: done in ${seconds2.toFixed(1)}s, executed notebook kept at ${input2.outputNotebook}`);
+  return { runner: runner.name, executedNotebook: input2.outputNotebook, seconds: seconds2 };
+}
+var RUNNERS_PROGRAM = { papermill: "papermill", nbconvert: "jupyter (nbconvert)" };
+async function redactFile(file2, log) {
+  const text2 = await readFile2(file2, "utf8").catch(() => void 0);
+  if (text2 === void 0 || !log.redactor.reveals(text2)) return;
+  await writeFile3(file2, log.redactor.redact(text2));
+  log.warn(`notebook: the executed notebook held a credential; it was redacted in ${file2}`);
 }
 
 // src/publish/layout.ts
@@ -34575,7 +34487,7 @@ __export(external_exports, {
   coerce: () => coerce_exports,
   compile: () => compile,
   config: () => config,
-  core: () => core_exports3,
+  core: () => core_exports2,
   creditCard: () => creditCard2,
   cuid: () => cuid3,
   cuid2: () => cuid22,
@@ -34730,8 +34642,8 @@ __export(external_exports, {
 });
 
 // node_modules/zod/v4/core/index.js
-var core_exports3 = {};
-__export(core_exports3, {
+var core_exports2 = {};
+__export(core_exports2, {
   $ZodAny: () => $ZodAny,
   $ZodArray: () => $ZodArray,
   $ZodAsyncError: () => $ZodAsyncError,
@@ -55821,216 +55733,11 @@ function parseTimeout(timeout) {
   return timeout;
 }
 
-// src/publish/stage.ts
-import { createHash as createHash2 } from "node:crypto";
-import { constants as constants4 } from "node:fs";
-import { lstat as lstat2, mkdir as mkdir3, mkdtemp, open as open3, readdir as readdir2, readlink as readlink2, realpath, rm as rm3, stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
-import os9 from "node:os";
-import path12 from "node:path";
-async function createStaging(modelDir, log) {
-  const root = await realpath(modelDir);
-  const dir = await mkdtemp(path12.join(os9.tmpdir(), "mlsr-stage-"));
-  const forget = removeOnInterrupt(dir);
-  return {
-    dir,
-    copy: (relative2, targetPath, what) => copyIntoStaging(root, modelDir, relative2, targetPath, dir, what, log),
-    async write(targetPath, content) {
-      const destination = path12.join(dir, ...targetPath.split("/"));
-      await mkdir3(path12.dirname(destination), { recursive: true });
-      await writeFile4(destination, content);
-    },
-    async remove() {
-      await rm3(dir, { recursive: true, force: true });
-      forget();
-    }
-  };
-}
-async function stageArtifact(staging, uri) {
-  const base = folderRelativePath(uri);
-  const files = await staging.copy(uri, base, "The artifact (parameters.uri)");
-  const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
-  const single = files.length === 1 && files[0].path === base;
-  const sha2562 = single ? files[0].sha256 : createHash2("sha256").update(files.map((f) => `${f.sha256}  ${f.path}`).sort().join("\n")).digest("hex");
-  return { uri, files, bytes, sha256: sha2562 };
-}
-async function copyIntoStaging(root, modelDir, relative2, targetPath, dir, what, log) {
-  const start = path12.resolve(modelDir, relative2);
-  let info;
-  try {
-    info = await stat2(start);
-  } catch (error63) {
-    const code = error63.code;
-    if (code === "ELOOP") throw new ReleaseError("EARTIFACTMISSING", `${what} "${relative2}" is a symlink loop`);
-    const dangling = await lstat2(start).then((l) => l.isSymbolicLink(), () => false);
-    throw new ReleaseError("EARTIFACTMISSING", dangling ? `${what} "${relative2}" is a symlink to ${await readlink2(start).catch(() => "?")}, which does not exist` : `${what} "${relative2}" does not exist at ${start}`);
-  }
-  await insideRoot(root, start, what, relative2);
-  const pairs = info.isDirectory() ? (await walk(root, start, what, log)).map((inner) => [path12.join(start, inner), `${targetPath}/${inner.split(path12.sep).join("/")}`]) : [[start, targetPath]];
-  const staged = [];
-  for (const [source, target] of pairs) {
-    const problems = pathProblems(target);
-    if (problems.length > 0) throw new ReleaseError("EARTIFACTMISSING", `${what}: cannot publish "${target}"`, problems);
-    staged.push(await copyOne(root, source, target, dir, what));
-  }
-  return staged;
-}
-async function insideRoot(root, file2, what, relative2) {
-  const real = await realpath(file2);
-  if (real !== root && !real.startsWith(root + path12.sep)) {
-    throw new ReleaseError("EURIESCAPES", `${what} "${relative2}" resolves to ${real}, outside the model folder ${root}`);
-  }
-  return real;
-}
-async function walk(root, dir, what, log, prefix = "") {
-  const out = [];
-  for (const entry of (await readdir2(path12.join(dir, prefix))).sort()) {
-    const inner = path12.join(prefix, entry);
-    const full = path12.join(dir, inner);
-    if (entry.toLowerCase() === ".git") {
-      log.warn(`${what}: left out ${full}: a .git folder cannot be stored in a git tree (it would make the repository impossible to check out)`);
-      continue;
-    }
-    let info;
-    try {
-      info = await stat2(full);
-    } catch (error63) {
-      const code = error63.code;
-      throw new ReleaseError("EARTIFACTMISSING", code === "ELOOP" ? `${what}: ${full} is a symlink loop` : `${what}: ${full} is a symlink to ${await readlink2(full).catch(() => "?")}, which does not exist`);
-    }
-    await insideRoot(root, full, what, inner);
-    if (info.isDirectory()) out.push(...await walk(root, dir, what, log, inner));
-    else if (info.isFile()) out.push(inner);
-    else throw new ReleaseError("EARTIFACTMISSING", `${what}: ${full} is neither a file nor a folder`);
-  }
-  return out;
-}
-async function copyOne(root, source, target, dir, what) {
-  const real = await realpath(source);
-  const handle = await open3(real, constants4.O_RDONLY | constants4.O_NOFOLLOW).catch((error63) => {
-    throw new ReleaseError("EURIESCAPES", `${what}: ${source} changed while it was read (${error63.code}); nothing was published`);
-  });
-  const destination = path12.join(dir, ...target.split("/"));
-  await mkdir3(path12.dirname(destination), { recursive: true });
-  const out = await open3(destination, "wx");
-  try {
-    const opened = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
-    if (opened !== void 0 && opened !== root && !opened.startsWith(root + path12.sep)) {
-      throw new ReleaseError("EURIESCAPES", `${what}: ${source} now points outside the model folder (${opened}); nothing was published`);
-    }
-    const hash2 = createHash2("sha256");
-    let bytes = 0;
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (; ; ) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      hash2.update(chunk);
-      await out.write(chunk);
-      bytes += bytesRead;
-    }
-    return { path: target, source: destination, bytes, sha256: hash2.digest("hex") };
-  } finally {
-    await handle.close();
-    await out.close();
-  }
-}
-
-// src/publish/ownership.ts
-function recordedIdentity(releaseJson, settingsJson) {
-  const record2 = parseObject(releaseJson);
-  if (record2 && typeof record2.model === "string") {
-    return { model: record2.model, version: typeof record2.version === "string" ? record2.version : void 0 };
-  }
-  const settings = parseObject(settingsJson);
-  if (settings && (typeof settings.name === "string" || typeof settings.name === "number")) {
-    const parameters = parseObject(JSON.stringify(settings.parameters ?? null));
-    return { model: String(settings.name), version: typeof parameters?.version === "string" ? parameters.version : void 0 };
-  }
-  return void 0;
-}
-function assertOwnedBy(folder, mine, owner) {
-  if (!owner) return;
-  const otherModel = owner.model !== mine.model;
-  const otherVersion = owner.version !== void 0 && mine.version !== void 0 && owner.version !== mine.version;
-  if (otherModel || otherVersion) {
-    throw new ReleaseError(
-      "EFOLDEROWNER",
-      `${folder} belongs to model "${owner.model}"${owner.version ? ` version "${owner.version}"` : ""}, not to "${mine.model}"${mine.version ? ` version "${mine.version}"` : ""}; it is left alone, even with --force`
-    );
-  }
-}
-function parseObject(text2) {
-  if (!text2) return void 0;
-  try {
-    const value = JSON.parse(text2);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/publish-version.ts
-async function compare(snapshot, input2) {
-  const stored = snapshot.folders.get(input2.folder);
-  if (!stored) return { state: "absent", differences: [] };
-  const theirs = await stored.files();
-  const mine = await snapshot.contentIds(input2.folder, input2.files);
-  const ignore = (p) => input2.ignoreForComparison.includes(p);
-  const differences = [];
-  for (const [file2, id] of mine) {
-    if (ignore(file2)) continue;
-    const other = theirs.get(file2);
-    if (!other) differences.push(`${file2}: new in this release`);
-    else if (other !== id) differences.push(`${file2}: differs (published ${other.slice(0, 12)}, local ${id.slice(0, 12)})`);
-  }
-  for (const file2 of theirs.keys()) if (!ignore(file2) && !mine.has(file2)) differences.push(`${file2}: only in the published version`);
-  return { state: differences.length === 0 ? "same" : "different", differences };
-}
-async function decideRelease(snapshot, input2, where2) {
-  const { state, differences } = await compare(snapshot, input2);
-  if (state === "same") {
-    input2.log.info(`publish: ${input2.folder} already holds this exact model${where2}; nothing to change`);
-    return { done: { replaced: false } };
-  }
-  if (state === "different") {
-    const texts = await snapshot.readTexts([`${input2.folder}/${RECORD_FILE}`, `${input2.folder}/${SETTINGS_FILE}`]);
-    assertOwnedBy(`${input2.folder}${where2}`, input2.identity, recordedIdentity(texts.get(`${input2.folder}/${RECORD_FILE}`), texts.get(`${input2.folder}/${SETTINGS_FILE}`)));
-    if (!input2.force) throw new ReleaseError("EVERSIONCONFLICT", `${input2.folder} is already published${where2} with different content`, differences);
-  }
-  return { writes: [{ folder: input2.folder, files: input2.files }], message: input2.message, author: input2.author, result: { replaced: state === "different" } };
-}
-async function publishVersion(store, input2) {
-  const what = `publishing ${input2.folder}`;
-  if (!input2.review) {
-    const applied2 = await store.apply((snapshot) => decideRelease(snapshot, input2, snapshot.branch ? ` on ${snapshot.branch}` : ""), { branch: input2.branch, what, expected: { folder: input2.folder, files: input2.files } });
-    return { status: applied2.changed ? "pushed" : "already-published", branch: applied2.branch, commit: applied2.commit, replaced: applied2.result.replaced, attempts: applied2.attempts };
-  }
-  if (!store.openReview || !store.defaultBranch) {
-    throw new ReleaseError("EUSAGE", `--review opens a pull or merge request, which ${store.location} (${store.kind}) does not have`);
-  }
-  const target = input2.branch ?? await store.defaultBranch();
-  const onTarget = await store.snapshot(target);
-  const verdict = await decideRelease(onTarget, input2, ` on ${target}`);
-  if ("done" in verdict) return { status: "already-published", branch: target, commit: onTarget.head, replaced: false, attempts: 1 };
-  const review = input2.review;
-  const applied = await store.apply(async (snapshot) => {
-    const { state } = await compare(snapshot, input2);
-    if (state === "same" && snapshot.branch === review.branch) {
-      input2.log.info(`publish: ${review.branch} already holds this release; reusing it`);
-      return { done: { replaced: false } };
-    }
-    return { writes: [{ folder: input2.folder, files: input2.files }], message: input2.message, author: input2.author, result: { replaced: state === "different" } };
-  }, { branch: review.branch, startFrom: target, what, expected: { folder: input2.folder, files: input2.files } });
-  const opened = await store.openReview(review.branch, target, review.title, review.body);
-  input2.log.info(`publish: ${opened.reused ? "reusing" : "opened"} ${opened.url}`);
-  return { status: "pushed", branch: review.branch, commit: applied.commit, reviewUrl: opened.url, replaced: verdict.result.replaced, attempts: applied.attempts };
-}
-
 // src/stores/folder.ts
-import { createHash as createHash3, randomBytes } from "node:crypto";
-import { constants as constants5 } from "node:fs";
-import { access as access2, copyFile as copyFile2, link, mkdir as mkdir4, readdir as readdir3, readFile as readFile5, rename as rename2, rm as rm4, stat as stat3, writeFile as writeFile5 } from "node:fs/promises";
-import path13 from "node:path";
+import { createHash as createHash2, randomBytes } from "node:crypto";
+import { constants as constants4 } from "node:fs";
+import { access as access2, copyFile as copyFile2, link, mkdir as mkdir3, readdir as readdir2, readFile as readFile5, rename as rename2, rm as rm3, stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
+import path12 from "node:path";
 
 // src/stores/folders.ts
 function versionFolders(files, modelsPath) {
@@ -56060,39 +55767,39 @@ function versionFolders(files, modelsPath) {
 var WORK_FOLDER_PREFIX = ".mlserver-release-";
 var DEFAULT_STALE_AFTER_MS = 10 * 60 * 1e3;
 function hiddenSibling(target, kind) {
-  return path13.join(path13.dirname(target), `${WORK_FOLDER_PREFIX}${kind}-${path13.basename(target)}-${randomBytes(4).toString("hex")}`);
+  return path12.join(path12.dirname(target), `${WORK_FOLDER_PREFIX}${kind}-${path12.basename(target)}-${randomBytes(4).toString("hex")}`);
 }
-async function walk2(dir, prefix = "") {
+async function walk(dir, prefix = "") {
   const out = [];
-  for (const entry of await readdir3(dir, { withFileTypes: true }).catch(() => [])) {
+  for (const entry of await readdir2(dir, { withFileTypes: true }).catch(() => [])) {
     if (!prefix && entry.name.startsWith(".")) continue;
     const relative2 = `${prefix}${entry.name}`;
-    if (entry.isDirectory()) out.push(...await walk2(path13.join(dir, entry.name), `${relative2}/`));
+    if (entry.isDirectory()) out.push(...await walk(path12.join(dir, entry.name), `${relative2}/`));
     else if (entry.isFile()) out.push(relative2);
   }
   return out;
 }
 async function workFolders(dir) {
   const found = [];
-  for (const entry of await readdir3(dir, { withFileTypes: true }).catch(() => [])) {
+  for (const entry of await readdir2(dir, { withFileTypes: true }).catch(() => [])) {
     if (!entry.isDirectory() || !entry.name.startsWith(WORK_FOLDER_PREFIX)) continue;
-    const info = await stat3(path13.join(dir, entry.name)).catch(() => void 0);
-    if (info) found.push({ path: path13.join(dir, entry.name), ageMs: Date.now() - info.mtimeMs });
+    const info = await stat2(path12.join(dir, entry.name)).catch(() => void 0);
+    if (info) found.push({ path: path12.join(dir, entry.name), ageMs: Date.now() - info.mtimeMs });
   }
   return found;
 }
 function folderStore(options) {
-  const base = path13.join(options.root, options.modelsPath);
+  const base = path12.join(options.root, options.modelsPath);
   const copy = options.copy ?? ((source, destination) => copyFile2(source, destination));
   async function snapshot() {
-    const listed = (await walk2(base)).map((file2) => ({ path: options.modelsPath ? `${options.modelsPath}/${file2}` : file2, id: "" }));
+    const listed = (await walk(base)).map((file2) => ({ path: options.modelsPath ? `${options.modelsPath}/${file2}` : file2, id: "" }));
     const folders = versionFolders(listed, options.modelsPath);
     for (const [name, folder] of folders) {
       const names = await folder.files();
       let hashed;
       folders.set(name, {
         folder: name,
-        files: async () => hashed ??= new Map(await Promise.all([...names.keys()].map(async (p) => [p, await sha256File(path13.join(options.root, name, p))])))
+        files: async () => hashed ??= new Map(await Promise.all([...names.keys()].map(async (p) => [p, await sha256File(path12.join(options.root, name, p))])))
       });
     }
     return {
@@ -56100,20 +55807,20 @@ function folderStore(options) {
       async readTexts(paths) {
         const out = /* @__PURE__ */ new Map();
         for (const p of paths) {
-          const text2 = await readFile5(path13.join(options.root, p), "utf8").catch(() => void 0);
+          const text2 = await readFile5(path12.join(options.root, p), "utf8").catch(() => void 0);
           if (text2 !== void 0) out.set(p, text2);
         }
         return out;
       },
       async contentIds(_folder, files) {
-        return new Map(await Promise.all(files.map(async (file2) => [file2.path, file2.source ? await sha256File(file2.source) : createHash3("sha256").update(file2.content ?? "").digest("hex")])));
+        return new Map(await Promise.all(files.map(async (file2) => [file2.path, file2.source ? await sha256File(file2.source) : createHash2("sha256").update(file2.content ?? "").digest("hex")])));
       }
     };
   }
   async function removeStaleWorkFolders(dir) {
     for (const folder of await workFolders(dir)) {
       if (folder.ageMs < (options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS)) continue;
-      await rm4(folder.path, { recursive: true, force: true });
+      await rm3(folder.path, { recursive: true, force: true });
       options.log.info(`publish: removed ${folder.path}, left by an interrupted run ${Math.round(folder.ageMs / 6e4)} min ago`);
     }
   }
@@ -56122,14 +55829,14 @@ function folderStore(options) {
     const forget = removeOnInterrupt(dir);
     try {
       for (const file2 of files) {
-        const destination = path13.join(dir, ...file2.path.split("/"));
-        await mkdir4(path13.dirname(destination), { recursive: true });
+        const destination = path12.join(dir, ...file2.path.split("/"));
+        await mkdir3(path12.dirname(destination), { recursive: true });
         if (file2.source && file2.link) await link(file2.source, destination).catch(() => copy(file2.source, destination));
         else if (file2.source) await copy(file2.source, destination);
-        else await writeFile5(destination, file2.content ?? "");
+        else await writeFile4(destination, file2.content ?? "");
       }
     } catch (error63) {
-      await rm4(dir, { recursive: true, force: true });
+      await rm3(dir, { recursive: true, force: true });
       forget();
       throw new ReleaseError("EPUSHFAILED", `Writing ${target} failed; nothing was published`, [error63.message]);
     }
@@ -56140,19 +55847,19 @@ function folderStore(options) {
     location: options.root,
     async preflight() {
       try {
-        await access2(options.root, constants5.W_OK);
+        await access2(options.root, constants4.W_OK);
       } catch {
         throw new ReleaseError("EFORBIDDEN", `${options.root} is not writable by this user`);
       }
     },
     snapshot: () => snapshot(),
-    localFile: (folder, file2) => path13.join(options.root, folder, ...file2.split("/")),
+    localFile: (folder, file2) => path12.join(options.root, folder, ...file2.split("/")),
     async readFolder(folder) {
-      const dir = path13.join(options.root, folder);
-      return Promise.all((await walk2(dir)).map(async (p) => ({ path: p, content: await readFile5(path13.join(dir, p)) })));
+      const dir = path12.join(options.root, folder);
+      return Promise.all((await walk(dir)).map(async (p) => ({ path: p, content: await readFile5(path12.join(dir, p)) })));
     },
     async apply(decide, applyOptions) {
-      await mkdir4(base, { recursive: true });
+      await mkdir3(base, { recursive: true });
       const staged = /* @__PURE__ */ new Map();
       try {
         for (let attempt = 1; attempt <= 5; attempt++) {
@@ -56161,16 +55868,16 @@ function folderStore(options) {
           if ("done" in decision) return { result: decision.done, changed: false, attempts: attempt };
           let lost = false;
           for (const write of decision.writes) {
-            const target = path13.join(options.root, write.folder);
-            await mkdir4(path13.dirname(target), { recursive: true });
-            await removeStaleWorkFolders(path13.dirname(target));
+            const target = path12.join(options.root, write.folder);
+            await mkdir3(path12.dirname(target), { recursive: true });
+            await removeStaleWorkFolders(path12.dirname(target));
             try {
               if (write.files === null) {
                 const trash = hiddenSibling(target, "trash");
                 await rename2(target, trash).catch((error63) => {
                   if (error63.code !== "ENOENT") throw error63;
                 });
-                await rm4(trash, { recursive: true, force: true });
+                await rm3(trash, { recursive: true, force: true });
                 continue;
               }
               if (!staged.has(write.folder)) staged.set(write.folder, await stage(target, write.files));
@@ -56180,12 +55887,12 @@ function folderStore(options) {
                 const old = hiddenSibling(target, "replaced");
                 await rename2(target, old);
                 if (!await sameFiles(old, await before.files())) {
-                  await rename2(old, target).catch(() => rm4(old, { recursive: true, force: true }));
+                  await rename2(old, target).catch(() => rm3(old, { recursive: true, force: true }));
                   lost = true;
                   break;
                 }
                 await rename2(staging.dir, target);
-                await rm4(old, { recursive: true, force: true });
+                await rm3(old, { recursive: true, force: true });
               } else {
                 await rename2(staging.dir, target);
               }
@@ -56202,14 +55909,14 @@ function folderStore(options) {
             }
           }
           if (!lost) {
-            for (const write of decision.writes) options.log.info(`publish: ${path13.join(options.root, write.folder)} ${write.files ? "is in place" : "was removed"}`);
+            for (const write of decision.writes) options.log.info(`publish: ${path12.join(options.root, write.folder)} ${write.files ? "is in place" : "was removed"}`);
             return { result: decision.result, changed: true, attempts: attempt };
           }
         }
         throw new ReleaseError("EPUSHFAILED", `${applyOptions.what}: the folder kept changing while it was being written; nothing was published`);
       } finally {
         for (const staging of staged.values()) {
-          await rm4(staging.dir, { recursive: true, force: true });
+          await rm3(staging.dir, { recursive: true, force: true });
           staging.forget();
         }
       }
@@ -56217,9 +55924,9 @@ function folderStore(options) {
   };
 }
 async function sameFiles(dir, expected) {
-  const files = await walk2(dir);
+  const files = await walk(dir);
   if (files.length !== expected.size) return false;
-  for (const file2 of files) if (expected.get(file2) !== await sha256File(path13.join(dir, file2))) return false;
+  for (const file2 of files) if (expected.get(file2) !== await sha256File(path12.join(dir, file2))) return false;
   return true;
 }
 async function reloadModel(url12, model, headers, log) {
@@ -56238,7 +55945,7 @@ async function reloadModel(url12, model, headers, log) {
 }
 
 // src/publish/api/client.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/publish/retry.ts
 var PATTERNS = [
@@ -68733,23 +68440,23 @@ function apiError(failure2, what) {
   return new ReleaseError("EPUSHFAILED", `The host API failed to ${what}${code ? ` (HTTP ${code})` : ""}`, detail);
 }
 function gitBlobId(content) {
-  return createHash4("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
+  return createHash3("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 
 // src/stores/git.ts
-import { stat as stat4, writeFile as writeFile7 } from "node:fs/promises";
-import path16 from "node:path";
+import { stat as stat3, writeFile as writeFile6 } from "node:fs/promises";
+import path15 from "node:path";
 
 // src/publish/git-session.ts
-import { mkdtemp as mkdtemp2, rm as rm5 } from "node:fs/promises";
-import os10 from "node:os";
-import path14 from "node:path";
+import { mkdtemp, rm as rm4 } from "node:fs/promises";
+import os9 from "node:os";
+import path13 from "node:path";
 var REMOTE = "origin";
 async function withGitSession(input2, body) {
-  const workspace = await mkdtemp2(path14.join(input2.env.TMPDIR || os10.tmpdir(), "mlserver-release-"));
+  const workspace = await mkdtemp(path13.join(input2.env.TMPDIR || os9.tmpdir(), "mlserver-release-"));
   const forget = removeOnInterrupt(workspace);
   try {
-    const repoDir = path14.join(workspace, "repo.git");
+    const repoDir = path13.join(workspace, "repo.git");
     const timeoutMs = input2.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
     const ctx = { cwd: workspace, env: gitEnvironment(input2.env, input2.url, input2.credentials, timeoutMs), networkTimeoutMs: timeoutMs };
     await initBare(repoDir, ctx);
@@ -68766,7 +68473,7 @@ async function withGitSession(input2, body) {
     };
     return await body(session);
   } finally {
-    await rm5(workspace, { recursive: true, force: true });
+    await rm4(workspace, { recursive: true, force: true });
     forget();
   }
 }
@@ -68828,8 +68535,8 @@ async function withRetries(action, input2, backoff) {
 }
 
 // src/publish/lfs.ts
-import { copyFile as copyFile3, mkdir as mkdir5, writeFile as writeFile6 } from "node:fs/promises";
-import path15 from "node:path";
+import { copyFile as copyFile3, mkdir as mkdir4, writeFile as writeFile5 } from "node:fs/promises";
+import path14 from "node:path";
 function globToRegExp(pattern) {
   const anchored = pattern.includes("/") && !pattern.endsWith("/");
   const body = pattern.replace(/^\//, "").split(/(\*\*\/|\*\*|\*|\?)/).map((part) => {
@@ -68857,18 +68564,18 @@ function lfsMatcher(attributes) {
 async function prepareLfsObjects(sources, repoDir, workspace, ctx) {
   if (sources.length === 0) return [];
   if (!which2("git-lfs", ctx.env)) {
-    throw new ReleaseError("ELFSMISSING", `The repository stores ${sources.map((s) => path15.basename(s)).join(", ")} in Git LFS (.gitattributes), but git-lfs is not installed`);
+    throw new ReleaseError("ELFSMISSING", `The repository stores ${sources.map((s) => path14.basename(s)).join(", ")} in Git LFS (.gitattributes), but git-lfs is not installed`);
   }
   const prepared = [];
   for (const [index, source] of sources.entries()) {
     const pointer = await lfsPointer(source, ctx);
     const oid = /oid sha256:([0-9a-f]{64})/.exec(pointer)?.[1];
     if (!oid) throw new ReleaseError("EPUSHFAILED", `git lfs pointer gave no object id for ${source}`);
-    const pointerFile = path15.join(workspace, `lfs-pointer-${index}`);
-    await writeFile6(pointerFile, pointer);
-    const store = path15.join(repoDir, "lfs", "objects", oid.slice(0, 2), oid.slice(2, 4));
-    await mkdir5(store, { recursive: true });
-    await copyFile3(source, path15.join(store, oid));
+    const pointerFile = path14.join(workspace, `lfs-pointer-${index}`);
+    await writeFile5(pointerFile, pointer);
+    const store = path14.join(repoDir, "lfs", "objects", oid.slice(0, 2), oid.slice(2, 4));
+    await mkdir4(store, { recursive: true });
+    await copyFile3(source, path14.join(store, oid));
     prepared.push({ source, pointerFile, oid });
   }
   return prepared;
@@ -69058,14 +68765,14 @@ function gitStore(options) {
       const lfsSources = [];
       for (const file2 of files) {
         if (file2.source) {
-          sources.push(path16.resolve(file2.source));
-          if (isLfs(`${folder}/${file2.path}`)) lfsSources.push(path16.resolve(file2.source));
-          else if ((await stat4(file2.source)).size > LARGE_FILE_BYTES) {
+          sources.push(path15.resolve(file2.source));
+          if (isLfs(`${folder}/${file2.path}`)) lfsSources.push(path15.resolve(file2.source));
+          else if ((await stat3(file2.source)).size > LARGE_FILE_BYTES) {
             options.log.warn(`${file2.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
           }
         } else {
-          const generated = path16.join(workspace, `generated-${++counter}`);
-          await writeFile7(generated, file2.content ?? "");
+          const generated = path15.join(workspace, `generated-${++counter}`);
+          await writeFile6(generated, file2.content ?? "");
           sources.push(generated);
         }
       }
@@ -69080,7 +68787,7 @@ function gitStore(options) {
   async function folderFiles(files, ids) {
     const out = [];
     for (const file2 of files) {
-      const executable = file2.source ? ((await stat4(file2.source)).mode & 73) !== 0 : false;
+      const executable = file2.source ? ((await stat3(file2.source)).mode & 73) !== 0 : false;
       out.push({ path: file2.path, oid: ids.get(file2.path), executable });
     }
     return out;
@@ -69312,9 +69019,410 @@ function resolveStore(choice, runtime) {
   });
 }
 
+// src/inventory.ts
+import path16 from "node:path";
+
+// src/versions.ts
+var import_semver = __toESM(require_semver2(), 1);
+var SHORT = /^[vV]?(\d+)(?:\.(\d+))?((?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
+function semverOf(version2) {
+  const direct = import_semver.default.valid(version2.replace(/^[vV](?=\d)/, ""));
+  if (direct) return direct;
+  const short = SHORT.exec(version2);
+  return short ? import_semver.default.valid(`${short[1]}.${short[2] ?? 0}.0${short[3]}`) ?? void 0 : void 0;
+}
+function compareVersions(a, b) {
+  const sa = semverOf(a);
+  const sb = semverOf(b);
+  if (sa && sb) return import_semver.default.compare(sa, sb) || a.localeCompare(b);
+  if (sa) return -1;
+  if (sb) return 1;
+  return a.localeCompare(b, "en", { numeric: true });
+}
+function newestVersion(versions) {
+  return [...versions].sort(compareVersions).pop();
+}
+function mlserverDefaultVersion(versions) {
+  if (versions.length === 0) return void 0;
+  if (versions.every((v) => /^\d+$/.test(v))) return versions.reduce((a, b) => Number(b) > Number(a) ? b : a);
+  return versions.reduce((a, b) => b > a ? b : a);
+}
+
+// src/inventory.ts
+function describeFolder(folder, settingsText, recordText) {
+  const record2 = safeJson(recordText);
+  const settings = safeJson(settingsText);
+  const base = path16.posix.basename(folder);
+  const model = record2?.model ?? settings?.name ?? /^(.*)-[^-]+$/.exec(base)?.[1];
+  const version2 = record2?.version ?? settings?.parameters?.version ?? /-([^-]+)$/.exec(base)?.[1];
+  if (!model || !version2) return void 0;
+  const artifact = record2?.artifact;
+  return { model, version: version2, folder, releasedAt: record2?.releasedAt, artifactBytes: artifact?.bytes, ...record2?.default === true ? { isDefault: true } : {} };
+}
+function safeJson(text2) {
+  if (!text2) return void 0;
+  try {
+    const value = JSON.parse(text2);
+    return value && typeof value === "object" ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function groupByModel(entries, only) {
+  const byModel = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    if (only && entry.model !== only) continue;
+    byModel.set(entry.model, [...byModel.get(entry.model) ?? [], entry]);
+  }
+  return [...byModel.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([model, all]) => {
+    const copy = all.find((v) => v.isDefault);
+    const sorted = all.filter((v) => !v.isDefault).sort((a, b) => compareVersions(a.version, b.version));
+    const names = sorted.map((v) => v.version);
+    return { model, versions: sorted, newest: newestVersion(names) ?? copy?.version ?? "", mlserverDefault: copy?.version ?? mlserverDefaultVersion(names) ?? "", ...copy ? { defaultVersion: copy.version } : {} };
+  });
+}
+async function versionsIn(snapshot) {
+  const folders = [...snapshot.folders.keys()];
+  const texts = await snapshot.readTexts(folders.flatMap((f) => [`${f}/${SETTINGS_FILE}`, `${f}/${RECORD_FILE}`]));
+  return folders.map((folder) => describeFolder(folder, texts.get(`${folder}/${SETTINGS_FILE}`), texts.get(`${folder}/${RECORD_FILE}`))).filter((v) => Boolean(v));
+}
+async function findVersion(snapshot, model, version2) {
+  return (await versionsIn(snapshot)).find((v) => v.model === model && v.version === version2 && !v.isDefault);
+}
+
+// src/publish/ownership.ts
+function recordedIdentity(releaseJson, settingsJson) {
+  const record2 = parseObject(releaseJson);
+  if (record2 && typeof record2.model === "string") {
+    return { model: record2.model, version: typeof record2.version === "string" ? record2.version : void 0 };
+  }
+  const settings = parseObject(settingsJson);
+  if (settings && (typeof settings.name === "string" || typeof settings.name === "number")) {
+    const parameters = parseObject(JSON.stringify(settings.parameters ?? null));
+    return { model: String(settings.name), version: typeof parameters?.version === "string" ? parameters.version : void 0 };
+  }
+  return void 0;
+}
+function assertOwnedBy(folder, mine, owner) {
+  if (!owner) return;
+  const otherModel = owner.model !== mine.model;
+  const otherVersion = owner.version !== void 0 && mine.version !== void 0 && owner.version !== mine.version;
+  if (otherModel || otherVersion) {
+    throw new ReleaseError(
+      "EFOLDEROWNER",
+      `${folder} belongs to model "${owner.model}"${owner.version ? ` version "${owner.version}"` : ""}, not to "${mine.model}"${mine.version ? ` version "${mine.version}"` : ""}; it is left alone, even with --force`
+    );
+  }
+}
+function parseObject(text2) {
+  if (!text2) return void 0;
+  try {
+    const value = JSON.parse(text2);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/temp-files.ts
+import { mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm5, writeFile as writeFile7 } from "node:fs/promises";
+import os10 from "node:os";
+import path17 from "node:path";
+async function writeTempFiles(files) {
+  const dir = await mkdtemp2(path17.join(os10.tmpdir(), "mlsr-copy-"));
+  const forget = removeOnInterrupt(dir);
+  const out = [];
+  for (const file2 of files) {
+    const source = path17.join(dir, ...file2.path.split("/"));
+    await mkdir5(path17.dirname(source), { recursive: true });
+    await writeFile7(source, file2.content);
+    out.push({ path: file2.path, source });
+  }
+  return {
+    dir,
+    files: out,
+    remove: async () => {
+      await rm5(dir, { recursive: true, force: true });
+      forget();
+    }
+  };
+}
+
+// src/default-version.ts
+function defaultFolder(modelsPath, model, layout) {
+  const leaf = layout === "name/version" ? `${model}/${model}` : model;
+  return modelsPath ? `${modelsPath}/${leaf}` : leaf;
+}
+async function setDefault(store, input2) {
+  const folder = defaultFolder(input2.modelsPath, input2.model, input2.layout);
+  const chosen = await store.snapshot(input2.branch).then(async (snapshot) => {
+    const versions = groupByModel(await versionsIn(snapshot), input2.model)[0]?.versions ?? [];
+    const version2 = input2.version === "newest" ? newestVersion(versions.map((v) => v.version)) : input2.version;
+    const found = version2 ? versions.find((v) => v.version === version2) : void 0;
+    if (!found) {
+      const have = [...versions].reverse().map((v) => v.version).join(", ") || "none";
+      throw new ReleaseError("ENOSUCHVERSION", `${input2.model} ${input2.version} is not published in ${store.location} (it has: ${have}); publish or promote it first`);
+    }
+    return found;
+  });
+  const source = await store.readFolder(chosen.folder, input2.branch);
+  const { files: written, remove } = await writeTempFiles(source.map((file2) => ({ path: file2.path, content: asDefault(file2.path, file2.content, chosen.version) })));
+  try {
+    const local2 = (file2) => file2.path === SETTINGS_FILE || file2.path === RECORD_FILE ? void 0 : store.localFile?.(chosen.folder, file2.path);
+    const files = written.map((file2) => ({ path: file2.path, source: local2(file2) ?? file2.source, ...local2(file2) ? { link: true } : {} }));
+    const applied = await store.apply(async (snapshot) => {
+      const nested = [...snapshot.folders.keys()].filter((other) => other.startsWith(`${folder}/`));
+      if (nested.length > 0) {
+        throw new ReleaseError("EUSAGE", `${folder} holds version folders (${nested.join(", ")}): this repository uses the name/version layout, so pass --layout name/version`);
+      }
+      const current = snapshot.folders.get(folder);
+      if (current) {
+        const texts = await snapshot.readTexts([`${folder}/${RECORD_FILE}`, `${folder}/${SETTINGS_FILE}`]);
+        const record2 = parseRecord(texts.get(`${folder}/${RECORD_FILE}`));
+        if (record2?.default !== true || record2.model !== input2.model) {
+          const owner = recordedIdentity(texts.get(`${folder}/${RECORD_FILE}`), texts.get(`${folder}/${SETTINGS_FILE}`));
+          throw new ReleaseError("EFOLDEROWNER", `${folder} holds ${owner ? `model "${owner.model}"${owner.version ? ` version "${owner.version}"` : ""}` : "files mlserver-release did not write"}, not a default copy of ${input2.model}; it is left alone`);
+        }
+        const mine = await snapshot.contentIds(folder, files);
+        const theirs = await current.files();
+        if (mine.size === theirs.size && [...mine].every(([p, id]) => theirs.get(p) === id)) {
+          input2.log.info(`default: ${folder} already stands for ${input2.model} ${chosen.version}`);
+          return { done: null };
+        }
+      }
+      return { writes: [{ folder, files }], message: `Make ${input2.model} ${chosen.version} the default`, author: input2.author, result: null };
+    }, { branch: input2.branch, what: `making ${input2.model} ${chosen.version} the default`, expected: { folder, files } });
+    input2.log.info(`default: /v2/models/${input2.model}/infer now serves ${chosen.version} (${folder}/)`);
+    return { version: chosen.version, folder, changed: applied.changed, commit: applied.commit };
+  } finally {
+    await remove();
+  }
+}
+function parseRecord(text2) {
+  try {
+    return text2 ? JSON.parse(text2) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function asDefault(path24, content, version2) {
+  if (path24 === SETTINGS_FILE) {
+    const settings = JSON.parse(content.toString("utf8"));
+    if (settings.parameters) delete settings.parameters.version;
+    return Buffer.from(JSON.stringify(settings, null, 2) + "\n");
+  }
+  if (path24 === RECORD_FILE) {
+    const record2 = JSON.parse(content.toString("utf8"));
+    return Buffer.from(JSON.stringify({ ...record2, version: version2, default: true }, null, 2) + "\n");
+  }
+  return content;
+}
+async function defaultCommand(options, runtime = {}) {
+  const env = runtime.env ?? process.env;
+  const cwd = runtime.cwd ?? process.cwd();
+  const log = runtime.log ?? silentLogger();
+  const version2 = options.version ?? env.MLSERVER_VERSION;
+  if (!version2) throw new ReleaseError("ENOVERSION", "No version given: pass --version V, or --version newest");
+  const model = options.model ?? modelNameIn(await readSettingsFile(path18.resolve(cwd, options.settings ?? path18.join(options.modelDir ?? ".", "model-settings.json"))), "model-settings.json");
+  const problems = [...segmentProblems(model, "model"), ...version2 === "newest" ? [] : segmentProblems(version2, "version")];
+  if (problems.length > 0) throw new ReleaseError("EUSAGE", "Invalid model or version", problems);
+  const repository = await resolveRepository(options, env, cwd, log);
+  const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
+  const layout = parseLayout(options.layout);
+  const via = options.via ?? "git";
+  if (via !== "git" && via !== "api") throw new ReleaseError("EUSAGE", `Unknown --via "${via}": expected git or api`);
+  const headers = parseHeaders(options.verifyHeaders, log);
+  if (options.reloadUrl && repository.target !== "folder") throw new ReleaseError("EUSAGE", "--reload-url is for --target folder (a model volume)");
+  const store = resolveStore(
+    { repository, via, branch: options.branch, modelsPath, apiUrl: options.apiUrl, tokenType: options.tokenType, networkTimeoutMs: options.networkTimeout === void 0 ? void 0 : options.networkTimeout * 1e3 },
+    { env, cwd, log, backoff: runtime.backoff }
+  );
+  const author = { name: options.gitUserName || env.GIT_USER_NAME || "mlserver-release", email: options.gitUserEmail || env.GIT_USER_EMAIL || "mlserver-release@users.noreply.localhost" };
+  const set2 = await setDefault(store, { model, version: version2, modelsPath, layout, author, branch: options.branch, log });
+  if (options.reloadUrl) await reloadModel(options.reloadUrl, model, headers, log);
+  return { model, version: set2.version, folder: set2.folder, repo: store.location, changed: set2.changed, commit: set2.commit, endpoint: `/v2/models/${model}/infer` };
+}
+
+// src/promote.ts
+import path20 from "node:path";
+
+// src/publish/integrity.ts
+import { createHash as createHash4 } from "node:crypto";
+var sha256 = (data) => createHash4("sha256").update(data).digest("hex");
+function recordOf(files, where2) {
+  const record2 = files.find((f) => f.path === RECORD_FILE);
+  if (!record2) throw new ReleaseError("EINTEGRITY", `${where2} has no ${RECORD_FILE}, so what it holds cannot be checked; promote only what mlserver-release published`);
+  try {
+    return JSON.parse(record2.content.toString("utf8"));
+  } catch {
+    throw new ReleaseError("EINTEGRITY", `${where2}/${RECORD_FILE} is not valid JSON`);
+  }
+}
+function assertMatchesRecord(files, where2) {
+  const artifact = recordOf(files, where2).artifact;
+  if (!artifact?.path) return {};
+  const base = folderRelativePath(artifact.path);
+  const single = files.find((f) => f.path === base);
+  const parts = single ? [single] : files.filter((f) => f.path.startsWith(`${base}/`));
+  if (parts.length === 0) throw new ReleaseError("EINTEGRITY", `${where2}: the artifact ${base} that ${RECORD_FILE} records is missing`);
+  const bytes = parts.reduce((sum, f) => sum + f.content.length, 0);
+  const actual = single ? sha256(single.content) : sha256(parts.map((f) => `${sha256(f.content)}  ${f.path}`).sort().join("\n"));
+  if (actual !== artifact.sha256 || bytes !== artifact.bytes) {
+    throw new ReleaseError("EINTEGRITY", `${where2}: the artifact does not match its ${RECORD_FILE} (recorded ${artifact.bytes} bytes, sha256 ${artifact.sha256}; found ${bytes} bytes, sha256 ${actual}); nothing was written`);
+  }
+  return { sha256: actual, bytes };
+}
+
+// src/publish-version.ts
+async function compare(snapshot, input2) {
+  const stored = snapshot.folders.get(input2.folder);
+  if (!stored) return { state: "absent", differences: [] };
+  const theirs = await stored.files();
+  const mine = await snapshot.contentIds(input2.folder, input2.files);
+  const ignore = (p) => input2.ignoreForComparison.includes(p);
+  const differences = [];
+  for (const [file2, id] of mine) {
+    if (ignore(file2)) continue;
+    const other = theirs.get(file2);
+    if (!other) differences.push(`${file2}: new in this release`);
+    else if (other !== id) differences.push(`${file2}: differs (published ${other.slice(0, 12)}, local ${id.slice(0, 12)})`);
+  }
+  for (const file2 of theirs.keys()) if (!ignore(file2) && !mine.has(file2)) differences.push(`${file2}: only in the published version`);
+  return { state: differences.length === 0 ? "same" : "different", differences };
+}
+async function decideRelease(snapshot, input2, where2) {
+  const { state, differences } = await compare(snapshot, input2);
+  if (state === "same") {
+    input2.log.info(`publish: ${input2.folder} already holds this exact model${where2}; nothing to change`);
+    return { done: { replaced: false } };
+  }
+  if (state === "different") {
+    const texts = await snapshot.readTexts([`${input2.folder}/${RECORD_FILE}`, `${input2.folder}/${SETTINGS_FILE}`]);
+    assertOwnedBy(`${input2.folder}${where2}`, input2.identity, recordedIdentity(texts.get(`${input2.folder}/${RECORD_FILE}`), texts.get(`${input2.folder}/${SETTINGS_FILE}`)));
+    if (!input2.force) throw new ReleaseError("EVERSIONCONFLICT", `${input2.folder} is already published${where2} with different content`, differences);
+  }
+  return { writes: [{ folder: input2.folder, files: input2.files }], message: input2.message, author: input2.author, result: { replaced: state === "different" } };
+}
+async function publishVersion(store, input2) {
+  const what = `publishing ${input2.folder}`;
+  if (!input2.review) {
+    const applied2 = await store.apply((snapshot) => decideRelease(snapshot, input2, snapshot.branch ? ` on ${snapshot.branch}` : ""), { branch: input2.branch, what, expected: { folder: input2.folder, files: input2.files } });
+    return { status: applied2.changed ? "pushed" : "already-published", branch: applied2.branch, commit: applied2.commit, replaced: applied2.result.replaced, attempts: applied2.attempts };
+  }
+  if (!store.openReview || !store.defaultBranch) {
+    throw new ReleaseError("EUSAGE", `--review opens a pull or merge request, which ${store.location} (${store.kind}) does not have`);
+  }
+  const target = input2.branch ?? await store.defaultBranch();
+  const onTarget = await store.snapshot(target);
+  const verdict = await decideRelease(onTarget, input2, ` on ${target}`);
+  if ("done" in verdict) return { status: "already-published", branch: target, commit: onTarget.head, replaced: false, attempts: 1 };
+  const review = input2.review;
+  const applied = await store.apply(async (snapshot) => {
+    const { state } = await compare(snapshot, input2);
+    if (state === "same" && snapshot.branch === review.branch) {
+      input2.log.info(`publish: ${review.branch} already holds this release; reusing it`);
+      return { done: { replaced: false } };
+    }
+    return { writes: [{ folder: input2.folder, files: input2.files }], message: input2.message, author: input2.author, result: { replaced: state === "different" } };
+  }, { branch: review.branch, startFrom: target, what, expected: { folder: input2.folder, files: input2.files } });
+  const opened = await store.openReview(review.branch, target, review.title, review.body);
+  input2.log.info(`publish: ${opened.reused ? "reusing" : "opened"} ${opened.url}`);
+  return { status: "pushed", branch: review.branch, commit: applied.commit, reviewUrl: opened.url, replaced: verdict.result.replaced, attempts: applied.attempts };
+}
+
+// src/summary.ts
+function commitUrl(result, env) {
+  if (!result.commit || !/^https?:\/\//.test(result.repo)) return void 0;
+  const base = result.repo.replace(/\.git\/?$/, "").replace(/\/+$/, "");
+  const kind = detectHostKind(result.repo, env);
+  if (kind === "github") return `${base}/commit/${result.commit}`;
+  if (kind === "gitlab") return `${base}/-/commit/${result.commit}`;
+  return void 0;
+}
+function curlLine(result, serverUrl = "http://localhost:8080") {
+  return `curl -s -X POST ${serverUrl}${result.endpoint} -H 'Content-Type: application/json' -d @inference-request.json`;
+}
+function summaryMarkdown(result, env) {
+  const link2 = commitUrl(result, env);
+  const commit = result.commit ? link2 ? `[\`${result.commit.slice(0, 12)}\`](${link2})` : `\`${result.commit.slice(0, 12)}\`` : "\u2014";
+  const title = {
+    pushed: `Released ${result.model} ${result.version}`,
+    "already-published": `${result.model} ${result.version} was already published`,
+    "already-promoted": `${result.model} ${result.version} was already promoted`,
+    "dry-run": `Dry run: ${result.model} ${result.version}`
+  }[result.status];
+  return [
+    `### ${title}`,
+    "",
+    "| | |",
+    "|---|---|",
+    `| Model | \`${result.model}\` |`,
+    `| Version | \`${result.version}\` |`,
+    `| Folder | \`${result.folder}/\` |`,
+    `| Commit | ${commit} |`,
+    `| Endpoint | \`POST ${result.endpoint}\` |`,
+    ...result.reviewUrl ? [`| Review | ${result.reviewUrl} |`] : [],
+    `| Executed notebook | ${result.executedNotebook ? `\`${result.executedNotebook}\`` : "\u2014"} |`,
+    "",
+    "Try it once MLServer has loaded the version:",
+    "",
+    "```sh",
+    curlLine(result),
+    "```",
+    ""
+  ].join("\n");
+}
+function resultOutputs(result) {
+  return {
+    model: result.model,
+    version: result.version,
+    folder: result.folder,
+    commit: result.commit ?? "",
+    endpoint: result.endpoint,
+    "already-published": String(result.alreadyPublished),
+    "executed-notebook": result.executedNotebook ?? "",
+    verified: String(result.verified ?? false),
+    "review-url": result.reviewUrl ?? "",
+    source: result.source ?? ""
+  };
+}
+
+// src/providers/github.ts
+var githubLogStyle = {
+  startGroup: (title) => (startGroup(title), ""),
+  endGroup: () => (endGroup(), ""),
+  warning: (message, at) => (warning(message, properties(at)), ""),
+  error: (message, at) => (error(message, properties(at)), "")
+};
+function properties(at) {
+  if (!at?.file) return {};
+  return { file: at.file, ...at.line ? { startLine: at.line } : {}, ...at.column ? { startColumn: at.column } : {} };
+}
+function githubContext(env) {
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  const repository = env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : void 0;
+  return {
+    tag: env.GITHUB_REF_TYPE === "tag" ? env.GITHUB_REF_NAME : void 0,
+    sourceRepository: repository,
+    sourceCommit: env.GITHUB_SHA,
+    jobUrl: repository && env.GITHUB_RUN_ID ? `${repository}/actions/runs/${env.GITHUB_RUN_ID}` : void 0
+  };
+}
+var github = {
+  name: "github",
+  detect: ({ env }) => env.GITHUB_ACTIONS === "true",
+  context: async ({ env }) => githubContext(env),
+  logStyle: () => githubLogStyle,
+  maskSecret: (spelling) => setSecret(spelling),
+  async publishResult(result, { env }) {
+    for (const [name, value] of Object.entries(resultOutputs(result))) setOutput(name, value);
+    if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(summaryMarkdown(result, env)).write();
+  }
+};
+
 // src/providers/gitlab.ts
 import { writeFile as writeFile8 } from "node:fs/promises";
-import path17 from "node:path";
+import path19 from "node:path";
 var ESC = "\x1B";
 function sectionId(title) {
   return title.toLowerCase().replace(/[^a-z0-9_.-]+/g, "_").slice(0, 60) || "section";
@@ -69351,7 +69459,7 @@ var gitlab = {
   maskSecret: () => void 0,
   async publishResult(result, { cwd, log, dotenvPath }) {
     const outputs = resultOutputs(result);
-    const file2 = path17.resolve(cwd, dotenvPath ?? DEFAULT_DOTENV);
+    const file2 = path19.resolve(cwd, dotenvPath ?? DEFAULT_DOTENV);
     await writeFile8(file2, dotenvText(outputs));
     await log.group("Release summary", async () => {
       for (const [name, value] of Object.entries(outputs)) log.info(`${name.padEnd(18)} ${value}`);
@@ -69513,6 +69621,267 @@ async function verifyDefaultServes(input2, versioned) {
   return response;
 }
 
+// src/promote.ts
+var SIDES = {
+  from: { flag: "--from", envNames: { repo: "MLSERVER_STAGING_REPO", token: "MLSERVER_STAGING_TOKEN" } },
+  to: { flag: "--to", envNames: { repo: "MLSERVER_PRODUCTION_REPO", token: "MLSERVER_PRODUCTION_TOKEN" } }
+};
+async function promote(options, runtime = {}) {
+  const env = runtime.env ?? process.env;
+  const cwd = runtime.cwd ?? process.cwd();
+  const log = runtime.log ?? silentLogger();
+  const provider = runtime.provider ?? detectProvider(env);
+  const context = await provider.context({ env, cwd });
+  const version2 = options.version ?? context.tag ?? env.MLSERVER_VERSION;
+  if (!version2) throw new ReleaseError("ENOVERSION", "No version given: pass --version, run on a tag, or pass the release job's dotenv (MLSERVER_VERSION)");
+  const model = options.model ?? await modelFromSettings(options, cwd);
+  const problems = [...segmentProblems(model, "model"), ...segmentProblems(version2, "version")];
+  if (problems.length > 0) throw new ReleaseError("EUSAGE", "Invalid model or version", problems);
+  const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
+  const layout = parseLayout(options.layout);
+  const networkTimeoutMs = options.networkTimeout === void 0 ? DEFAULT_NETWORK_TIMEOUT_MS : options.networkTimeout * 1e3;
+  const headers = parseHeaders(options.verifyHeaders, log);
+  const [fromRepo, toRepo] = await Promise.all(["from", "to"].map((side) => resolveRepository({ ...options[side], ...SIDES[side] }, env, cwd, log)));
+  const same = fromRepo.url === toRepo.url && (options.from.branch ?? "") === (options.to.branch ?? "");
+  if (same) throw new ReleaseError("EUSAGE", `--from and --to are the same store (${toRepo.url}${options.to.branch ? ` branch ${options.to.branch}` : ""}, models path "${modelsPath}"): promote copies between two`);
+  const verify = options.verifyUrl ? await planVerify(options, options.verifyUrl, headers, path20.resolve(cwd, options.modelDir ?? "."), cwd) : void 0;
+  const storeFor2 = (side, repository) => {
+    const via = options[side].via ?? "git";
+    if (via !== "git" && via !== "api") throw new ReleaseError("EUSAGE", `Unknown --${side}-via "${via}": expected git or api`);
+    return resolveStore(
+      { repository, via, branch: options[side].branch, modelsPath, apiUrl: options[side].apiUrl, tokenType: options[side].tokenType, needsReviews: side === "to" && Boolean(options.review), networkTimeoutMs },
+      { env, cwd, log, backoff: runtime.backoff }
+    );
+  };
+  const source = storeFor2("from", fromRepo);
+  const destination = storeFor2("to", toRepo);
+  const author = {
+    name: options.gitUserName || env.GIT_USER_NAME || "mlserver-release",
+    email: options.gitUserEmail || env.GIT_USER_EMAIL || "mlserver-release@users.noreply.localhost"
+  };
+  log.info(`promote: ${model} ${version2} from ${source.location} to ${destination.location}`);
+  await log.group("Preflight", async () => {
+    await source.preflight({ branch: options.from.branch, needsExistingBranch: true });
+    await destination.preflight({ branch: options.to.branch, needsExistingBranch: Boolean(options.review) });
+  });
+  const { files, sha256: sha2562, origin, folder: sourceFolder } = await log.group("Source", () => readSource(source, options.from.branch, model, version2, log));
+  const folder = versionFolder(modelsPath, model, version2, layout);
+  const base = {
+    model,
+    version: version2,
+    folder,
+    repo: destination.location,
+    endpoint: inferencePath(model, version2),
+    source: origin,
+    files: files.map((f) => `${folder}/${f.path}`),
+    warnings: [...log.warnings],
+    artifact: sha2562 ? { path: sourceFolder, bytes: files.reduce((n, f) => n + f.content.length, 0), sha256: sha2562 } : void 0
+  };
+  if (options.dryRun) {
+    log.info(`dry run: would copy ${sourceFolder}/ (${files.length} files) to ${destination.location} ${folder}/${options.makeDefault ? ", then make it the default" : ""}`);
+    return { ...base, status: "dry-run", pushed: false, alreadyPublished: false };
+  }
+  const staged = await writeTempFiles(files);
+  let published;
+  try {
+    published = await log.group("Promote", async () => {
+      const result = await publishVersion(destination, {
+        folder,
+        files: staged.files,
+        identity: { model, version: version2 },
+        ignoreForComparison: [],
+        message: [`Promote model ${model} ${version2}`, "", `Promoted-From: ${origin}`, ...sha2562 ? [`Release-Sha256: ${sha2562}`] : []].join("\n"),
+        author,
+        force: options.force ?? false,
+        branch: options.to.branch,
+        review: options.review ? { branch: `promote/${model}/${version2}`, title: `Promote model ${model} ${version2}`, body: `Promotes \`${model}\` \`${version2}\` from ${origin}, byte for byte.
+
+| | |
+|---|---|
+| Folder | \`${folder}/\` |
+| Artifact sha256 | \`${sha2562 ?? "\u2014"}\` |
+` } : void 0,
+        log
+      });
+      if (!options.review) await assertDestinationMatches(destination, options.to.branch, folder, staged.files, log);
+      return result;
+    });
+  } finally {
+    await staged.remove();
+  }
+  let defaultVersion;
+  if (options.makeDefault && !options.review) {
+    defaultVersion = await log.group("Default", async () => (await setDefault(destination, { model, version: version2, modelsPath, layout, author, branch: options.to.branch, log })).version);
+  }
+  let verifyResponse;
+  if (verify) {
+    verifyResponse = await log.group("Verify", async () => (await verifyServed({ ...verify, model, version: version2, log })).response);
+  }
+  const already = published.status === "already-published";
+  return {
+    ...base,
+    warnings: [...log.warnings],
+    status: already ? "already-promoted" : "pushed",
+    pushed: !already,
+    alreadyPublished: already,
+    branch: published.branch,
+    commit: published.commit,
+    reviewUrl: published.reviewUrl,
+    verified: verify ? true : void 0,
+    verifyResponse,
+    defaultVersion
+  };
+}
+async function modelFromSettings(options, cwd) {
+  const modelDir = path20.resolve(cwd, options.modelDir ?? ".");
+  const file2 = path20.resolve(cwd, options.settings ?? path20.join(modelDir, "model-settings.json"));
+  return modelNameIn(await readSettingsFile(file2), file2);
+}
+async function readSource(store, branch, model, version2, log) {
+  const snapshot = await store.snapshot(branch);
+  const found = await findVersion(snapshot, model, version2);
+  if (!found) {
+    const have = [...groupByModel(await versionsIn(snapshot), model)[0]?.versions ?? []].reverse().map((v) => v.version);
+    throw new ReleaseError("ENOSUCHVERSION", `${store.location} has no ${model} ${version2} to promote (it has: ${have.join(", ") || "no versions of this model"})`);
+  }
+  const files = await store.readFolder(found.folder, branch);
+  const { sha256: sha2562 } = assertMatchesRecord(files, `${store.location} ${found.folder}`);
+  const origin = `${store.location}${snapshot.head ? `@${snapshot.head}` : ""}`;
+  log.info(`promote: read ${found.folder}/ (${files.length} files${sha2562 ? `, artifact sha256 ${sha2562.slice(0, 16)}...` : ""}); it matches its release.json`);
+  return { files, sha256: sha2562, origin, folder: found.folder };
+}
+async function assertDestinationMatches(store, branch, folder, files, log) {
+  const after = await store.snapshot(branch);
+  const stored = after.folders.get(folder);
+  const theirs = stored ? await stored.files() : /* @__PURE__ */ new Map();
+  const mismatch = await store.apply(async (snapshot) => {
+    const mine = await snapshot.contentIds(folder, files);
+    const same = mine.size === theirs.size && [...mine].every(([p, id]) => theirs.get(p) === id);
+    return { done: same };
+  }, { branch, what: `checking ${folder}` });
+  if (!mismatch.result) {
+    throw new ReleaseError("EINTEGRITY", `${store.location} ${folder} does not hold the promoted bytes after the write; check the store, and promote again`);
+  }
+  log.info(`promote: ${folder}/ in ${store.location} holds exactly the source's files`);
+}
+
+// src/release.ts
+import path22 from "node:path";
+
+// src/publish/stage.ts
+import { createHash as createHash5 } from "node:crypto";
+import { constants as constants5 } from "node:fs";
+import { lstat as lstat2, mkdir as mkdir6, mkdtemp as mkdtemp3, open as open3, readdir as readdir3, readlink as readlink2, realpath, rm as rm6, stat as stat4, writeFile as writeFile9 } from "node:fs/promises";
+import os11 from "node:os";
+import path21 from "node:path";
+async function createStaging(modelDir, log) {
+  const root = await realpath(modelDir);
+  const dir = await mkdtemp3(path21.join(os11.tmpdir(), "mlsr-stage-"));
+  const forget = removeOnInterrupt(dir);
+  return {
+    dir,
+    copy: (relative2, targetPath, what) => copyIntoStaging(root, modelDir, relative2, targetPath, dir, what, log),
+    async write(targetPath, content) {
+      const destination = path21.join(dir, ...targetPath.split("/"));
+      await mkdir6(path21.dirname(destination), { recursive: true });
+      await writeFile9(destination, content);
+    },
+    async remove() {
+      await rm6(dir, { recursive: true, force: true });
+      forget();
+    }
+  };
+}
+async function stageArtifact(staging, uri) {
+  const base = folderRelativePath(uri);
+  const files = await staging.copy(uri, base, "The artifact (parameters.uri)");
+  const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
+  const single = files.length === 1 && files[0].path === base;
+  const sha2562 = single ? files[0].sha256 : createHash5("sha256").update(files.map((f) => `${f.sha256}  ${f.path}`).sort().join("\n")).digest("hex");
+  return { uri, files, bytes, sha256: sha2562 };
+}
+async function copyIntoStaging(root, modelDir, relative2, targetPath, dir, what, log) {
+  const start = path21.resolve(modelDir, relative2);
+  let info;
+  try {
+    info = await stat4(start);
+  } catch (error63) {
+    const code = error63.code;
+    if (code === "ELOOP") throw new ReleaseError("EARTIFACTMISSING", `${what} "${relative2}" is a symlink loop`);
+    const dangling = await lstat2(start).then((l) => l.isSymbolicLink(), () => false);
+    throw new ReleaseError("EARTIFACTMISSING", dangling ? `${what} "${relative2}" is a symlink to ${await readlink2(start).catch(() => "?")}, which does not exist` : `${what} "${relative2}" does not exist at ${start}`);
+  }
+  await insideRoot(root, start, what, relative2);
+  const pairs = info.isDirectory() ? (await walk2(root, start, what, log)).map((inner) => [path21.join(start, inner), `${targetPath}/${inner.split(path21.sep).join("/")}`]) : [[start, targetPath]];
+  const staged = [];
+  for (const [source, target] of pairs) {
+    const problems = pathProblems(target);
+    if (problems.length > 0) throw new ReleaseError("EARTIFACTMISSING", `${what}: cannot publish "${target}"`, problems);
+    staged.push(await copyOne(root, source, target, dir, what));
+  }
+  return staged;
+}
+async function insideRoot(root, file2, what, relative2) {
+  const real = await realpath(file2);
+  if (real !== root && !real.startsWith(root + path21.sep)) {
+    throw new ReleaseError("EURIESCAPES", `${what} "${relative2}" resolves to ${real}, outside the model folder ${root}`);
+  }
+  return real;
+}
+async function walk2(root, dir, what, log, prefix = "") {
+  const out = [];
+  for (const entry of (await readdir3(path21.join(dir, prefix))).sort()) {
+    const inner = path21.join(prefix, entry);
+    const full = path21.join(dir, inner);
+    if (entry.toLowerCase() === ".git") {
+      log.warn(`${what}: left out ${full}: a .git folder cannot be stored in a git tree (it would make the repository impossible to check out)`);
+      continue;
+    }
+    let info;
+    try {
+      info = await stat4(full);
+    } catch (error63) {
+      const code = error63.code;
+      throw new ReleaseError("EARTIFACTMISSING", code === "ELOOP" ? `${what}: ${full} is a symlink loop` : `${what}: ${full} is a symlink to ${await readlink2(full).catch(() => "?")}, which does not exist`);
+    }
+    await insideRoot(root, full, what, inner);
+    if (info.isDirectory()) out.push(...await walk2(root, dir, what, log, inner));
+    else if (info.isFile()) out.push(inner);
+    else throw new ReleaseError("EARTIFACTMISSING", `${what}: ${full} is neither a file nor a folder`);
+  }
+  return out;
+}
+async function copyOne(root, source, target, dir, what) {
+  const real = await realpath(source);
+  const handle = await open3(real, constants5.O_RDONLY | constants5.O_NOFOLLOW).catch((error63) => {
+    throw new ReleaseError("EURIESCAPES", `${what}: ${source} changed while it was read (${error63.code}); nothing was published`);
+  });
+  const destination = path21.join(dir, ...target.split("/"));
+  await mkdir6(path21.dirname(destination), { recursive: true });
+  const out = await open3(destination, "wx");
+  try {
+    const opened = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
+    if (opened !== void 0 && opened !== root && !opened.startsWith(root + path21.sep)) {
+      throw new ReleaseError("EURIESCAPES", `${what}: ${source} now points outside the model folder (${opened}); nothing was published`);
+    }
+    const hash2 = createHash5("sha256");
+    let bytes = 0;
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      hash2.update(chunk);
+      await out.write(chunk);
+      bytes += bytesRead;
+    }
+    return { path: target, source: destination, bytes, sha256: hash2.digest("hex") };
+  } finally {
+    await handle.close();
+    await out.close();
+  }
+}
+
 // package.json
 var package_default = {
   name: "mlserver-release",
@@ -69623,7 +69992,7 @@ async function release(options = {}, runtime = {}) {
     if (loadCheck) {
       await log.group("Load check", () => checkLoad({
         ...loadCheck,
-        settingsPath: path18.join(staging.dir, SETTINGS_FILE),
+        settingsPath: path22.join(staging.dir, SETTINGS_FILE),
         env: { ...plan.trainingEnv, PYTHONDONTWRITEBYTECODE: "1" },
         log
       }));
@@ -69682,7 +70051,7 @@ function reviewBody(plan, artifact, executedNotebook) {
     row("Source commit", plan.context.sourceCommit),
     row("Tag", plan.context.tag),
     row("Job", plan.context.jobUrl),
-    row("Executed notebook", executedNotebook ? `\`${path18.basename(executedNotebook)}\`` : void 0),
+    row("Executed notebook", executedNotebook ? `\`${path22.basename(executedNotebook)}\`` : void 0),
     row("Artifact", artifact ? `\`${artifact.uri}\`, ${artifact.bytes} bytes, sha256 \`${artifact.sha256}\`` : void 0)
   ].filter((line) => line !== void 0).join("\n") + "\n";
 }
@@ -69715,7 +70084,7 @@ async function stageFiles(plan, staging, executedNotebook, log) {
       jobUrl: plan.context.jobUrl
     },
     artifact: artifact ? { path: artifact.uri, bytes: artifact.bytes, sha256: artifact.sha256 } : void 0,
-    executedNotebook: executedNotebook ? path18.basename(executedNotebook) : void 0,
+    executedNotebook: executedNotebook ? path22.basename(executedNotebook) : void 0,
     releasedAt: (/* @__PURE__ */ new Date()).toISOString()
   };
   const settingsText = serializeSettings(rendered);
@@ -69816,6 +70185,46 @@ var ACTION_INPUTS = {
   request: () => ({ request: text("request") }),
   expect: () => ({ expect: text("expect") })
 };
+var COMMAND_INPUTS = [
+  "command",
+  "model",
+  "make-default",
+  ...["from", "to"].flatMap((side) => [side, `${side}-token`, `${side}-target`, `${side}-via`, `${side}-branch`])
+];
+function readPromoteInputs() {
+  const release2 = readActionInputs();
+  const side = (name) => ({
+    repo: text(name),
+    token: text(`${name}-token`),
+    target: text(`${name}-target`),
+    via: text(`${name}-via`),
+    branch: text(`${name}-branch`),
+    hostType: release2.hostType,
+    apiUrl: release2.apiUrl
+  });
+  return {
+    version: release2.version,
+    model: text("model"),
+    modelDir: release2.modelDir,
+    settings: release2.settings,
+    from: side("from"),
+    to: side("to"),
+    modelsPath: release2.modelsPath,
+    layout: release2.layout,
+    makeDefault: flag("make-default"),
+    review: release2.review,
+    force: release2.force,
+    dryRun: release2.dryRun,
+    gitUserName: release2.gitUserName,
+    gitUserEmail: release2.gitUserEmail,
+    networkTimeout: release2.networkTimeout,
+    verifyUrl: release2.verifyUrl,
+    verifyTimeout: release2.verifyTimeout,
+    verifyHeaders: release2.verifyHeaders,
+    request: release2.request,
+    expect: release2.expect
+  };
+}
 function readActionInputs() {
   return Object.values(ACTION_INPUTS).reduce((options, read) => ({ ...options, ...read() }), {});
 }
@@ -69830,7 +70239,19 @@ async function runAction(io) {
     redactor.add(io.env.MLSERVER_REPO_TOKEN);
     for (const secret of [...embeddedSecrets(getInput("repo")), ...embeddedSecrets(io.env.MLSERVER_REPO)]) redactor.add(secret);
     for (const header of getMultilineInput("verify-headers")) redactor.add(header.slice(header.indexOf(":") + 1).trim());
-    const result = await release(readActionInputs(), { env: io.env, cwd: io.cwd, log, provider: github });
+    for (const name of ["from-token", "to-token"]) redactor.add(getInput(name));
+    for (const name of ["MLSERVER_STAGING_TOKEN", "MLSERVER_PRODUCTION_TOKEN"]) redactor.add(io.env[name]);
+    const runtime = { env: io.env, cwd: io.cwd, log, provider: github };
+    const command = getInput("command") || "release";
+    if (command === "default") {
+      const options = readActionInputs();
+      const set2 = await defaultCommand({ ...options, model: text("model"), verifyHeaders: options.verifyHeaders }, runtime);
+      for (const [name, value] of Object.entries({ model: set2.model, version: set2.version, folder: set2.folder, commit: set2.commit ?? "", endpoint: set2.endpoint })) setOutput(name, value);
+      log.info(`default: ${set2.endpoint} serves ${set2.model} ${set2.version}`);
+      return EXIT.ok;
+    }
+    if (command !== "release" && command !== "promote") throw new ReleaseError("EUSAGE", `Unknown command input "${command}": expected release, promote or default`);
+    const result = command === "promote" ? await promote(readPromoteInputs(), runtime) : await release(readActionInputs(), runtime);
     await github.publishResult(result, { env: io.env, cwd: io.cwd, log });
     log.info(`${result.status}: ${result.model} ${result.version} -> ${result.folder} (POST ${result.endpoint})`);
     return EXIT.ok;
@@ -69849,80 +70270,7 @@ async function run2() {
 import { parseArgs } from "node:util";
 
 // src/housekeeping.ts
-import path20 from "node:path";
-
-// src/inventory.ts
-import path19 from "node:path";
-
-// src/versions.ts
-var import_semver = __toESM(require_semver2(), 1);
-var SHORT = /^[vV]?(\d+)(?:\.(\d+))?((?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
-function semverOf(version2) {
-  const direct = import_semver.default.valid(version2.replace(/^[vV](?=\d)/, ""));
-  if (direct) return direct;
-  const short = SHORT.exec(version2);
-  return short ? import_semver.default.valid(`${short[1]}.${short[2] ?? 0}.0${short[3]}`) ?? void 0 : void 0;
-}
-function compareVersions(a, b) {
-  const sa = semverOf(a);
-  const sb = semverOf(b);
-  if (sa && sb) return import_semver.default.compare(sa, sb) || a.localeCompare(b);
-  if (sa) return -1;
-  if (sb) return 1;
-  return a.localeCompare(b, "en", { numeric: true });
-}
-function newestVersion(versions) {
-  return [...versions].sort(compareVersions).pop();
-}
-function mlserverDefaultVersion(versions) {
-  if (versions.length === 0) return void 0;
-  if (versions.every((v) => /^\d+$/.test(v))) return versions.reduce((a, b) => Number(b) > Number(a) ? b : a);
-  return versions.reduce((a, b) => b > a ? b : a);
-}
-
-// src/inventory.ts
-function describeFolder(folder, settingsText, recordText) {
-  const record2 = safeJson(recordText);
-  const settings = safeJson(settingsText);
-  const base = path19.posix.basename(folder);
-  const model = record2?.model ?? settings?.name ?? /^(.*)-[^-]+$/.exec(base)?.[1];
-  const version2 = record2?.version ?? settings?.parameters?.version ?? /-([^-]+)$/.exec(base)?.[1];
-  if (!model || !version2) return void 0;
-  const artifact = record2?.artifact;
-  return { model, version: version2, folder, releasedAt: record2?.releasedAt, artifactBytes: artifact?.bytes, ...record2?.default === true ? { isDefault: true } : {} };
-}
-function safeJson(text2) {
-  if (!text2) return void 0;
-  try {
-    const value = JSON.parse(text2);
-    return value && typeof value === "object" ? value : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function groupByModel(entries, only) {
-  const byModel = /* @__PURE__ */ new Map();
-  for (const entry of entries) {
-    if (only && entry.model !== only) continue;
-    byModel.set(entry.model, [...byModel.get(entry.model) ?? [], entry]);
-  }
-  return [...byModel.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([model, all]) => {
-    const copy = all.find((v) => v.isDefault);
-    const sorted = all.filter((v) => !v.isDefault).sort((a, b) => compareVersions(a.version, b.version));
-    const names = sorted.map((v) => v.version);
-    return { model, versions: sorted, newest: newestVersion(names) ?? copy?.version ?? "", mlserverDefault: copy?.version ?? mlserverDefaultVersion(names) ?? "", ...copy ? { defaultVersion: copy.version } : {} };
-  });
-}
-async function versionsIn(snapshot) {
-  const folders = [...snapshot.folders.keys()];
-  const texts = await snapshot.readTexts(folders.flatMap((f) => [`${f}/${SETTINGS_FILE}`, `${f}/${RECORD_FILE}`]));
-  return folders.map((folder) => describeFolder(folder, texts.get(`${folder}/${SETTINGS_FILE}`), texts.get(`${folder}/${RECORD_FILE}`))).filter((v) => Boolean(v));
-}
-async function findVersion(snapshot, model, version2) {
-  return (await versionsIn(snapshot)).find((v) => v.model === model && v.version === version2 && !v.isDefault);
-}
-
-// src/housekeeping.ts
+import path23 from "node:path";
 function runtimeDefaults(runtime) {
   return { env: runtime.env ?? process.env, cwd: runtime.cwd ?? process.cwd(), log: runtime.log ?? silentLogger() };
 }
@@ -69968,7 +70316,7 @@ async function listVersions(options, runtime = {}) {
     comparison = compareModels(models, groupByModel(await versionsIn(await other.store.snapshot(options.compare.branch)), options.model));
   }
   if (repository.target === "folder") {
-    for (const leftover of await workFolders(path20.join(repository.url, modelsPath))) {
+    for (const leftover of await workFolders(path23.join(repository.url, modelsPath))) {
       warnings.push(`${leftover.path} was left by an interrupted run ${Math.round(leftover.ageMs / 6e4)} min ago; the next publish to this folder removes it`);
     }
   }
@@ -69997,8 +70345,8 @@ async function pruneVersions(options, runtime = {}) {
 }
 async function verifyVersion(options, runtime = {}) {
   const { env, cwd, log } = runtimeDefaults(runtime);
-  const modelDir = path20.resolve(cwd, options.modelDir ?? ".");
-  const model = options.model ?? await modelNameFromSettings(path20.resolve(cwd, options.settings ?? path20.join(modelDir, "model-settings.json")));
+  const modelDir = path23.resolve(cwd, options.modelDir ?? ".");
+  const model = options.model ?? await modelNameFromSettings(path23.resolve(cwd, options.settings ?? path23.join(modelDir, "model-settings.json")));
   const version2 = options.version ?? (await detectProvider(env).context({ env, cwd })).tag;
   if (!version2) throw new ReleaseError("ENOVERSION", "No version given: pass --version, or run on a git tag");
   const problems = [...segmentProblems(model, "model"), ...segmentProblems(version2, "version")];
@@ -70011,302 +70359,6 @@ async function verifyVersion(options, runtime = {}) {
 }
 async function modelNameFromSettings(file2) {
   return modelNameIn(await readSettingsFile(file2), file2);
-}
-
-// src/default-version.ts
-import path22 from "node:path";
-
-// src/temp-files.ts
-import { mkdir as mkdir6, mkdtemp as mkdtemp3, rm as rm6, writeFile as writeFile9 } from "node:fs/promises";
-import os11 from "node:os";
-import path21 from "node:path";
-async function writeTempFiles(files) {
-  const dir = await mkdtemp3(path21.join(os11.tmpdir(), "mlsr-copy-"));
-  const forget = removeOnInterrupt(dir);
-  const out = [];
-  for (const file2 of files) {
-    const source = path21.join(dir, ...file2.path.split("/"));
-    await mkdir6(path21.dirname(source), { recursive: true });
-    await writeFile9(source, file2.content);
-    out.push({ path: file2.path, source });
-  }
-  return {
-    dir,
-    files: out,
-    remove: async () => {
-      await rm6(dir, { recursive: true, force: true });
-      forget();
-    }
-  };
-}
-
-// src/default-version.ts
-function defaultFolder(modelsPath, model, layout) {
-  const leaf = layout === "name/version" ? `${model}/${model}` : model;
-  return modelsPath ? `${modelsPath}/${leaf}` : leaf;
-}
-async function setDefault(store, input2) {
-  const folder = defaultFolder(input2.modelsPath, input2.model, input2.layout);
-  const chosen = await store.snapshot(input2.branch).then(async (snapshot) => {
-    const versions = groupByModel(await versionsIn(snapshot), input2.model)[0]?.versions ?? [];
-    const version2 = input2.version === "newest" ? newestVersion(versions.map((v) => v.version)) : input2.version;
-    const found = version2 ? versions.find((v) => v.version === version2) : void 0;
-    if (!found) {
-      const have = [...versions].reverse().map((v) => v.version).join(", ") || "none";
-      throw new ReleaseError("ENOSUCHVERSION", `${input2.model} ${input2.version} is not published in ${store.location} (it has: ${have}); publish or promote it first`);
-    }
-    return found;
-  });
-  const source = await store.readFolder(chosen.folder, input2.branch);
-  const { files: written, remove } = await writeTempFiles(source.map((file2) => ({ path: file2.path, content: asDefault(file2.path, file2.content, chosen.version) })));
-  try {
-    const local2 = (file2) => file2.path === SETTINGS_FILE || file2.path === RECORD_FILE ? void 0 : store.localFile?.(chosen.folder, file2.path);
-    const files = written.map((file2) => ({ path: file2.path, source: local2(file2) ?? file2.source, ...local2(file2) ? { link: true } : {} }));
-    const applied = await store.apply(async (snapshot) => {
-      const nested = [...snapshot.folders.keys()].filter((other) => other.startsWith(`${folder}/`));
-      if (nested.length > 0) {
-        throw new ReleaseError("EUSAGE", `${folder} holds version folders (${nested.join(", ")}): this repository uses the name/version layout, so pass --layout name/version`);
-      }
-      const current = snapshot.folders.get(folder);
-      if (current) {
-        const texts = await snapshot.readTexts([`${folder}/${RECORD_FILE}`, `${folder}/${SETTINGS_FILE}`]);
-        const record2 = parseRecord(texts.get(`${folder}/${RECORD_FILE}`));
-        if (record2?.default !== true || record2.model !== input2.model) {
-          const owner = recordedIdentity(texts.get(`${folder}/${RECORD_FILE}`), texts.get(`${folder}/${SETTINGS_FILE}`));
-          throw new ReleaseError("EFOLDEROWNER", `${folder} holds ${owner ? `model "${owner.model}"${owner.version ? ` version "${owner.version}"` : ""}` : "files mlserver-release did not write"}, not a default copy of ${input2.model}; it is left alone`);
-        }
-        const mine = await snapshot.contentIds(folder, files);
-        const theirs = await current.files();
-        if (mine.size === theirs.size && [...mine].every(([p, id]) => theirs.get(p) === id)) {
-          input2.log.info(`default: ${folder} already stands for ${input2.model} ${chosen.version}`);
-          return { done: null };
-        }
-      }
-      return { writes: [{ folder, files }], message: `Make ${input2.model} ${chosen.version} the default`, author: input2.author, result: null };
-    }, { branch: input2.branch, what: `making ${input2.model} ${chosen.version} the default`, expected: { folder, files } });
-    input2.log.info(`default: /v2/models/${input2.model}/infer now serves ${chosen.version} (${folder}/)`);
-    return { version: chosen.version, folder, changed: applied.changed, commit: applied.commit };
-  } finally {
-    await remove();
-  }
-}
-function parseRecord(text2) {
-  try {
-    return text2 ? JSON.parse(text2) : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function asDefault(path24, content, version2) {
-  if (path24 === SETTINGS_FILE) {
-    const settings = JSON.parse(content.toString("utf8"));
-    if (settings.parameters) delete settings.parameters.version;
-    return Buffer.from(JSON.stringify(settings, null, 2) + "\n");
-  }
-  if (path24 === RECORD_FILE) {
-    const record2 = JSON.parse(content.toString("utf8"));
-    return Buffer.from(JSON.stringify({ ...record2, version: version2, default: true }, null, 2) + "\n");
-  }
-  return content;
-}
-async function defaultCommand(options, runtime = {}) {
-  const env = runtime.env ?? process.env;
-  const cwd = runtime.cwd ?? process.cwd();
-  const log = runtime.log ?? silentLogger();
-  const version2 = options.version ?? env.MLSERVER_VERSION;
-  if (!version2) throw new ReleaseError("ENOVERSION", "No version given: pass --version V, or --version newest");
-  const model = options.model ?? modelNameIn(await readSettingsFile(path22.resolve(cwd, options.settings ?? path22.join(options.modelDir ?? ".", "model-settings.json"))), "model-settings.json");
-  const problems = [...segmentProblems(model, "model"), ...version2 === "newest" ? [] : segmentProblems(version2, "version")];
-  if (problems.length > 0) throw new ReleaseError("EUSAGE", "Invalid model or version", problems);
-  const repository = await resolveRepository(options, env, cwd, log);
-  const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
-  const layout = parseLayout(options.layout);
-  const via = options.via ?? "git";
-  if (via !== "git" && via !== "api") throw new ReleaseError("EUSAGE", `Unknown --via "${via}": expected git or api`);
-  const headers = parseHeaders(options.verifyHeaders, log);
-  if (options.reloadUrl && repository.target !== "folder") throw new ReleaseError("EUSAGE", "--reload-url is for --target folder (a model volume)");
-  const store = resolveStore(
-    { repository, via, branch: options.branch, modelsPath, apiUrl: options.apiUrl, tokenType: options.tokenType, networkTimeoutMs: options.networkTimeout === void 0 ? void 0 : options.networkTimeout * 1e3 },
-    { env, cwd, log, backoff: runtime.backoff }
-  );
-  const author = { name: options.gitUserName || env.GIT_USER_NAME || "mlserver-release", email: options.gitUserEmail || env.GIT_USER_EMAIL || "mlserver-release@users.noreply.localhost" };
-  const set2 = await setDefault(store, { model, version: version2, modelsPath, layout, author, branch: options.branch, log });
-  if (options.reloadUrl) await reloadModel(options.reloadUrl, model, headers, log);
-  return { model, version: set2.version, folder: set2.folder, repo: store.location, changed: set2.changed, commit: set2.commit, endpoint: `/v2/models/${model}/infer` };
-}
-
-// src/promote.ts
-import path23 from "node:path";
-
-// src/publish/integrity.ts
-import { createHash as createHash5 } from "node:crypto";
-var sha256 = (data) => createHash5("sha256").update(data).digest("hex");
-function recordOf(files, where2) {
-  const record2 = files.find((f) => f.path === RECORD_FILE);
-  if (!record2) throw new ReleaseError("EINTEGRITY", `${where2} has no ${RECORD_FILE}, so what it holds cannot be checked; promote only what mlserver-release published`);
-  try {
-    return JSON.parse(record2.content.toString("utf8"));
-  } catch {
-    throw new ReleaseError("EINTEGRITY", `${where2}/${RECORD_FILE} is not valid JSON`);
-  }
-}
-function assertMatchesRecord(files, where2) {
-  const artifact = recordOf(files, where2).artifact;
-  if (!artifact?.path) return {};
-  const base = folderRelativePath(artifact.path);
-  const single = files.find((f) => f.path === base);
-  const parts = single ? [single] : files.filter((f) => f.path.startsWith(`${base}/`));
-  if (parts.length === 0) throw new ReleaseError("EINTEGRITY", `${where2}: the artifact ${base} that ${RECORD_FILE} records is missing`);
-  const bytes = parts.reduce((sum, f) => sum + f.content.length, 0);
-  const actual = single ? sha256(single.content) : sha256(parts.map((f) => `${sha256(f.content)}  ${f.path}`).sort().join("\n"));
-  if (actual !== artifact.sha256 || bytes !== artifact.bytes) {
-    throw new ReleaseError("EINTEGRITY", `${where2}: the artifact does not match its ${RECORD_FILE} (recorded ${artifact.bytes} bytes, sha256 ${artifact.sha256}; found ${bytes} bytes, sha256 ${actual}); nothing was written`);
-  }
-  return { sha256: actual, bytes };
-}
-
-// src/promote.ts
-var SIDES = {
-  from: { flag: "--from", envNames: { repo: "MLSERVER_STAGING_REPO", token: "MLSERVER_STAGING_TOKEN" } },
-  to: { flag: "--to", envNames: { repo: "MLSERVER_PRODUCTION_REPO", token: "MLSERVER_PRODUCTION_TOKEN" } }
-};
-async function promote(options, runtime = {}) {
-  const env = runtime.env ?? process.env;
-  const cwd = runtime.cwd ?? process.cwd();
-  const log = runtime.log ?? silentLogger();
-  const provider = runtime.provider ?? detectProvider(env);
-  const context = await provider.context({ env, cwd });
-  const version2 = options.version ?? context.tag ?? env.MLSERVER_VERSION;
-  if (!version2) throw new ReleaseError("ENOVERSION", "No version given: pass --version, run on a tag, or pass the release job's dotenv (MLSERVER_VERSION)");
-  const model = options.model ?? await modelFromSettings(options, cwd);
-  const problems = [...segmentProblems(model, "model"), ...segmentProblems(version2, "version")];
-  if (problems.length > 0) throw new ReleaseError("EUSAGE", "Invalid model or version", problems);
-  const modelsPath = normalizeModelsPath(options.modelsPath ?? "models");
-  const layout = parseLayout(options.layout);
-  const networkTimeoutMs = options.networkTimeout === void 0 ? DEFAULT_NETWORK_TIMEOUT_MS : options.networkTimeout * 1e3;
-  const headers = parseHeaders(options.verifyHeaders, log);
-  const [fromRepo, toRepo] = await Promise.all(["from", "to"].map((side) => resolveRepository({ ...options[side], ...SIDES[side] }, env, cwd, log)));
-  const same = fromRepo.url === toRepo.url && (options.from.branch ?? "") === (options.to.branch ?? "");
-  if (same) throw new ReleaseError("EUSAGE", `--from and --to are the same store (${toRepo.url}${options.to.branch ? ` branch ${options.to.branch}` : ""}, models path "${modelsPath}"): promote copies between two`);
-  const verify = options.verifyUrl ? await planVerify(options, options.verifyUrl, headers, path23.resolve(cwd, options.modelDir ?? "."), cwd) : void 0;
-  const storeFor2 = (side, repository) => {
-    const via = options[side].via ?? "git";
-    if (via !== "git" && via !== "api") throw new ReleaseError("EUSAGE", `Unknown --${side}-via "${via}": expected git or api`);
-    return resolveStore(
-      { repository, via, branch: options[side].branch, modelsPath, apiUrl: options[side].apiUrl, tokenType: options[side].tokenType, needsReviews: side === "to" && Boolean(options.review), networkTimeoutMs },
-      { env, cwd, log, backoff: runtime.backoff }
-    );
-  };
-  const source = storeFor2("from", fromRepo);
-  const destination = storeFor2("to", toRepo);
-  const author = {
-    name: options.gitUserName || env.GIT_USER_NAME || "mlserver-release",
-    email: options.gitUserEmail || env.GIT_USER_EMAIL || "mlserver-release@users.noreply.localhost"
-  };
-  log.info(`promote: ${model} ${version2} from ${source.location} to ${destination.location}`);
-  await log.group("Preflight", async () => {
-    await source.preflight({ branch: options.from.branch, needsExistingBranch: true });
-    await destination.preflight({ branch: options.to.branch, needsExistingBranch: Boolean(options.review) });
-  });
-  const { files, sha256: sha2562, origin, folder: sourceFolder } = await log.group("Source", () => readSource(source, options.from.branch, model, version2, log));
-  const folder = versionFolder(modelsPath, model, version2, layout);
-  const base = {
-    model,
-    version: version2,
-    folder,
-    repo: destination.location,
-    endpoint: inferencePath(model, version2),
-    source: origin,
-    files: files.map((f) => `${folder}/${f.path}`),
-    warnings: [...log.warnings],
-    artifact: sha2562 ? { path: sourceFolder, bytes: files.reduce((n, f) => n + f.content.length, 0), sha256: sha2562 } : void 0
-  };
-  if (options.dryRun) {
-    log.info(`dry run: would copy ${sourceFolder}/ (${files.length} files) to ${destination.location} ${folder}/${options.makeDefault ? ", then make it the default" : ""}`);
-    return { ...base, status: "dry-run", pushed: false, alreadyPublished: false };
-  }
-  const staged = await writeTempFiles(files);
-  let published;
-  try {
-    published = await log.group("Promote", async () => {
-      const result = await publishVersion(destination, {
-        folder,
-        files: staged.files,
-        identity: { model, version: version2 },
-        ignoreForComparison: [],
-        message: [`Promote model ${model} ${version2}`, "", `Promoted-From: ${origin}`, ...sha2562 ? [`Release-Sha256: ${sha2562}`] : []].join("\n"),
-        author,
-        force: options.force ?? false,
-        branch: options.to.branch,
-        review: options.review ? { branch: `promote/${model}/${version2}`, title: `Promote model ${model} ${version2}`, body: `Promotes \`${model}\` \`${version2}\` from ${origin}, byte for byte.
-
-| | |
-|---|---|
-| Folder | \`${folder}/\` |
-| Artifact sha256 | \`${sha2562 ?? "\u2014"}\` |
-` } : void 0,
-        log
-      });
-      if (!options.review) await assertDestinationMatches(destination, options.to.branch, folder, staged.files, log);
-      return result;
-    });
-  } finally {
-    await staged.remove();
-  }
-  let defaultVersion;
-  if (options.makeDefault && !options.review) {
-    defaultVersion = await log.group("Default", async () => (await setDefault(destination, { model, version: version2, modelsPath, layout, author, branch: options.to.branch, log })).version);
-  }
-  let verifyResponse;
-  if (verify) {
-    verifyResponse = await log.group("Verify", async () => (await verifyServed({ ...verify, model, version: version2, log })).response);
-  }
-  const already = published.status === "already-published";
-  return {
-    ...base,
-    warnings: [...log.warnings],
-    status: already ? "already-promoted" : "pushed",
-    pushed: !already,
-    alreadyPublished: already,
-    branch: published.branch,
-    commit: published.commit,
-    reviewUrl: published.reviewUrl,
-    verified: verify ? true : void 0,
-    verifyResponse,
-    defaultVersion
-  };
-}
-async function modelFromSettings(options, cwd) {
-  const modelDir = path23.resolve(cwd, options.modelDir ?? ".");
-  const file2 = path23.resolve(cwd, options.settings ?? path23.join(modelDir, "model-settings.json"));
-  return modelNameIn(await readSettingsFile(file2), file2);
-}
-async function readSource(store, branch, model, version2, log) {
-  const snapshot = await store.snapshot(branch);
-  const found = await findVersion(snapshot, model, version2);
-  if (!found) {
-    const have = [...groupByModel(await versionsIn(snapshot), model)[0]?.versions ?? []].reverse().map((v) => v.version);
-    throw new ReleaseError("ENOSUCHVERSION", `${store.location} has no ${model} ${version2} to promote (it has: ${have.join(", ") || "no versions of this model"})`);
-  }
-  const files = await store.readFolder(found.folder, branch);
-  const { sha256: sha2562 } = assertMatchesRecord(files, `${store.location} ${found.folder}`);
-  const origin = `${store.location}${snapshot.head ? `@${snapshot.head}` : ""}`;
-  log.info(`promote: read ${found.folder}/ (${files.length} files${sha2562 ? `, artifact sha256 ${sha2562.slice(0, 16)}...` : ""}); it matches its release.json`);
-  return { files, sha256: sha2562, origin, folder: found.folder };
-}
-async function assertDestinationMatches(store, branch, folder, files, log) {
-  const after = await store.snapshot(branch);
-  const stored = after.folders.get(folder);
-  const theirs = stored ? await stored.files() : /* @__PURE__ */ new Map();
-  const mismatch = await store.apply(async (snapshot) => {
-    const mine = await snapshot.contentIds(folder, files);
-    const same = mine.size === theirs.size && [...mine].every(([p, id]) => theirs.get(p) === id);
-    return { done: same };
-  }, { branch, what: `checking ${folder}` });
-  if (!mismatch.result) {
-    throw new ReleaseError("EINTEGRITY", `${store.location} ${folder} does not hold the promoted bytes after the write; check the store, and promote again`);
-  }
-  log.info(`promote: ${folder}/ in ${store.location} holds exactly the source's files`);
 }
 
 // src/cli.ts

@@ -4,7 +4,9 @@
  * CLI options; this file alone reads them.
  */
 import * as core from '@actions/core';
-import { EXIT, exitCodeOf, formatError, isReleaseError } from './errors.js';
+import { defaultCommand } from './default-version.js';
+import { EXIT, exitCodeOf, formatError, isReleaseError, ReleaseError } from './errors.js';
+import { promote, type PromoteOptions } from './promote.js';
 import { Logger, type Writable } from './log.js';
 import type { ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
@@ -61,6 +63,26 @@ export const ACTION_INPUTS: Record<string, () => Partial<ReleaseOptions>> = {
   expect: () => ({ expect: text('expect') }),
 };
 
+/** Inputs of the promote and default commands, besides the release inputs they share. */
+export const COMMAND_INPUTS = [
+  'command', 'model', 'make-default',
+  ...(['from', 'to'] as const).flatMap((side) => [side, `${side}-token`, `${side}-target`, `${side}-via`, `${side}-branch`]),
+];
+
+export function readPromoteInputs(): PromoteOptions {
+  const release = readActionInputs();
+  const side = (name: 'from' | 'to') => ({
+    repo: text(name), token: text(`${name}-token`), target: text(`${name}-target`), via: text(`${name}-via`), branch: text(`${name}-branch`),
+    hostType: release.hostType, apiUrl: release.apiUrl,
+  });
+  return {
+    version: release.version, model: text('model'), modelDir: release.modelDir, settings: release.settings, from: side('from'), to: side('to'),
+    modelsPath: release.modelsPath, layout: release.layout, makeDefault: flag('make-default'), review: release.review, force: release.force,
+    dryRun: release.dryRun, gitUserName: release.gitUserName, gitUserEmail: release.gitUserEmail, networkTimeout: release.networkTimeout,
+    verifyUrl: release.verifyUrl, verifyTimeout: release.verifyTimeout, verifyHeaders: release.verifyHeaders, request: release.request, expect: release.expect,
+  };
+}
+
 export function readActionInputs(): ReleaseOptions {
   return Object.values(ACTION_INPUTS).reduce<ReleaseOptions>((options, read) => ({ ...options, ...read() }), {});
 }
@@ -86,7 +108,19 @@ export async function runAction(io: ActionIO): Promise<number> {
     redactor.add(io.env.MLSERVER_REPO_TOKEN);
     for (const secret of [...embeddedSecrets(core.getInput('repo')), ...embeddedSecrets(io.env.MLSERVER_REPO)]) redactor.add(secret);
     for (const header of core.getMultilineInput('verify-headers')) redactor.add(header.slice(header.indexOf(':') + 1).trim());
-    const result = await release(readActionInputs(), { env: io.env, cwd: io.cwd, log, provider: github });
+    for (const name of ['from-token', 'to-token']) redactor.add(core.getInput(name));
+    for (const name of ['MLSERVER_STAGING_TOKEN', 'MLSERVER_PRODUCTION_TOKEN']) redactor.add(io.env[name]);
+    const runtime = { env: io.env, cwd: io.cwd, log, provider: github };
+    const command = core.getInput('command') || 'release';
+    if (command === 'default') {
+      const options = readActionInputs();
+      const set = await defaultCommand({ ...options, model: text('model'), verifyHeaders: options.verifyHeaders }, runtime);
+      for (const [name, value] of Object.entries({ model: set.model, version: set.version, folder: set.folder, commit: set.commit ?? '', endpoint: set.endpoint })) core.setOutput(name, value);
+      log.info(`default: ${set.endpoint} serves ${set.model} ${set.version}`);
+      return EXIT.ok;
+    }
+    if (command !== 'release' && command !== 'promote') throw new ReleaseError('EUSAGE', `Unknown command input "${command}": expected release, promote or default`);
+    const result = command === 'promote' ? await promote(readPromoteInputs(), runtime) : await release(readActionInputs(), runtime);
     await github.publishResult(result, { env: io.env, cwd: io.cwd, log });
     log.info(`${result.status}: ${result.model} ${result.version} -> ${result.folder} (POST ${result.endpoint})`);
     return EXIT.ok;

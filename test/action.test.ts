@@ -8,7 +8,7 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import YAML from 'yaml';
-import { ACTION_INPUTS, readActionInputs } from '../src/action.js';
+import { ACTION_INPUTS, COMMAND_INPUTS, readActionInputs } from '../src/action.js';
 import { resultOutputs } from '../src/summary.js';
 import type { ReleaseResult } from '../src/release.js';
 import { removeTempDirs, tempDir } from './helpers/fs.js';
@@ -129,6 +129,23 @@ action('a JSON syntax error is annotated at its line and column, through @action
   assert.match(run.stdout, 'is not valid JSON at line 3, column 20: colon expected');
 });
 
+action('command: promote copies a version between two stores and sets the outputs, source included', async (ctx) => {
+  const staging = newBareRepo();
+  const project = createModelProject();
+  writeArtifact(project);
+  const published = await runAction(ctx, { repo: staging, 'model-dir': project.dir, runner: 'none', version: 'v1', 'check-load': 'never' });
+  assert.is(published.status, 0, published.stdout);
+  const production = newBareRepo();
+  const run = await runAction(ctx, { command: 'promote', from: staging, to: production, model: 'tiny', version: 'v1', 'make-default': 'true' });
+  assert.is(run.status, 0, run.stdout);
+  const outputs = parseOutputs(run.outputs);
+  assert.is(outputs.folder, 'models/tiny-v1');
+  assert.match(outputs.source, new RegExp(`^${staging}@[0-9a-f]{40}$`));
+  assert.is(outputs['already-published'], 'false');
+  assert.ok(listFiles(production).includes('models/tiny/model.txt'), 'the default copy is there too');
+  assert.match(run.summary, 'Released tiny v1');
+});
+
 action('a wrong token fails with exit 4', async (ctx) => {
   const project = createModelProject();
   writeArtifact(project);
@@ -142,7 +159,7 @@ action.run();
 const contract = suite('action.yml contract');
 
 contract('every input in action.yml is read, and no other', () => {
-  assert.equal(Object.keys(ACTION_INPUTS).sort(), Object.keys(actionYml.inputs).sort());
+  assert.equal([...Object.keys(ACTION_INPUTS), ...COMMAND_INPUTS].sort(), Object.keys(actionYml.inputs).sort());
 });
 
 contract('every input reaches the release options', () => {

@@ -74,4 +74,24 @@ test('GitLab CI via npx: dotenv report, collapsible sections, no GitHub mask com
   assert.not.ok(existsSync(path.join(project.dir, 'other.env')));
 });
 
+test('GitLab CI: the manual promote job runs the bundle with the release job\'s dotenv and writes its own', () => {
+  const project = createModelProject();
+  writeArtifact(project);
+  const staging = newBareRepo();
+  const production = newBareRepo();
+  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', GITLAB_CI: 'true', CI_SERVER_URL: 'https://gitlab.example.com' };
+  const released = spawnSync('node', [path.resolve('dist/index.js'), 'publish', '--repo', staging, '--check-load', 'never'], { cwd: project.dir, env: { ...base, CI_COMMIT_TAG: 'v5.0.0' }, encoding: 'utf8' });
+  assert.is(released.status, 0, released.stderr);
+  // `needs:` hands the release job's dotenv to the promote job as variables; there is no tag in a pipeline's manual job.
+  const upstream = Object.fromEntries(readFileSync(path.join(project.dir, 'mlserver-release.env'), 'utf8').trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
+  const promoted = spawnSync('node', [path.resolve('dist/index.js'), 'promote', '--model', 'tiny', '--make-default', '--dotenv', 'promote.env'], {
+    cwd: project.dir, env: { ...base, ...upstream, MLSERVER_STAGING_REPO: staging, MLSERVER_PRODUCTION_REPO: production }, encoding: 'utf8',
+  });
+  assert.is(promoted.status, 0, promoted.stderr);
+  const dotenv = readFileSync(path.join(project.dir, 'promote.env'), 'utf8');
+  assert.match(dotenv, 'MLSERVER_VERSION=v5.0.0\n');
+  assert.match(dotenv, new RegExp(`MLSERVER_SOURCE=${staging}@[0-9a-f]{40}\n`));
+  assert.match(git(['log', '-1', '--format=%s', 'main'], production), 'Make tiny v5.0.0 the default');
+});
+
 test.run();

@@ -1,8 +1,12 @@
+import { type PromoteOptions } from './promote.js';
 import { type Writable } from './log.js';
 import type { ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
 /** Every input in action.yml and the option it sets; a test keeps the two in step. */
 export declare const ACTION_INPUTS: Record<string, () => Partial<ReleaseOptions>>;
+/** Inputs of the promote and default commands, besides the release inputs they share. */
+export declare const COMMAND_INPUTS: string[];
+export declare function readPromoteInputs(): PromoteOptions;
 export declare function readActionInputs(): ReleaseOptions;
 /** True when GitHub's runner started us as a `uses:` step (it sets INPUT_* variables). */
 export declare function isActionRun(env: Env): boolean;
