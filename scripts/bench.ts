@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { $ } from 'zx';
+import { promote } from '../src/promote.js';
 import { release } from '../src/release.js';
 import { silentLogger } from '../src/log.js';
 import { GitHttpServer } from '../test/helpers/git-http-server.js';
@@ -139,8 +140,12 @@ async function floorWay(clone: string, project: string): Promise<void> {
   await $`git -C ${clone} push --quiet origin main`;
 }
 
+/** The last version the tool published into each repository, for the promotion case. */
+const lastVersionIn = new Map<string, string>();
+
 /** 2. This tool, through its library entry, as a release would run it. */
 async function toolWay(url: string, project: string): Promise<void> {
+  lastVersionIn.set(url, `${runId}-${counter + 1}`);
   await release(
     { modelDir: project, repo: url, version: `${runId}-${++counter}`, runner: 'none', branch: 'main' },
     { env: { PATH: process.env.PATH, HOME: process.env.HOME }, cwd: project, log: silentLogger() },
@@ -197,6 +202,15 @@ async function main(): Promise<void> {
     const seed = await repeat(seedReps, server, () => seedWay(bigUrl, project), freshModel);
     rmSync(floorClone, { recursive: true, force: true });
 
+    // Promotion between two 1 GiB repositories: only the promoted version's bytes should travel.
+    const production = path.join(work, `repo-${sizeMib}mib-${artifactMib}-production.git`);
+    await generateRepo(production, sizeMib, artifactMib);
+    const productionUrl = `${server.url}/${path.basename(production)}`;
+    const promoted = await measure(server, () => promote(
+      { version: lastVersionIn.get(bigUrl)!, model: 'new-model', from: { repo: bigUrl, branch: 'main' }, to: { repo: productionUrl, branch: 'main' } },
+      { env: { PATH: process.env.PATH, HOME: process.env.HOME }, cwd: project, log: silentLogger() },
+    ).then(() => undefined));
+
     const rows: Array<[string, Sample]> = [
       [`1. seed: full clone + push (${sizeMib} MiB repo)`, seed],
       [`2. mlserver-release publish (${sizeMib} MiB repo)`, tool],
@@ -213,6 +227,8 @@ async function main(): Promise<void> {
     console.log(`tool bytes received                      ${fmtBytes(tool.bytes).padStart(8)}   <= 1 MiB`);
     console.log(`tool at ${sizeMib} MiB / tool at ${smallMib} MiB, wall      ${ratio(tool.seconds, toolSmall.seconds).padStart(8)}   <= 1.5`);
     console.log(`tool / floor, wall time                  ${ratio(tool.seconds, floor.seconds).padStart(8)}   <= 2`);
+    const budget = newModelMib * MiB + 256 * 1024;
+    console.log(`\npromote ${newModelMib} MiB version between two ${sizeMib} MiB repos: ${promoted.seconds.toFixed(2)}s, received ${fmtBytes(promoted.bytes)} (target <= ${fmtBytes(budget)}: ${promoted.bytes <= budget ? 'met' : 'MISSED'})`);
   } finally {
     await server.stop();
   }

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { baseEnv, cli } from '../helpers/capture.js';
 import { removeTempDirs, tempDir } from '../helpers/fs.js';
 import { createServedRepo, GitHttpServer } from '../helpers/git-http-server.js';
-import { commitCount, git, listFiles, readFile, seedBareRepo } from '../helpers/git-repos.js';
+import { commitCount, git, listFiles, newBareRepo, readFile, seedBareRepo } from '../helpers/git-repos.js';
 import { GITHUB_FAULTS, GITLAB_FAULTS, HostApiStandIn } from '../helpers/host-api-standin.js';
 import { assertNoLeak } from '../helpers/leak-watch.js';
 import { createModelProject, writeArtifact, type ModelProject } from '../helpers/model-project.js';
@@ -203,6 +203,25 @@ for (const host of ['github', 'gitlab'] as const) {
     assert.is(pruned.code, 0, pruned.stderr);
     assert.is(commitCount(repo.dir), before + 1, 'one commit');
     assert.equal(listFiles(repo.dir).filter((f) => f.startsWith('models/')).sort(), ['models/tiny/v3/model-settings.json', 'models/tiny/v3/model.txt', 'models/tiny/v3/release.json']);
+  });
+}
+
+for (const host of ['github', 'gitlab'] as const) {
+  api(`${host}: promote into the API store with --review opens one request; the source is a plain git repository`, async (ctx) => {
+    const staging = newBareRepo();
+    writeArtifact(ctx.project, 'staged weights');
+    const released = await cli(['publish', '--model-dir', ctx.project.dir, '--repo', staging, '--version', 'v4', '--check-load', 'never']);
+    assert.is(released.code, 0, released.stderr);
+    const repo = repoFor(ctx, host === 'github' ? 'acme' : 'ml');
+    const to = host === 'github' ? `${ctx.gitServer.url}/acme/${repo.name}.git` : `${ctx.gitServer.url}/ml/${repo.name}.git`;
+    const run = await cli(['promote', '--model', 'tiny', '--version', 'v4', '--from', staging, '--to', to, '--to-token', TOKEN, '--to-via', 'api', '--to-host-type', host,
+      ...(host === 'github' ? ['--to-api-url', `${ctx.api.url}/api/v3`] : []), '--review', '--json'], { env: envFor(ctx) });
+    assert.is(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout);
+    assert.match(result.reviewUrl, /\/(pull|merge_requests)\/\d+$/);
+    assert.is(readFile(repo.dir, 'models/tiny-v4/model.txt', 'promote/tiny/v4'), 'staged weights');
+    assert.is(readFile(repo.dir, 'models/tiny-v4/release.json', 'promote/tiny/v4'), readFile(staging, 'models/tiny-v4/release.json'));
+    assert.is(ctx.api.reviews.at(-1)!.title, 'Promote model tiny v4');
   });
 }
 
