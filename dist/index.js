@@ -69270,7 +69270,7 @@ function assertMatchesRecord(files, where2) {
   if (actual !== artifact.sha256 || bytes !== artifact.bytes) {
     throw new ReleaseError("EINTEGRITY", `${where2}: the artifact does not match its ${RECORD_FILE} (recorded ${artifact.bytes} bytes, sha256 ${artifact.sha256}; found ${bytes} bytes, sha256 ${actual}); nothing was written`);
   }
-  return { sha256: actual, bytes };
+  return { path: artifact.path, sha256: actual, bytes };
 }
 
 // src/publish-version.ts
@@ -69664,7 +69664,7 @@ async function promote(options, runtime = {}) {
     await source.preflight({ branch: options.from.branch, needsExistingBranch: true });
     await destination.preflight({ branch: options.to.branch, needsExistingBranch: Boolean(options.review) });
   });
-  const { files, sha256: sha2562, origin, folder: sourceFolder } = await log.group("Source", () => readSource(source, options.from.branch, model, version2, log));
+  const { files, sha256: sha2562, origin, folder: sourceFolder, artifact } = await log.group("Source", () => readSource(source, options.from.branch, model, version2, log));
   const folder = versionFolder(modelsPath, model, version2, layout);
   const base = {
     model,
@@ -69675,7 +69675,7 @@ async function promote(options, runtime = {}) {
     source: origin,
     files: files.map((f) => `${folder}/${f.path}`),
     warnings: [...log.warnings],
-    artifact: sha2562 ? { path: sourceFolder, bytes: files.reduce((n, f) => n + f.content.length, 0), sha256: sha2562 } : void 0
+    artifact
   };
   if (options.dryRun) {
     log.info(`dry run: would copy ${sourceFolder}/ (${files.length} files) to ${destination.location} ${folder}/${options.makeDefault ? ", then make it the default" : ""}`);
@@ -69745,10 +69745,10 @@ async function readSource(store, branch, model, version2, log) {
     throw new ReleaseError("ENOSUCHVERSION", `${store.location} has no ${model} ${version2} to promote (it has: ${have.join(", ") || "no versions of this model"})`);
   }
   const files = await store.readFolder(found.folder, branch);
-  const { sha256: sha2562 } = assertMatchesRecord(files, `${store.location} ${found.folder}`);
+  const { sha256: sha2562, path: artifactPath, bytes } = assertMatchesRecord(files, `${store.location} ${found.folder}`);
   const origin = `${store.location}${snapshot.head ? `@${snapshot.head}` : ""}`;
   log.info(`promote: read ${found.folder}/ (${files.length} files${sha2562 ? `, artifact sha256 ${sha2562.slice(0, 16)}...` : ""}); it matches its release.json`);
-  return { files, sha256: sha2562, origin, folder: found.folder };
+  return { files, sha256: sha2562, origin, folder: found.folder, artifact: sha2562 && artifactPath && bytes !== void 0 ? { path: artifactPath, bytes, sha256: sha2562 } : void 0 };
 }
 async function assertDestinationMatches(store, branch, folder, files, log) {
   const after = await store.snapshot(branch);
@@ -70461,7 +70461,10 @@ ${optionsHelp("default")}
 Options of verify:
 ${optionsHelp("verify")}
 
-Options of list and prune:
+Options of list:
+${optionsHelp("list")}
+
+Options of prune:
 ${optionsHelp("prune")}
 
 Every option can also be set as env MLSERVER_RELEASE_<OPTION>, e.g.

@@ -136,7 +136,10 @@ ${optionsHelp('default')}
 Options of verify:
 ${optionsHelp('verify')}
 
-Options of list and prune:
+Options of list:
+${optionsHelp('list')}
+
+Options of prune:
 ${optionsHelp('prune')}
 
 Every option can also be set as env MLSERVER_RELEASE_<OPTION>, e.g.

@@ -129,12 +129,12 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
     await destination.preflight({ branch: options.to.branch, needsExistingBranch: Boolean(options.review) });
   });
 
-  const { files, sha256, origin, folder: sourceFolder } = await log.group('Source', () => readSource(source, options.from.branch, model, version, log));
+  const { files, sha256, origin, folder: sourceFolder, artifact } = await log.group('Source', () => readSource(source, options.from.branch, model, version, log));
   const folder = versionFolder(modelsPath, model, version, layout);
   const base: Omit<PromoteResult, 'status' | 'pushed' | 'alreadyPublished'> = {
     model, version, folder, repo: destination.location, endpoint: inferencePath(model, version), source: origin,
     files: files.map((f) => `${folder}/${f.path}`), warnings: [...log.warnings],
-    artifact: sha256 ? { path: sourceFolder, bytes: files.reduce((n, f) => n + f.content.length, 0), sha256 } : undefined,
+    artifact,
   };
   if (options.dryRun) {
     log.info(`dry run: would copy ${sourceFolder}/ (${files.length} files) to ${destination.location} ${folder}/${options.makeDefault ? ', then make it the default' : ''}`);
@@ -202,10 +202,10 @@ async function readSource(store: ModelStore, branch: string | undefined, model: 
     throw new ReleaseError('ENOSUCHVERSION', `${store.location} has no ${model} ${version} to promote (it has: ${have.join(', ') || 'no versions of this model'})`);
   }
   const files = await store.readFolder(found.folder, branch);
-  const { sha256 } = assertMatchesRecord(files, `${store.location} ${found.folder}`);
+  const { sha256, path: artifactPath, bytes } = assertMatchesRecord(files, `${store.location} ${found.folder}`);
   const origin = `${store.location}${snapshot.head ? `@${snapshot.head}` : ''}`;
   log.info(`promote: read ${found.folder}/ (${files.length} files${sha256 ? `, artifact sha256 ${sha256.slice(0, 16)}...` : ''}); it matches its release.json`);
-  return { files, sha256, origin, folder: found.folder };
+  return { files, sha256, origin, folder: found.folder, artifact: sha256 && artifactPath && bytes !== undefined ? { path: artifactPath, bytes, sha256 } : undefined };
 }
 
 /** After writing, the destination must hold exactly the source's files; a new folder that does not is taken back. */

@@ -25,7 +25,7 @@ export function recordOf(files: FolderBytes[], where: string): Record<string, un
 }
 
 /** Throws EINTEGRITY when the artifact's bytes are not the ones release.json recorded. */
-export function assertMatchesRecord(files: FolderBytes[], where: string): { sha256?: string; bytes?: number } {
+export function assertMatchesRecord(files: FolderBytes[], where: string): { path?: string; sha256?: string; bytes?: number } {
   const artifact = recordOf(files, where).artifact as { path?: string; bytes?: number; sha256?: string } | undefined;
   if (!artifact?.path) return {};
   const base = folderRelativePath(artifact.path);
@@ -37,5 +37,5 @@ export function assertMatchesRecord(files: FolderBytes[], where: string): { sha2
   if (actual !== artifact.sha256 || bytes !== artifact.bytes) {
     throw new ReleaseError('EINTEGRITY', `${where}: the artifact does not match its ${RECORD_FILE} (recorded ${artifact.bytes} bytes, sha256 ${artifact.sha256}; found ${bytes} bytes, sha256 ${actual}); nothing was written`);
   }
-  return { sha256: actual, bytes };
+  return { path: artifact.path, sha256: actual, bytes };
 }
