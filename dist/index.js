@@ -1080,14 +1080,14 @@ var require_util = __commonJS({
         }
         const port = url12.port != null ? url12.port : url12.protocol === "https:" ? 443 : 80;
         let origin = url12.origin != null ? url12.origin : `${url12.protocol || ""}//${url12.hostname || ""}:${port}`;
-        let path24 = url12.path != null ? url12.path : `${url12.pathname || ""}${url12.search || ""}`;
+        let path25 = url12.path != null ? url12.path : `${url12.pathname || ""}${url12.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path24 && path24[0] !== "/") {
-          path24 = `/${path24}`;
+        if (path25 && path25[0] !== "/") {
+          path25 = `/${path25}`;
         }
-        return new URL(`${origin}${path24}`);
+        return new URL(`${origin}${path25}`);
       }
       if (!isHttpOrHttpsPrefixed(url12.origin || url12.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1538,39 +1538,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path24);
+        debuglog("sending request to %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path25, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path24,
+          path25,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path24);
+        debuglog("trailers received from %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path25, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path24,
+          path25,
           error63.message
         );
       });
@@ -1619,9 +1619,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path24, origin }
+            request: { method, path: path25, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path24);
+          debuglog("sending request to %s %s/%s", method, origin, path25);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1684,7 +1684,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request2 = class {
       constructor(origin, {
-        path: path24,
+        path: path25,
         method,
         body,
         headers,
@@ -1699,11 +1699,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path24 !== "string") {
+        if (typeof path25 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path25[0] !== "/" && !(path25.startsWith("http://") || path25.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path24)) {
+        } else if (invalidPathRegex.test(path25)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1769,7 +1769,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path24, query) : path24;
+        this.path = query ? buildURL(path25, query) : path25;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6462,7 +6462,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path24, host, upgrade, blocking, reset } = request2;
+      const { method, path: path25, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6543,7 +6543,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path24} HTTP/1.1\r
+      let header = `${method} ${path25} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7072,7 +7072,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path25, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7169,7 +7169,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path24;
+      headers[HTTP2_HEADER_PATH] = path25;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7522,9 +7522,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path24 = search ? `${pathname}${search}` : pathname;
+        const path25 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path24;
+        this.opts.path = path25;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8763,10 +8763,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path24 = "/",
+          path: path25 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path24;
+        opts.path = origin + path25;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10738,20 +10738,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path24) {
-      if (typeof path24 !== "string") {
-        return path24;
+    function safeUrl(path25) {
+      if (typeof path25 !== "string") {
+        return path25;
       }
-      const pathSegments = path24.split("?");
+      const pathSegments = path25.split("?");
       if (pathSegments.length !== 2) {
-        return path24;
+        return path25;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path24);
+    function matchKey(mockDispatch2, { path: path25, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path25);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10773,7 +10773,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path25 }) => matchValue(safeUrl(path25), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10811,9 +10811,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path24, method, body, headers, query } = opts;
+      const { path: path25, method, body, headers, query } = opts;
       return {
-        path: path24,
+        path: path25,
         method,
         body,
         headers,
@@ -11276,10 +11276,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path25, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path24,
+            Path: path25,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16158,9 +16158,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path24) {
-      for (let i = 0; i < path24.length; ++i) {
-        const code = path24.charCodeAt(i);
+    function validateCookiePath(path25) {
+      for (let i = 0; i < path25.length; ++i) {
+        const code = path25.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19080,11 +19080,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path24 = opts.path;
+          let path25 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path24 = `/${path24}`;
+            path25 = `/${path25}`;
           }
-          url12 = new URL(util.parseOrigin(url12).origin + path24);
+          url12 = new URL(util.parseOrigin(url12).origin + path25);
         } else {
           if (!opts) {
             opts = typeof url12 === "object" ? url12 : {};
@@ -21298,9 +21298,9 @@ var require_object_inspect = __commonJS({
       if (layout.state.currentDepth - layout.depth < 3 && output2.length === entries.length) {
         var start = output2.length + layout.indent.prev.length + braces[0].length + braces[2].length + 10;
         if (isBelowBreakLength(output2, start, layout.breakLength)) {
-          var joined = $join.call(output2, ", ");
-          if (indexOf(joined, "\n") < 0) {
-            return base + braces[0] + braces[3] + joined + braces[3] + braces[1];
+          var joined2 = $join.call(output2, ", ");
+          if (indexOf(joined2, "\n") < 0) {
+            return base + braces[0] + braces[3] + joined2 + braces[3] + braces[1];
           }
         }
       }
@@ -23244,7 +23244,7 @@ var require_stringify = __commonJS({
           0
         ));
       }
-      var joined = keys.join(options.delimiter);
+      var joined2 = keys.join(options.delimiter);
       var prefix = options.addQueryPrefix === true ? "?" : "";
       if (options.charsetSentinel) {
         if (options.charset === "iso-8859-1") {
@@ -23253,7 +23253,7 @@ var require_stringify = __commonJS({
           prefix += "utf8=%E2%9C%93" + options.delimiter;
         }
       }
-      return joined.length > 0 ? prefix + joined : "";
+      return joined2.length > 0 ? prefix + joined2 : "";
     };
   }
 });
@@ -28479,11 +28479,11 @@ var require_utils3 = __commonJS({
       }
       return output2;
     };
-    exports.basename = (path24, { windows } = {}) => {
+    exports.basename = (path25, { windows } = {}) => {
       if (windows) {
-        return path24.replace(/[\\/]$/, "").replace(/.*[\\/]/, "");
+        return path25.replace(/[\\/]$/, "").replace(/.*[\\/]/, "");
       } else {
-        return path24.replace(/\/$/, "").replace(/.*\//, "");
+        return path25.replace(/\/$/, "").replace(/.*\//, "");
       }
     };
   }
@@ -33229,7 +33229,8 @@ var EXIT = {
   notebook: 3,
   publish: 4,
   verify: 5,
-  load: 6
+  load: 6,
+  gate: 7
 };
 var CATALOG = {
   EUSAGE: { exit: EXIT.usage, hint: "Run `mlserver-release --help` for every option." },
@@ -33273,6 +33274,8 @@ var CATALOG = {
   EJOBTOKEN: { exit: EXIT.usage, hint: "Store a project access token (role Developer or more, scope api) as a masked CI/CD variable and pass it as MLSERVER_REPO_TOKEN." },
   EINTEGRITY: { exit: EXIT.publish, hint: "The source was changed after it was released: release it again, or promote another version." },
   ENOSUCHVERSION: { exit: EXIT.usage, hint: "Pick one of the versions listed, or publish the version first." },
+  EMETRICSFILE: { exit: EXIT.usage, hint: "The notebook must write the --metrics file (a JSON object), relative to the model folder." },
+  EGATE: { exit: EXIT.gate, hint: "The release did not meet the quality gate (--require, --no-regression); nothing was published. The executed notebook is kept." },
   EAUTH: { exit: EXIT.publish, hint: "Check the token (--token or MLSERVER_REPO_TOKEN) and that it may push to the repository." },
   EFORBIDDEN: { exit: EXIT.publish, hint: "The token was accepted but may not push here: give it write access (GitHub: contents:write; GitLab: write_repository)." },
   EREMOTENOTFOUND: { exit: EXIT.publish, hint: 'Check the repository URL; a private repository also answers "not found" to a token that cannot see it.' },
@@ -34271,6 +34274,106 @@ async function sha256File(file2) {
   return hash2.digest("hex");
 }
 
+// src/metrics/gate.ts
+var NAME = "[A-Za-z_][A-Za-z0-9_.\\-]*";
+function parseGate(require2 = [], noRegression = []) {
+  const problems = [];
+  const requirements = [];
+  for (const text2 of require2) {
+    const match = new RegExp(`^\\s*(${NAME})\\s*(>=|<=|==|!=|>|<)\\s*(\\S.*?)\\s*$`).exec(text2);
+    if (!match) {
+      problems.push(`--require "${text2}": expected <metric><op><value>, with op one of >= > <= < == != (e.g. 'accuracy>=0.9')`);
+      continue;
+    }
+    const raw = match[3];
+    const value = /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(raw) ? Number(raw) : raw === "true" ? true : raw === "false" ? false : raw.replace(/^(['"])(.*)\1$/, "$2");
+    if (typeof value !== "number" && !["==", "!="].includes(match[2])) problems.push(`--require "${text2}": ${match[2]} needs a number`);
+    requirements.push({ metric: match[1], operator: match[2], value, text: text2.trim() });
+  }
+  const regressions = [];
+  for (const text2 of noRegression) {
+    const match = new RegExp(`^\\s*(${NAME})\\s*(?::\\s*(\\d+(?:\\.\\d+)?))?\\s*$`).exec(text2);
+    if (!match) {
+      problems.push(`--no-regression "${text2}": expected <metric> or <metric>:<tolerance> (e.g. 'accuracy:0.01')`);
+      continue;
+    }
+    regressions.push({ metric: match[1], tolerance: Number(match[2] ?? 0), text: text2.trim() });
+  }
+  if (problems.length > 0) throw new ReleaseError("EUSAGE", "The quality gate cannot be read", problems);
+  return { require: requirements, noRegression: regressions };
+}
+function holds(actual, operator, expected) {
+  switch (operator) {
+    case "==":
+      return actual === expected;
+    case "!=":
+      return actual !== expected;
+    case ">=":
+      return typeof actual === "number" && actual >= expected;
+    case ">":
+      return typeof actual === "number" && actual > expected;
+    case "<=":
+      return typeof actual === "number" && actual <= expected;
+    case "<":
+      return typeof actual === "number" && actual < expected;
+  }
+}
+function evaluateGate(gate, metrics, baseline, baselineVersion) {
+  const failures = /* @__PURE__ */ new Map();
+  const notes = [];
+  for (const rule of gate.require) {
+    const actual = metrics[rule.metric];
+    if (actual === void 0) failures.set(rule.metric, `metric not reported (required: ${rule.text})`);
+    else if (!holds(actual, rule.operator, rule.value)) failures.set(rule.metric, `${rule.metric} is ${actual}, required ${rule.operator} ${rule.value}`);
+  }
+  for (const rule of gate.noRegression) {
+    const actual = metrics[rule.metric];
+    if (actual === void 0) {
+      failures.set(rule.metric, `metric not reported (no regression required: ${rule.text})`);
+      continue;
+    }
+    if (!baseline) {
+      notes.push(`--no-regression ${rule.text}: there is no baseline (the model's first release), so it passes`);
+      continue;
+    }
+    const before = baseline[rule.metric];
+    if (typeof before !== "number" || typeof actual !== "number") {
+      notes.push(`--no-regression ${rule.text}: the baseline ${baselineVersion} has no number for it, so it passes`);
+      continue;
+    }
+    if (actual < before - rule.tolerance) {
+      failures.set(rule.metric, `${rule.metric} fell from ${before} (${baselineVersion}) to ${actual}${rule.tolerance ? `, beyond the tolerance ${rule.tolerance}` : ""}`);
+    }
+  }
+  return { failures, notes };
+}
+function comparisonRows(metrics, baseline) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(metrics), ...Object.keys(baseline ?? {})])].sort();
+  return names.map((metric) => {
+    const current = metrics[metric];
+    const before = baseline?.[metric];
+    let change = "";
+    if (typeof current === "number" && typeof before === "number") {
+      const delta = current - before;
+      change = delta === 0 ? "= 0" : `${delta > 0 ? "\u25B2 +" : "\u25BC "}${Number(delta.toPrecision(4))}`;
+    } else if (current !== void 0 && before !== void 0) change = current === before ? "=" : "changed";
+    else if (before === void 0 && current !== void 0) change = "new";
+    else change = "not reported";
+    return { metric, baseline: before, current, change };
+  });
+}
+var show = (value) => value === void 0 ? "\u2014" : typeof value === "number" ? String(Number(value.toPrecision(6))) : String(value);
+function comparisonTable(rows, baselineVersion, version2, failing, format2) {
+  const head = ["metric", baselineVersion ? `baseline (${baselineVersion})` : "baseline (none)", `this version (${version2})`, "change"];
+  const body = rows.map((r) => [`${failing.has(r.metric) ? format2 === "markdown" ? "\u274C " : "\u2717 " : ""}${r.metric}`, show(r.baseline), show(r.current), r.change]);
+  if (format2 === "markdown") {
+    return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...body.map((cells) => `| ${cells.join(" | ")} |`)].join("\n") + "\n";
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  return [line(head), ...body.map(line)].join("\n") + "\n";
+}
+
 // src/mlserver/load-check.ts
 import os6 from "node:os";
 
@@ -35195,10 +35298,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path24) {
-  if (!path24)
+function getElementAtPath(obj, path25) {
+  if (!path25)
     return obj;
-  return path24.reduce((acc, key) => acc?.[key], obj);
+  return path25.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -35538,11 +35641,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path24, issues) {
+function prefixIssues(path25, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path24);
+    iss.path.unshift(path25);
     return iss;
   });
 }
@@ -36004,16 +36107,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError2(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path24 = []) => {
+  const processError = (error64, path25 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path24, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path25, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path25, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path25, ...issue3.path]);
       } else {
-        const fullpath = [...path24, ...issue3.path];
+        const fullpath = [...path25, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -36052,17 +36155,17 @@ function formatError2(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path24 = []) => {
+  const processError = (error64, path25 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path24, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path25, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path25, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path25, ...issue3.path]);
       } else {
-        const fullpath = [...path24, ...issue3.path];
+        const fullpath = [...path25, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -36101,8 +36204,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path24 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path24) {
+  const path25 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path25) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -53240,13 +53343,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path24 = ref.slice(1).split("/").filter(Boolean);
-  if (path24.length === 0) {
+  const path25 = ref.slice(1).split("/").filter(Boolean);
+  if (path25.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path24[0] === defsKey) {
-    const key = path24[1] === void 0 ? void 0 : decodeJSONPointerSegment(path24[1]);
+  if (path25[0] === defsKey) {
+    const key = path25[1] === void 0 ? void 0 : decodeJSONPointerSegment(path25[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -55471,8 +55574,8 @@ function describeIssue(issue3, line) {
   if (input2 === void 0) return [`${where2}: required (${issue3.message})`];
   return [`${where2}: ${issue3.message} for MLServer ${line}, got ${describeValue(input2)}`];
 }
-function jsonPath(path24) {
-  return path24.reduce((out, part) => {
+function jsonPath(path25) {
+  return path25.reduce((out, part) => {
     if (typeof part === "number") return `${out}[${part}]`;
     const key = String(part);
     const plain = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
@@ -55573,6 +55676,7 @@ async function planRelease({ options, context, env, cwd, log }) {
     ...planHostAccess(options, repository, name, version2, layout),
     mlserverLine,
     networkTimeoutMs: parseNetworkTimeout(options.networkTimeout),
+    report: planReport(options, name, version2, modelDir),
     python: kernel.python,
     trainingEnv,
     runtimeFiles: custom2 ? [custom2] : [],
@@ -55721,6 +55825,25 @@ function parseParams(params) {
     }
     return { name, value, raw: false };
   });
+}
+function planReport(options, model, version2, modelDir) {
+  const figures = options.reportFigures ?? "report";
+  if (figures !== "report" && figures !== "all") throw new ReleaseError("EUSAGE", `Unknown --report-figures "${figures}": expected report or all`);
+  if (options.baseline !== void 0) {
+    const problems = segmentProblems(options.baseline, "--baseline");
+    if (problems.length > 0) throw new ReleaseError("EUSAGE", `Invalid --baseline "${options.baseline}"`, problems);
+  }
+  return {
+    model,
+    version: version2,
+    modelDir,
+    metricsFile: options.metrics || void 0,
+    figures,
+    baseline: options.baseline || void 0,
+    branch: options.branch || void 0,
+    // Parsed now, so a gate that cannot be read fails before the notebook runs.
+    gate: parseGate(options.require, options.noRegression)
+  };
 }
 function parseNetworkTimeout(seconds2) {
   if (seconds2 === void 0) return DEFAULT_NETWORK_TIMEOUT_MS;
@@ -57458,17 +57581,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path24 = requestOptions.url.replace(options.baseUrl, "");
+    const path25 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path24} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path25} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error63) => {
       const requestId = error63.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path24} - ${error63.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path25} - ${error63.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error63;
     });
@@ -60181,7 +60304,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path24) => path24.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path25) => path25.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -60487,7 +60610,7 @@ function githubApi(options) {
         const blob = await octokit.git.createBlob({ ...repo, content: file2.content.toString("base64"), encoding: "base64" });
         entries.push({ path: file2.path, mode: "100644", type: "blob", sha: blob.data.sha });
       }
-      for (const path24 of input2.deletes) entries.push({ path: path24, mode: "100644", type: "blob", sha: null });
+      for (const path25 of input2.deletes) entries.push({ path: path25, mode: "100644", type: "blob", sha: null });
       const tree = await octokit.git.createTree({ ...repo, base_tree: baseTree, tree: entries });
       const commit = await octokit.git.createCommit({ ...repo, message: input2.message, tree: tree.data.sha, parents: [input2.parent], author: input2.author });
       try {
@@ -62993,20 +63116,20 @@ var Markdown = class extends BaseResource {
   }
 };
 var Maven = class extends BaseResource {
-  downloadPackageFile(path24, filename, {
+  downloadPackageFile(path25, filename, {
     projectId,
     groupId,
     ...options
   }) {
-    let url12 = endpoint2`packages/maven/${path24}/${filename}`;
+    let url12 = endpoint2`packages/maven/${path25}/${filename}`;
     if (projectId) url12 = endpoint2`projects/${projectId}/${url12}`;
     else if (groupId) url12 = endpoint2`groups/${groupId}/-/${url12}`;
     return RequestHelper.get()(this, url12, options);
   }
-  uploadPackageFile(projectId, path24, packageFile, options) {
+  uploadPackageFile(projectId, path25, packageFile, options) {
     return RequestHelper.put()(
       this,
-      endpoint2`projects/${projectId}/packages/maven/${path24}/${packageFile.filename}`,
+      endpoint2`projects/${projectId}/packages/maven/${path25}/${packageFile.filename}`,
       {
         isForm: true,
         ...options,
@@ -65528,28 +65651,28 @@ var ProjectImportExports = class extends BaseResource {
       options
     );
   }
-  import(file2, path24, options) {
+  import(file2, path25, options) {
     return RequestHelper.post()(this, "projects/import", {
       isForm: true,
       ...options,
       file: [file2.content, file2.filename],
-      path: path24
+      path: path25
     });
   }
-  importRemote(url12, path24, options) {
+  importRemote(url12, path25, options) {
     return RequestHelper.post()(this, "projects/remote-import", {
       ...options,
-      path: path24,
+      path: path25,
       url: url12
     });
   }
-  importRemoteS3(accessKeyId, bucketName, fileKey, path24, region, secretAccessKey, options) {
+  importRemoteS3(accessKeyId, bucketName, fileKey, path25, region, secretAccessKey, options) {
     return RequestHelper.post()(this, "projects/remote-import", {
       ...options,
       accessKeyId,
       bucketName,
       fileKey,
-      path: path24,
+      path: path25,
       region,
       secretAccessKey
     });
@@ -66986,13 +67109,13 @@ var GroupImportExports = class extends BaseResource {
       options
     );
   }
-  import(file2, path24, { parentId, name, ...options }) {
+  import(file2, path25, { parentId, name, ...options }) {
     return RequestHelper.post()(this, "groups/import", {
       isForm: true,
       ...options,
       file: [file2.content, file2.filename],
-      path: path24,
-      name: name || path24.split("/").at(0),
+      path: path25,
+      name: name || path25.split("/").at(0),
       parentId
     });
   }
@@ -67325,17 +67448,17 @@ var Groups = class extends BaseResource {
       options
     );
   }
-  create(name, path24, { avatar, ...options } = {}) {
+  create(name, path25, { avatar, ...options } = {}) {
     if (avatar) {
       return RequestHelper.post()(this, "groups", {
         ...options,
         isForm: true,
         avatar: [avatar.content, avatar.filename],
         name,
-        path: path24
+        path: path25
       });
     }
-    return RequestHelper.post()(this, "groups", { name, path: path24, ...options });
+    return RequestHelper.post()(this, "groups", { name, path: path25, ...options });
   }
   downloadAvatar(groupId, options) {
     return RequestHelper.get()(this, endpoint2`groups/${groupId}/avatar`, options);
@@ -68316,8 +68439,8 @@ function gitlabApi(options) {
       return raw instanceof Blob ? Buffer.from(await raw.arrayBuffer()) : Buffer.from(String(raw));
     },
     async commit(input2) {
-      const lastCommitFor = async (path24) => {
-        const found = await api.Commits.all(project, { refName: input2.parent, path: path24, perPage: 1, maxPages: 1 });
+      const lastCommitFor = async (path25) => {
+        const found = await api.Commits.all(project, { refName: input2.parent, path: path25, perPage: 1, maxPages: 1 });
         return found[0]?.id;
       };
       const actions = [];
@@ -68332,9 +68455,9 @@ function gitlabApi(options) {
           ...lastCommitId ? { lastCommitId } : {}
         });
       }
-      for (const path24 of input2.deletes) {
-        const lastCommitId = await lastCommitFor(path24);
-        actions.push({ action: "delete", filePath: path24, ...lastCommitId ? { lastCommitId } : {} });
+      for (const path25 of input2.deletes) {
+        const lastCommitId = await lastCommitFor(path25);
+        actions.push({ action: "delete", filePath: path25, ...lastCommitId ? { lastCommitId } : {} });
       }
       try {
         const commit = await api.Commits.create(project, input2.branch, input2.message, actions, {
@@ -68889,7 +69012,7 @@ function hostApiStore(options) {
     return {
       head,
       branch,
-      folders: versionFolders([...ids].map(([path24, id]) => ({ path: path24, id })), options.modelsPath),
+      folders: versionFolders([...ids].map(([path25, id]) => ({ path: path25, id })), options.modelsPath),
       async readTexts(paths) {
         const out = /* @__PURE__ */ new Map();
         for (const p of paths) {
@@ -68925,7 +69048,7 @@ function hostApiStore(options) {
       if (!head) return [];
       const ids = await call(`read ${folder}`, () => api.treeBlobs(head, folder));
       const out = [];
-      for (const [path24, id] of ids) out.push({ path: path24.slice(folder.length + 1), content: await call(`read ${path24}`, () => api.readBlob(id)) });
+      for (const [path25, id] of ids) out.push({ path: path25.slice(folder.length + 1), content: await call(`read ${path25}`, () => api.readBlob(id)) });
       return out;
     },
     async apply(decide, applyOptions) {
@@ -69057,7 +69180,7 @@ function describeFolder(folder, settingsText, recordText) {
   const version2 = record2?.version ?? settings?.parameters?.version ?? /-([^-]+)$/.exec(base)?.[1];
   if (!model || !version2) return void 0;
   const artifact = record2?.artifact;
-  return { model, version: version2, folder, releasedAt: record2?.releasedAt, artifactBytes: artifact?.bytes, ...record2?.default === true ? { isDefault: true } : {} };
+  return { model, version: version2, folder, releasedAt: record2?.releasedAt, artifactBytes: artifact?.bytes, ...record2?.default === true ? { isDefault: true } : {}, ...record2?.metrics && typeof record2.metrics === "object" ? { metrics: record2.metrics } : {} };
 }
 function safeJson(text2) {
   if (!text2) return void 0;
@@ -69205,13 +69328,13 @@ function parseRecord(text2) {
     return void 0;
   }
 }
-function asDefault(path24, content, version2) {
-  if (path24 === SETTINGS_FILE) {
+function asDefault(path25, content, version2) {
+  if (path25 === SETTINGS_FILE) {
     const settings = JSON.parse(content.toString("utf8"));
     if (settings.parameters) delete settings.parameters.version;
     return Buffer.from(JSON.stringify(settings, null, 2) + "\n");
   }
-  if (path24 === RECORD_FILE) {
+  if (path25 === RECORD_FILE) {
     const record2 = JSON.parse(content.toString("utf8"));
     return Buffer.from(JSON.stringify({ ...record2, version: version2, default: true }, null, 2) + "\n");
   }
@@ -69339,6 +69462,24 @@ function commitUrl(result, env) {
   if (kind === "gitlab") return `${base}/-/commit/${result.commit}`;
   return void 0;
 }
+function rawFileUrl(repoUrl, ref, file2, env = {}) {
+  if (!/^https?:\/\//.test(repoUrl)) return void 0;
+  const base = repoUrl.replace(/\.git\/?$/, "").replace(/\/+$/, "");
+  const kind = detectHostKind(repoUrl, env);
+  if (kind === "gitlab") return `${base}/-/raw/${ref}/${file2}`;
+  return `${base}/raw/${ref}/${file2}`;
+}
+function reportMarkdown(report, version2, figureUrl) {
+  if (report.rows.length === 0 && report.figures.length === 0) return "";
+  const lines = ["", "#### Metrics", ""];
+  if (report.rows.length > 0) lines.push(comparisonTable(report.rows, report.baseline?.version, version2, /* @__PURE__ */ new Map(), "markdown").trimEnd());
+  for (const note of report.notes) lines.push("", `_${note}_`);
+  for (const figure of report.figures) {
+    const url12 = figureUrl(figure.path);
+    lines.push("", url12 ? `![${figure.path}](${url12})` : `\`${figure.path}\``);
+  }
+  return lines.join("\n") + "\n";
+}
 function curlLine(result, serverUrl = "http://localhost:8080") {
   return `curl -s -X POST ${serverUrl}${result.endpoint} -H 'Content-Type: application/json' -d @inference-request.json`;
 }
@@ -69363,6 +69504,7 @@ function summaryMarkdown(result, env) {
     `| Endpoint | \`POST ${result.endpoint}\` |`,
     ...result.reviewUrl ? [`| Review | ${result.reviewUrl} |`] : [],
     `| Executed notebook | ${result.executedNotebook ? `\`${result.executedNotebook}\`` : "\u2014"} |`,
+    ...result.comparison ? [reportMarkdown({ rows: result.comparison, baseline: result.baseline, figures: (result.figures ?? []).map((p) => ({ path: p })), notes: result.baseline ? [] : ["no baseline: the first release of this model"] }, result.version, (file2) => rawFileUrl(result.repo, result.branch ?? "main", `${result.folder}/${file2}`, env))] : [],
     "",
     "Try it once MLServer has loaded the version:",
     "",
@@ -69383,7 +69525,8 @@ function resultOutputs(result) {
     "executed-notebook": result.executedNotebook ?? "",
     verified: String(result.verified ?? false),
     "review-url": result.reviewUrl ?? "",
-    source: result.source ?? ""
+    source: result.source ?? "",
+    metrics: JSON.stringify(result.metrics ?? {})
   };
 }
 
@@ -69460,9 +69603,11 @@ var gitlab = {
   async publishResult(result, { cwd, log, dotenvPath }) {
     const outputs = resultOutputs(result);
     const file2 = path19.resolve(cwd, dotenvPath ?? DEFAULT_DOTENV);
-    await writeFile8(file2, dotenvText(outputs));
+    const metricVariables = Object.fromEntries(Object.entries(result.metrics ?? {}).map(([name, value]) => [`metric-${name.replace(/[^A-Za-z0-9]+/g, "_")}`, String(value)]));
+    await writeFile8(file2, dotenvText({ ...outputs, ...metricVariables }));
     await log.group("Release summary", async () => {
       for (const [name, value] of Object.entries(outputs)) log.info(`${name.padEnd(18)} ${value}`);
+      if (result.comparison) log.info(comparisonTable(result.comparison, result.baseline?.version, result.version, /* @__PURE__ */ new Map(), "text").trimEnd());
       log.info(`dotenv report     ${file2}`);
       log.info(curlLine(result));
     });
@@ -69766,7 +69911,7 @@ async function assertDestinationMatches(store, branch, folder, files, log) {
 }
 
 // src/release.ts
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/publish/stage.ts
 import { createHash as createHash5 } from "node:crypto";
@@ -69882,6 +70027,168 @@ async function copyOne(root, source, target, dir, what) {
   }
 }
 
+// src/metrics/report.ts
+import path22 from "node:path";
+
+// src/metrics/collect.ts
+import { readFile as readFile7 } from "node:fs/promises";
+var MAX_FIGURES = 10;
+var MAX_FIGURE_BYTES = 1024 * 1024;
+var tagged = (cell, tag) => Array.isArray(cell.metadata?.tags) && cell.metadata.tags.includes(tag);
+var joined = (value) => Array.isArray(value) ? value.join("") : String(value ?? "");
+function flatten(value, prefix = "") {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const out = {};
+  for (const [key, item] of Object.entries(value)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (typeof item === "number" && Number.isFinite(item)) out[name] = item;
+    else if (typeof item === "string" || typeof item === "boolean") out[name] = item;
+    else if (typeof item === "object" && item !== null && !Array.isArray(item)) {
+      const inner = flatten(item, name);
+      if (!inner) return void 0;
+      Object.assign(out, inner);
+    } else return void 0;
+  }
+  return out;
+}
+function parsePythonDict(text2) {
+  const source = text2.trim();
+  if (!source.startsWith("{") || !source.endsWith("}")) return void 0;
+  let json2 = "";
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === "'" || ch === '"') {
+      let j = i + 1;
+      let body = "";
+      while (j < source.length && source[j] !== ch) {
+        if (source[j] === "\\" && j + 1 < source.length) {
+          body += source[j] + source[j + 1];
+          j += 2;
+          continue;
+        }
+        body += source[j++];
+      }
+      if (j >= source.length) return void 0;
+      json2 += JSON.stringify(body.replace(/\\'/g, "'").replace(/\\"/g, '"'));
+      i = j;
+      continue;
+    }
+    const word = /^(True|False|None|nan|inf|-inf)\b/.exec(source.slice(i));
+    if (word) {
+      json2 += { True: "true", False: "false", None: "null", nan: "null", inf: "null", "-inf": "null" }[word[1]];
+      i += word[1].length - 1;
+      continue;
+    }
+    json2 += ch;
+  }
+  try {
+    return JSON.parse(json2.replace(/,\s*([}\]])/g, "$1"));
+  } catch {
+    return void 0;
+  }
+}
+function metricsFromNotebook(notebook, log) {
+  const metrics = {};
+  notebook.cells.forEach((cell, index) => {
+    if (cell.cell_type !== "code" || !tagged(cell, "metrics")) return;
+    const outputs = (cell.outputs ?? []).filter((o) => o.output_type === "execute_result" || o.output_type === "display_data");
+    const last = outputs.at(-1);
+    const data = last?.data ?? {};
+    const value = data["application/json"] !== void 0 ? data["application/json"] : data["text/plain"] !== void 0 ? parsePythonDict(joined(data["text/plain"])) : void 0;
+    const flat = flatten(value);
+    if (!flat) {
+      log.warn(`metrics: cell ${index + 1} is tagged "metrics" but its last output is not a flat object of numbers, strings and booleans; it is ignored`);
+      return;
+    }
+    Object.assign(metrics, flat);
+  });
+  return metrics;
+}
+async function metricsFromFile(file2) {
+  let text2;
+  try {
+    text2 = await readFile7(file2, "utf8");
+  } catch {
+    throw new ReleaseError("EMETRICSFILE", `The metrics file ${file2} does not exist after the notebook ran`);
+  }
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch (error63) {
+    throw new ReleaseError("EMETRICSFILE", `The metrics file ${file2} is not JSON: ${error63.message}`);
+  }
+  const flat = flatten(value);
+  if (!flat) throw new ReleaseError("EMETRICSFILE", `The metrics file ${file2} must hold an object of numbers, strings and booleans (nested objects are flattened)`);
+  return flat;
+}
+function figuresFromNotebook(notebook, which3, log) {
+  const figures = [];
+  notebook.cells.forEach((cell, index) => {
+    if (cell.cell_type !== "code" || which3 === "report" && !tagged(cell, "report")) return;
+    for (const output2 of cell.outputs ?? []) {
+      const data = output2.data ?? {};
+      const [type, extension] = data["image/png"] !== void 0 ? ["image/png", "png"] : data["image/svg+xml"] !== void 0 ? ["image/svg+xml", "svg"] : [];
+      if (!type) continue;
+      const content = type === "image/png" ? Buffer.from(joined(data[type]).replace(/\s/g, ""), "base64") : Buffer.from(joined(data[type]));
+      if (figures.length >= MAX_FIGURES) {
+        log.warn(`report: a figure of cell ${index + 1} is skipped: at most ${MAX_FIGURES} figures are kept`);
+        continue;
+      }
+      if (content.length > MAX_FIGURE_BYTES) {
+        log.warn(`report: a figure of cell ${index + 1} is skipped: ${(content.length / 1024 / 1024).toFixed(1)} MiB is over the 1 MiB limit`);
+        continue;
+      }
+      figures.push({ path: `report/${figures.length + 1}-cell${index + 1}.${extension}`, content });
+    }
+  });
+  return figures;
+}
+
+// src/metrics/report.ts
+async function buildReport(plan, store, executedNotebook, log) {
+  const notebook = executedNotebook ? await readNotebook(executedNotebook) : void 0;
+  const metrics = notebook ? metricsFromNotebook(notebook, log) : {};
+  if (plan.metricsFile) Object.assign(metrics, await metricsFromFile(path22.resolve(plan.modelDir, plan.metricsFile)));
+  const figures = notebook ? figuresFromNotebook(notebook, plan.figures, log) : [];
+  const wantsReport = Object.keys(metrics).length > 0 || plan.gate.require.length > 0 || plan.gate.noRegression.length > 0;
+  const baseline = wantsReport ? await readBaseline(plan, store, log) : void 0;
+  const rows = comparisonRows(metrics, baseline?.metrics);
+  const verdict = evaluateGate(plan.gate, metrics, baseline?.metrics, baseline?.version);
+  const notes = [...verdict.notes];
+  if (wantsReport && !baseline) notes.push(`no baseline: this is the first release of ${plan.model} in ${store.location}`);
+  for (const note of notes) log.info(`metrics: ${note}`);
+  if (rows.length > 0) log.info(`metrics:
+${comparisonTable(rows, baseline?.version, plan.version, verdict.failures, "text")}`);
+  if (figures.length > 0) log.info(`report: ${figures.length} figure(s): ${figures.map((f) => f.path).join(", ")}`);
+  if (verdict.failures.size > 0) {
+    throw new ReleaseError("EGATE", `The quality gate failed for ${plan.model} ${plan.version}; nothing was published`, [
+      ...verdict.failures.values(),
+      "",
+      ...comparisonTable(rows, baseline?.version, plan.version, verdict.failures, "text").trimEnd().split("\n")
+    ]);
+  }
+  return { metrics, figures, baseline, rows, notes };
+}
+async function readBaseline(plan, store, log) {
+  const snapshot = await store.snapshot(plan.branch);
+  const model = groupByModel(await versionsIn(snapshot), plan.model)[0];
+  if (!model) return void 0;
+  const candidates = model.versions.filter((v) => v.version !== plan.version);
+  const version2 = plan.baseline ?? model.defaultVersion ?? newestVersion(candidates.map((v) => v.version));
+  if (!version2) return void 0;
+  const folder = model.versions.find((v) => v.version === version2)?.folder;
+  if (!folder) throw new ReleaseError("ENOSUCHVERSION", `--baseline ${version2}: ${plan.model} ${version2} is not published in ${store.location}`);
+  const text2 = (await snapshot.readTexts([`${folder}/${RECORD_FILE}`])).get(`${folder}/${RECORD_FILE}`);
+  let metrics = {};
+  try {
+    metrics = (text2 ? JSON.parse(text2).metrics : void 0) ?? {};
+  } catch {
+    log.warn(`metrics: the baseline's ${folder}/${RECORD_FILE} is not JSON; comparing with nothing`);
+  }
+  log.info(`metrics: the baseline is ${plan.model} ${version2} (${plan.baseline ? "--baseline" : model.defaultVersion === version2 ? "the default version" : "the newest published version"})`);
+  return { version: version2, metrics };
+}
+
 // package.json
 var package_default = {
   name: "mlserver-release",
@@ -69982,22 +70289,23 @@ async function release(options = {}, runtime = {}) {
       return result.executedNotebook;
     });
   }
+  const report = await log.group("Metrics", () => buildReport(plan.report, store, executedNotebook, log));
   const staging = await createStaging(plan.modelDir, log);
   let published;
   let files;
   let artifact;
   try {
-    ({ files, artifact } = await log.group("Settings", () => stageFiles(plan, staging, executedNotebook, log)));
+    ({ files, artifact } = await log.group("Settings", () => stageFiles(plan, staging, executedNotebook, report, log)));
     const loadCheck = plan.loadCheck;
     if (loadCheck) {
       await log.group("Load check", () => checkLoad({
         ...loadCheck,
-        settingsPath: path22.join(staging.dir, SETTINGS_FILE),
+        settingsPath: path23.join(staging.dir, SETTINGS_FILE),
         env: { ...plan.trainingEnv, PYTHONDONTWRITEBYTECODE: "1" },
         log
       }));
     }
-    published = await log.group("Publish", () => publish(store, plan, files, artifact, executedNotebook, log));
+    published = await log.group("Publish", () => publish(store, plan, files, artifact, executedNotebook, report, log));
   } finally {
     await staging.remove();
   }
@@ -70019,10 +70327,19 @@ async function release(options = {}, runtime = {}) {
     executedNotebook,
     reviewUrl: published.reviewUrl,
     verified: plan.verify ? true : void 0,
-    verifyResponse
+    verifyResponse,
+    ...reportFields(report)
   };
 }
-async function publish(store, plan, files, artifact, executedNotebook, log) {
+function reportFields(report) {
+  return {
+    ...Object.keys(report.metrics).length > 0 ? { metrics: report.metrics } : {},
+    ...report.baseline ? { baseline: report.baseline } : {},
+    ...report.rows.length > 0 ? { comparison: report.rows } : {},
+    ...report.figures.length > 0 ? { figures: report.figures.map((f) => f.path) } : {}
+  };
+}
+async function publish(store, plan, files, artifact, executedNotebook, report, log) {
   const published = await publishVersion(store, {
     folder: plan.folder,
     files,
@@ -70032,13 +70349,13 @@ async function publish(store, plan, files, artifact, executedNotebook, log) {
     author: plan.author,
     force: plan.force,
     branch: plan.branch,
-    review: plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook) } : void 0,
+    review: plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook, report, store) } : void 0,
     log
   });
   if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
   return published;
 }
-function reviewBody(plan, artifact, executedNotebook) {
+function reviewBody(plan, artifact, executedNotebook, report, store) {
   const row = (name, value) => value ? `| ${name} | ${value} |` : void 0;
   return [
     `Release of model \`${plan.name}\` version \`${plan.version}\`, made by mlserver-release.`,
@@ -70051,11 +70368,11 @@ function reviewBody(plan, artifact, executedNotebook) {
     row("Source commit", plan.context.sourceCommit),
     row("Tag", plan.context.tag),
     row("Job", plan.context.jobUrl),
-    row("Executed notebook", executedNotebook ? `\`${path22.basename(executedNotebook)}\`` : void 0),
+    row("Executed notebook", executedNotebook ? `\`${path23.basename(executedNotebook)}\`` : void 0),
     row("Artifact", artifact ? `\`${artifact.uri}\`, ${artifact.bytes} bytes, sha256 \`${artifact.sha256}\`` : void 0)
-  ].filter((line) => line !== void 0).join("\n") + "\n";
+  ].filter((line) => line !== void 0).join("\n") + "\n" + reportMarkdown(report, plan.version, (file2) => rawFileUrl(store.location, plan.review?.branch ?? plan.branch ?? "main", `${plan.folder}/${file2}`));
 }
-async function stageFiles(plan, staging, executedNotebook, log) {
+async function stageFiles(plan, staging, executedNotebook, report, log) {
   const rendered = renderSettings(plan.settings, plan.version);
   const uri = artifactUri(rendered);
   let artifact;
@@ -70084,9 +70401,15 @@ async function stageFiles(plan, staging, executedNotebook, log) {
       jobUrl: plan.context.jobUrl
     },
     artifact: artifact ? { path: artifact.uri, bytes: artifact.bytes, sha256: artifact.sha256 } : void 0,
-    executedNotebook: executedNotebook ? path22.basename(executedNotebook) : void 0,
-    releasedAt: (/* @__PURE__ */ new Date()).toISOString()
+    executedNotebook: executedNotebook ? path23.basename(executedNotebook) : void 0,
+    releasedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    ...Object.keys(report.metrics).length > 0 ? { metrics: report.metrics } : {},
+    ...report.figures.length > 0 ? { figures: report.figures.map((f) => f.path) } : {}
   };
+  for (const figure of report.figures) {
+    await staging.write(figure.path, figure.content);
+    extraFiles.push({ path: figure.path, source: path23.join(staging.dir, ...figure.path.split("/")), bytes: figure.content.length, sha256: "" });
+  }
   const settingsText = serializeSettings(rendered);
   const recordText = JSON.stringify(record2, null, 2) + "\n";
   await staging.write(SETTINGS_FILE, settingsText);
@@ -70171,6 +70494,11 @@ var ACTION_INPUTS = {
   target: () => ({ target: text("target") }),
   via: () => ({ via: text("via") }),
   layout: () => ({ layout: text("layout") }),
+  metrics: () => ({ metrics: text("metrics") }),
+  "report-figures": () => ({ reportFigures: text("report-figures") }),
+  require: () => ({ require: getMultilineInput("require").filter((line) => line.trim() !== "") }),
+  "no-regression": () => ({ noRegression: getMultilineInput("no-regression").filter((line) => line.trim() !== "") }),
+  baseline: () => ({ baseline: text("baseline") }),
   review: () => ({ review: flag("review") }),
   "host-type": () => ({ hostType: text("host-type") }),
   "api-url": () => ({ apiUrl: text("api-url") }),
@@ -70270,7 +70598,7 @@ async function run2() {
 import { parseArgs } from "node:util";
 
 // src/housekeeping.ts
-import path23 from "node:path";
+import path24 from "node:path";
 function runtimeDefaults(runtime) {
   return { env: runtime.env ?? process.env, cwd: runtime.cwd ?? process.cwd(), log: runtime.log ?? silentLogger() };
 }
@@ -70316,7 +70644,7 @@ async function listVersions(options, runtime = {}) {
     comparison = compareModels(models, groupByModel(await versionsIn(await other.store.snapshot(options.compare.branch)), options.model));
   }
   if (repository.target === "folder") {
-    for (const leftover of await workFolders(path23.join(repository.url, modelsPath))) {
+    for (const leftover of await workFolders(path24.join(repository.url, modelsPath))) {
       warnings.push(`${leftover.path} was left by an interrupted run ${Math.round(leftover.ageMs / 6e4)} min ago; the next publish to this folder removes it`);
     }
   }
@@ -70345,8 +70673,8 @@ async function pruneVersions(options, runtime = {}) {
 }
 async function verifyVersion(options, runtime = {}) {
   const { env, cwd, log } = runtimeDefaults(runtime);
-  const modelDir = path23.resolve(cwd, options.modelDir ?? ".");
-  const model = options.model ?? await modelNameFromSettings(path23.resolve(cwd, options.settings ?? path23.join(modelDir, "model-settings.json")));
+  const modelDir = path24.resolve(cwd, options.modelDir ?? ".");
+  const model = options.model ?? await modelNameFromSettings(path24.resolve(cwd, options.settings ?? path24.join(modelDir, "model-settings.json")));
   const version2 = options.version ?? (await detectProvider(env).context({ env, cwd })).tag;
   if (!version2) throw new ReleaseError("ENOVERSION", "No version given: pass --version, or run on a git tag");
   const problems = [...segmentProblems(model, "model"), ...segmentProblems(version2, "version")];
@@ -70428,6 +70756,11 @@ var OPTIONS = {
   yes: { type: "boolean", help: "prune: really remove (without it, only show what would go)", for: ["prune"] },
   json: { type: "boolean", help: "Print the result as JSON on stdout", for: COMMANDS },
   dotenv: { type: "string", value: "FILE", help: "GitLab CI: where to write the dotenv report (default: mlserver-release.env)", for: [...RELEASE, "promote"] },
+  metrics: { type: "string", value: "FILE", help: "A JSON file of metrics the notebook writes, relative to --model-dir (also: a cell tagged 'metrics'); list: metric columns, comma-separated", for: [...RELEASE, "list"] },
+  "report-figures": { type: "string", value: "report|all", help: "Keep the figures of cells tagged 'report' (default) or of all cells, in report/ of the version folder", for: RELEASE },
+  require: { type: "string", multiple: true, value: "'m>=x'", help: "Quality gate: a metric threshold (>= > <= < == !=); repeatable; failing exits 7 and publishes nothing", for: RELEASE },
+  "no-regression": { type: "string", multiple: true, value: "m[:tol]", help: "Quality gate: the metric may not fall below the baseline minus the tolerance; repeatable", for: RELEASE },
+  baseline: { type: "string", value: "V", help: "Compare metrics with this version (default: the default version, else the newest published)", for: RELEASE },
   ...SIDE_OPTIONS
 };
 function optionsHelp(command) {
@@ -70478,6 +70811,7 @@ Exit codes:
   4  publishing failed (remote, credentials, or a version published with other content)
   5  verification failed (not ready in time, wrong model or version, unexpected outputs)
   6  the model does not load: MLServer's own loading code failed on the staged version (nothing published)
+  7  the quality gate failed (--require, --no-regression): nothing published, the executed notebook kept
   130, 143  interrupted (SIGINT, SIGTERM): the notebook was stopped and temporary files removed
 `;
 function envName(option) {
@@ -70565,6 +70899,11 @@ function releaseOptions(command, read) {
     apiUrl: read.text("api-url"),
     tokenType: read.text("token-type"),
     layout: read.text("layout"),
+    metrics: read.text("metrics"),
+    reportFigures: read.text("report-figures"),
+    require: read.list("require"),
+    noRegression: read.list("no-regression"),
+    baseline: read.text("baseline"),
     mlserverVersion: read.text("mlserver-version"),
     checkLoad: read.text("check-load"),
     checkLoadTimeout: read.seconds("check-load-timeout"),
@@ -70643,20 +70982,23 @@ function formatSummary(result) {
     ["source", result.source],
     ["verified", result.verified ? "ready, and the sample request was answered by this version" : void 0]
   ];
-  return [headline, ...rows.filter(([, v]) => v).map(([k, v]) => `  ${k.padEnd(9)}${v}`)].join("\n") + "\n";
+  const table = result.comparison ? `
+${comparisonTable(result.comparison, result.baseline?.version, result.version, /* @__PURE__ */ new Map(), "text")}` : "";
+  return [headline, ...rows.filter(([, v]) => v).map(([k, v]) => `  ${k.padEnd(9)}${v}`)].join("\n") + "\n" + table;
 }
 function formatBytes2(bytes) {
   if (bytes === void 0) return "";
   return bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }
-function formatList(result) {
+function formatList(result, metricColumns = []) {
   if (result.models.length === 0 && !result.comparison?.length) return "No published models found.\n";
   const lines = [];
   for (const model of result.models) {
     lines.push(model.defaultVersion ? `${model.model}  (default \u2192 ${model.defaultVersion})` : model.model);
     for (const v of model.versions) {
       const marks = [v.version === model.newest ? "newest" : "", v.version === model.mlserverDefault ? "MLServer default for unversioned URLs" : ""].filter(Boolean);
-      lines.push(`  ${v.version.padEnd(16)} ${(v.releasedAt ?? "").slice(0, 19).padEnd(19)} ${formatBytes2(v.artifactBytes).padStart(10)}${marks.length ? `  (${marks.join(", ")})` : ""}`);
+      const columns = metricColumns.map((name) => `${name}=${v.metrics?.[name] ?? "\u2014"}`).join("  ");
+      lines.push(`  ${v.version.padEnd(16)} ${(v.releasedAt ?? "").slice(0, 19).padEnd(19)} ${formatBytes2(v.artifactBytes).padStart(10)}${columns ? `  ${columns}` : ""}${marks.length ? `  (${marks.join(", ")})` : ""}`);
     }
   }
   for (const c of result.comparison ?? []) {
@@ -70726,7 +71068,7 @@ ${JSON.stringify(result.response, null, 2)}
     } else if (command === "list") {
       const compare2 = read.text("compare");
       const result = await listVersions({ ...repoOptions(read), ...compare2 || read.text("compare-target") ? { compare: { repo: compare2, token: read.text("compare-token"), target: read.text("compare-target") } } : {} }, runtime);
-      print(json2 ? JSON.stringify(result, null, 2) + "\n" : formatList(result));
+      print(json2 ? JSON.stringify(result, null, 2) + "\n" : formatList(result, (read.text("metrics") ?? "").split(",").map((m) => m.trim()).filter(Boolean)));
     } else {
       const keepText = read.text("keep");
       if (keepText === void 0) throw new ReleaseError("EUSAGE", "prune needs --keep N");

@@ -13,6 +13,7 @@ import { detectProvider } from './providers/index.js';
 import { embeddedSecrets } from './publish/credentials.js';
 import { Redactor } from './redact.js';
 import { defaultCommand } from './default-version.js';
+import { comparisonTable } from './metrics/gate.js';
 import { promote, type PromoteOptions } from './promote.js';
 import { release, type ReleaseResult } from './release.js';
 import { TOOL_VERSION } from './version.js';
@@ -98,6 +99,11 @@ export const OPTIONS: Record<string, OptionSpec> = {
   yes: { type: 'boolean', help: 'prune: really remove (without it, only show what would go)', for: ['prune'] },
   json: { type: 'boolean', help: 'Print the result as JSON on stdout', for: COMMANDS },
   dotenv: { type: 'string', value: 'FILE', help: 'GitLab CI: where to write the dotenv report (default: mlserver-release.env)', for: [...RELEASE, 'promote'] },
+  metrics: { type: 'string', value: 'FILE', help: "A JSON file of metrics the notebook writes, relative to --model-dir (also: a cell tagged 'metrics'); list: metric columns, comma-separated", for: [...RELEASE, 'list'] },
+  'report-figures': { type: 'string', value: 'report|all', help: "Keep the figures of cells tagged 'report' (default) or of all cells, in report/ of the version folder", for: RELEASE },
+  require: { type: 'string', multiple: true, value: "'m>=x'", help: 'Quality gate: a metric threshold (>= > <= < == !=); repeatable; failing exits 7 and publishes nothing', for: RELEASE },
+  'no-regression': { type: 'string', multiple: true, value: 'm[:tol]', help: 'Quality gate: the metric may not fall below the baseline minus the tolerance; repeatable', for: RELEASE },
+  baseline: { type: 'string', value: 'V', help: 'Compare metrics with this version (default: the default version, else the newest published)', for: RELEASE },
   ...SIDE_OPTIONS,
 };
 
@@ -153,6 +159,7 @@ Exit codes:
   4  publishing failed (remote, credentials, or a version published with other content)
   5  verification failed (not ready in time, wrong model or version, unexpected outputs)
   6  the model does not load: MLServer's own loading code failed on the staged version (nothing published)
+  7  the quality gate failed (--require, --no-regression): nothing published, the executed notebook kept
   130, 143  interrupted (SIGINT, SIGTERM): the notebook was stopped and temporary files removed
 `;
 
@@ -258,6 +265,11 @@ export function releaseOptions(command: 'release' | 'publish', read: OptionReade
     apiUrl: read.text('api-url'),
     tokenType: read.text('token-type'),
     layout: read.text('layout'),
+    metrics: read.text('metrics'),
+    reportFigures: read.text('report-figures'),
+    require: read.list('require'),
+    noRegression: read.list('no-regression'),
+    baseline: read.text('baseline'),
     mlserverVersion: read.text('mlserver-version'),
     checkLoad: read.text('check-load'),
     checkLoadTimeout: read.seconds('check-load-timeout'),
@@ -324,7 +336,8 @@ export function formatSummary(result: ReleaseResult): string {
     ['source', (result as { source?: string }).source],
     ['verified', result.verified ? 'ready, and the sample request was answered by this version' : undefined],
   ];
-  return [headline, ...rows.filter(([, v]) => v).map(([k, v]) => `  ${k.padEnd(9)}${v}`)].join('\n') + '\n';
+  const table = result.comparison ? `\n${comparisonTable(result.comparison, result.baseline?.version, result.version, new Map(), 'text')}` : '';
+  return [headline, ...rows.filter(([, v]) => v).map(([k, v]) => `  ${k.padEnd(9)}${v}`)].join('\n') + '\n' + table;
 }
 
 function formatBytes(bytes?: number): string {
@@ -332,14 +345,15 @@ function formatBytes(bytes?: number): string {
   return bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }
 
-export function formatList(result: ListResult): string {
+export function formatList(result: ListResult, metricColumns: string[] = []): string {
   if (result.models.length === 0 && !result.comparison?.length) return 'No published models found.\n';
   const lines: string[] = [];
   for (const model of result.models) {
     lines.push(model.defaultVersion ? `${model.model}  (default → ${model.defaultVersion})` : model.model);
     for (const v of model.versions) {
       const marks = [v.version === model.newest ? 'newest' : '', v.version === model.mlserverDefault ? 'MLServer default for unversioned URLs' : ''].filter(Boolean);
-      lines.push(`  ${v.version.padEnd(16)} ${(v.releasedAt ?? '').slice(0, 19).padEnd(19)} ${formatBytes(v.artifactBytes).padStart(10)}${marks.length ? `  (${marks.join(', ')})` : ''}`);
+      const columns = metricColumns.map((name) => `${name}=${v.metrics?.[name] ?? '—'}`).join('  ');
+      lines.push(`  ${v.version.padEnd(16)} ${(v.releasedAt ?? '').slice(0, 19).padEnd(19)} ${formatBytes(v.artifactBytes).padStart(10)}${columns ? `  ${columns}` : ''}${marks.length ? `  (${marks.join(', ')})` : ''}`);
     }
   }
   for (const c of result.comparison ?? []) {
@@ -405,7 +419,7 @@ export async function runCli(io: CliIO): Promise<number> {
     } else if (command === 'list') {
       const compare = read.text('compare');
       const result = await listVersions({ ...repoOptions(read), ...(compare || read.text('compare-target') ? { compare: { repo: compare, token: read.text('compare-token'), target: read.text('compare-target') } } : {}) }, runtime);
-      print(json ? JSON.stringify(result, null, 2) + '\n' : formatList(result));
+      print(json ? JSON.stringify(result, null, 2) + '\n' : formatList(result, (read.text('metrics') ?? '').split(',').map((m) => m.trim()).filter(Boolean)));
     } else {
       const keepText = read.text('keep');
       if (keepText === undefined) throw new ReleaseError('EUSAGE', 'prune needs --keep N');

@@ -12,6 +12,7 @@ export const EXIT = {
   publish: 4,
   verify: 5,
   load: 6,
+  gate: 7,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -64,6 +65,8 @@ export const CATALOG = {
   EJOBTOKEN: { exit: EXIT.usage, hint: 'Store a project access token (role Developer or more, scope api) as a masked CI/CD variable and pass it as MLSERVER_REPO_TOKEN.' },
   EINTEGRITY: { exit: EXIT.publish, hint: 'The source was changed after it was released: release it again, or promote another version.' },
   ENOSUCHVERSION: { exit: EXIT.usage, hint: 'Pick one of the versions listed, or publish the version first.' },
+  EMETRICSFILE: { exit: EXIT.usage, hint: 'The notebook must write the --metrics file (a JSON object), relative to the model folder.' },
+  EGATE: { exit: EXIT.gate, hint: 'The release did not meet the quality gate (--require, --no-regression); nothing was published. The executed notebook is kept.' },
   EAUTH: { exit: EXIT.publish, hint: 'Check the token (--token or MLSERVER_REPO_TOKEN) and that it may push to the repository.' },
   EFORBIDDEN: { exit: EXIT.publish, hint: 'The token was accepted but may not push here: give it write access (GitHub: contents:write; GitLab: write_repository).' },
   EREMOTENOTFOUND: { exit: EXIT.publish, hint: 'Check the repository URL; a private repository also answers "not found" to a token that cannot see it.' },

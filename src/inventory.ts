@@ -16,6 +16,8 @@ export interface PublishedVersion {
   artifactBytes?: number;
   /** True for the version-less copy that makes this version MLServer's default (see default-version.ts). */
   isDefault?: boolean;
+  /** The metrics its release.json records. */
+  metrics?: Record<string, number | string | boolean>;
 }
 
 export interface ModelVersions {
@@ -38,7 +40,7 @@ export function describeFolder(folder: string, settingsText?: string, recordText
   const version = (record?.version as string) ?? ((settings?.parameters as Record<string, unknown>)?.version as string) ?? /-([^-]+)$/.exec(base)?.[1];
   if (!model || !version) return undefined;
   const artifact = record?.artifact as { bytes?: number } | undefined;
-  return { model, version, folder, releasedAt: record?.releasedAt as string | undefined, artifactBytes: artifact?.bytes, ...(record?.default === true ? { isDefault: true } : {}) };
+  return { model, version, folder, releasedAt: record?.releasedAt as string | undefined, artifactBytes: artifact?.bytes, ...(record?.default === true ? { isDefault: true } : {}), ...(record?.metrics && typeof record.metrics === 'object' ? { metrics: record.metrics as Record<string, number | string | boolean> } : {}) };
 }
 
 function safeJson(text?: string): Record<string, unknown> | undefined {

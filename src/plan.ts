@@ -16,6 +16,8 @@ import type { Env } from './process.js';
 import type { Credentials } from './publish/credentials.js';
 import { normalizeModelsPath, parseLayout, reviewBranch, versionFolder, type Layout } from './publish/layout.js';
 import { DEFAULT_NETWORK_TIMEOUT_MS } from './publish/network.js';
+import { parseGate } from './metrics/gate.js';
+import type { ReportPlan } from './metrics/report.js';
 import type { ReleaseContext } from './providers/types.js';
 import { CHECK_LOAD_CHOICES, DEFAULT_CHECK_LOAD_TIMEOUT_S, type CheckLoadChoice } from './mlserver/load-check.js';
 import { chooseMlserverLine, judgeImplementation, probeEnvironment, type EnvironmentProbe } from './mlserver/probe.js';
@@ -84,6 +86,16 @@ export interface ReleaseOptions {
   networkTimeout?: number;
   /** name-version (models/<name>-<version>, default) or name/version (models/<name>/<version>). */
   layout?: Layout | string;
+  /** A JSON file of metrics the notebook writes, relative to the model dir. */
+  metrics?: string;
+  /** Which figures to keep: those of cells tagged `report` (default), or of all cells. */
+  reportFigures?: 'report' | 'all' | string;
+  /** Quality gate: `accuracy>=0.9`, repeatable. */
+  require?: string[];
+  /** Quality gate: `accuracy[:tolerance]`, not below the baseline. */
+  noRegression?: string[];
+  /** Compare with this version instead of the default or newest one. */
+  baseline?: string;
 }
 
 export interface ReleasePlan {
@@ -126,6 +138,7 @@ export interface ReleasePlan {
   loadCheck?: { python: string; requestPath?: string; timeoutMs: number };
   networkTimeoutMs: number;
   layout: Layout;
+  report: ReportPlan;
 }
 
 export interface VerifyPlan {
@@ -244,6 +257,7 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
     ...planHostAccess(options, repository, name, version, layout),
     mlserverLine,
     networkTimeoutMs: parseNetworkTimeout(options.networkTimeout),
+    report: planReport(options, name, version, modelDir),
     python: kernel.python,
     trainingEnv,
     runtimeFiles: custom ? [custom] : [],
@@ -382,6 +396,20 @@ function parseParams(params: ReleaseOptions['params']): Parameter[] {
     }
     return { name, value, raw: false };
   });
+}
+
+function planReport(options: ReleaseOptions, model: string, version: string, modelDir: string): ReportPlan {
+  const figures = options.reportFigures ?? 'report';
+  if (figures !== 'report' && figures !== 'all') throw new ReleaseError('EUSAGE', `Unknown --report-figures "${figures}": expected report or all`);
+  if (options.baseline !== undefined) {
+    const problems = segmentProblems(options.baseline, '--baseline');
+    if (problems.length > 0) throw new ReleaseError('EUSAGE', `Invalid --baseline "${options.baseline}"`, problems);
+  }
+  return {
+    model, version, modelDir, metricsFile: options.metrics || undefined, figures, baseline: options.baseline || undefined, branch: options.branch || undefined,
+    // Parsed now, so a gate that cannot be read fails before the notebook runs.
+    gate: parseGate(options.require, options.noRegression),
+  };
 }
 
 function parseNetworkTimeout(seconds: number | undefined): number {

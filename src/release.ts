@@ -11,6 +11,8 @@ import type { Env } from './process.js';
 import { folderRelativePath, RECORD_FILE, SETTINGS_FILE, type ReleaseRecord } from './publish/layout.js';
 import { createStaging, stageArtifact, type StagedArtifact, type Staging } from './publish/stage.js';
 import { checkLoad } from './mlserver/load-check.js';
+import type { ComparisonRow } from './metrics/gate.js';
+import { buildReport, type ReleaseReport } from './metrics/report.js';
 import { environmentTarballFile } from './settings/runtime-files.js';
 import { publishVersion } from './publish-version.js';
 import { reloadModel } from './stores/folder.js';
@@ -21,6 +23,7 @@ import { detectProvider } from './providers/index.js';
 import type { Provider } from './providers/types.js';
 import { artifactUri, renderSettings, serializeSettings } from './settings/render.js';
 import { verifyServed } from './verify.js';
+import { rawFileUrl, reportMarkdown } from './summary.js';
 import { TOOL_VERSION } from './version.js';
 
 export type ReleaseStatus = 'pushed' | 'already-published' | 'already-promoted' | 'dry-run';
@@ -50,6 +53,12 @@ export interface ReleaseResult {
   verified?: boolean;
   /** MLServer's answer to the sample request, when verified. */
   verifyResponse?: unknown;
+  /** What the notebook reported (flat), and what it is compared with. */
+  metrics?: Record<string, number | string | boolean>;
+  baseline?: { version: string; metrics: Record<string, number | string | boolean> };
+  comparison?: ComparisonRow[];
+  /** Figures kept in the version folder (report/...). */
+  figures?: string[];
 }
 
 /** Where a release runs: injected so tests and embedders never depend on process globals. */
@@ -103,12 +112,14 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
     });
   }
 
+  const report = await log.group('Metrics', () => buildReport(plan.report, store, executedNotebook, log));
+
   const staging = await createStaging(plan.modelDir, log);
   let published: Published;
   let files: FileToPublish[];
   let artifact: StagedArtifact | undefined;
   try {
-    ({ files, artifact } = await log.group('Settings', () => stageFiles(plan, staging, executedNotebook, log)));
+    ({ files, artifact } = await log.group('Settings', () => stageFiles(plan, staging, executedNotebook, report, log)));
     const loadCheck = plan.loadCheck;
     if (loadCheck) {
       await log.group('Load check', () => checkLoad({
@@ -118,7 +129,7 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
         log,
       }));
     }
-    published = await log.group('Publish', () => publish(store, plan, files, artifact, executedNotebook, log));
+    published = await log.group('Publish', () => publish(store, plan, files, artifact, executedNotebook, report, log));
   } finally {
     await staging.remove();
   }
@@ -142,6 +153,16 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
     reviewUrl: published.reviewUrl,
     verified: plan.verify ? true : undefined,
     verifyResponse,
+    ...reportFields(report),
+  };
+}
+
+function reportFields(report: ReleaseReport) {
+  return {
+    ...(Object.keys(report.metrics).length > 0 ? { metrics: report.metrics } : {}),
+    ...(report.baseline ? { baseline: report.baseline } : {}),
+    ...(report.rows.length > 0 ? { comparison: report.rows } : {}),
+    ...(report.figures.length > 0 ? { figures: report.figures.map((f) => f.path) } : {}),
   };
 }
 
@@ -152,7 +173,7 @@ interface Published {
   reviewUrl?: string;
 }
 
-async function publish(store: ModelStore, plan: ReleasePlan, files: FileToPublish[], artifact: StagedArtifact | undefined, executedNotebook: string | undefined, log: Logger): Promise<Published> {
+async function publish(store: ModelStore, plan: ReleasePlan, files: FileToPublish[], artifact: StagedArtifact | undefined, executedNotebook: string | undefined, report: ReleaseReport, log: Logger): Promise<Published> {
   const published = await publishVersion(store, {
     folder: plan.folder,
     files,
@@ -162,7 +183,7 @@ async function publish(store: ModelStore, plan: ReleasePlan, files: FileToPublis
     author: plan.author,
     force: plan.force,
     branch: plan.branch,
-    review: plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook) } : undefined,
+    review: plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook, report, store) } : undefined,
     log,
   });
   if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
@@ -170,7 +191,7 @@ async function publish(store: ModelStore, plan: ReleasePlan, files: FileToPublis
 }
 
 /** What a reviewer needs to approve a release: where it came from and what it serves. */
-function reviewBody(plan: ReleasePlan, artifact: StagedArtifact | undefined, executedNotebook: string | undefined): string {
+function reviewBody(plan: ReleasePlan, artifact: StagedArtifact | undefined, executedNotebook: string | undefined, report: ReleaseReport, store: ModelStore): string {
   const row = (name: string, value: string | undefined) => (value ? `| ${name} | ${value} |` : undefined);
   return [
     `Release of model \`${plan.name}\` version \`${plan.version}\`, made by mlserver-release.`,
@@ -185,11 +206,11 @@ function reviewBody(plan: ReleasePlan, artifact: StagedArtifact | undefined, exe
     row('Job', plan.context.jobUrl),
     row('Executed notebook', executedNotebook ? `\`${path.basename(executedNotebook)}\`` : undefined),
     row('Artifact', artifact ? `\`${artifact.uri}\`, ${artifact.bytes} bytes, sha256 \`${artifact.sha256}\`` : undefined),
-  ].filter((line): line is string => line !== undefined).join('\n') + '\n';
+  ].filter((line): line is string => line !== undefined).join('\n') + '\n' + reportMarkdown(report, plan.version, (file) => rawFileUrl(store.location, plan.review?.branch ?? plan.branch ?? 'main', `${plan.folder}/${file}`));
 }
 
 /** Renders the settings and stages every file of the version folder (see publish/stage.ts). */
-async function stageFiles(plan: ReleasePlan, staging: Staging, executedNotebook: string | undefined, log: Logger) {
+async function stageFiles(plan: ReleasePlan, staging: Staging, executedNotebook: string | undefined, report: ReleaseReport, log: Logger) {
   const rendered = renderSettings(plan.settings, plan.version);
   const uri = artifactUri(rendered);
   let artifact: StagedArtifact | undefined;
@@ -220,7 +241,13 @@ async function stageFiles(plan: ReleasePlan, staging: Staging, executedNotebook:
     artifact: artifact ? { path: artifact.uri, bytes: artifact.bytes, sha256: artifact.sha256 } : undefined,
     executedNotebook: executedNotebook ? path.basename(executedNotebook) : undefined,
     releasedAt: new Date().toISOString(),
+    ...(Object.keys(report.metrics).length > 0 ? { metrics: report.metrics } : {}),
+    ...(report.figures.length > 0 ? { figures: report.figures.map((f) => f.path) } : {}),
   };
+  for (const figure of report.figures) {
+    await staging.write(figure.path, figure.content);
+    extraFiles.push({ path: figure.path, source: path.join(staging.dir, ...figure.path.split('/')), bytes: figure.content.length, sha256: '' });
+  }
   const settingsText = serializeSettings(rendered);
   const recordText = JSON.stringify(record, null, 2) + '\n';
   await staging.write(SETTINGS_FILE, settingsText);

@@ -5,6 +5,7 @@
 import type { Env } from './process.js';
 import { detectHostKind } from './publish/credentials.js';
 import type { ReleaseResult } from './release.js';
+import { comparisonTable, type ComparisonRow } from './metrics/gate.js';
 
 /** A browsable link to the release commit, where the host is known. */
 export function commitUrl(result: ReleaseResult, env: Env): string | undefined {
@@ -14,6 +15,31 @@ export function commitUrl(result: ReleaseResult, env: Env): string | undefined {
   if (kind === 'github') return `${base}/commit/${result.commit}`;
   if (kind === 'gitlab') return `${base}/-/commit/${result.commit}`;
   return undefined;
+}
+
+/**
+ * A link that shows a committed file in the browser, for figures in reviews:
+ * GitHub's /raw/<ref>/<path> and GitLab's /-/raw/<ref>/<path>. Undefined elsewhere.
+ */
+export function rawFileUrl(repoUrl: string, ref: string, file: string, env: Env = {}): string | undefined {
+  if (!/^https?:\/\//.test(repoUrl)) return undefined;
+  const base = repoUrl.replace(/\.git\/?$/, '').replace(/\/+$/, '');
+  const kind = detectHostKind(repoUrl, env);
+  if (kind === 'gitlab') return `${base}/-/raw/${ref}/${file}`;
+  return `${base}/raw/${ref}/${file}`;
+}
+
+/** The metrics table and the figures, in Markdown, for summaries and reviews. */
+export function reportMarkdown(report: { rows: ComparisonRow[]; baseline?: { version: string }; figures: Array<{ path: string }>; notes: string[] }, version: string, figureUrl: (file: string) => string | undefined): string {
+  if (report.rows.length === 0 && report.figures.length === 0) return '';
+  const lines = ['', '#### Metrics', ''];
+  if (report.rows.length > 0) lines.push(comparisonTable(report.rows, report.baseline?.version, version, new Map(), 'markdown').trimEnd());
+  for (const note of report.notes) lines.push('', `_${note}_`);
+  for (const figure of report.figures) {
+    const url = figureUrl(figure.path);
+    lines.push('', url ? `![${figure.path}](${url})` : `\`${figure.path}\``);
+  }
+  return lines.join('\n') + '\n';
 }
 
 export function curlLine(result: ReleaseResult, serverUrl = 'http://localhost:8080'): string {
@@ -41,6 +67,7 @@ export function summaryMarkdown(result: ReleaseResult, env: Env): string {
     `| Endpoint | \`POST ${result.endpoint}\` |`,
     ...(result.reviewUrl ? [`| Review | ${result.reviewUrl} |`] : []),
     `| Executed notebook | ${result.executedNotebook ? `\`${result.executedNotebook}\`` : '—'} |`,
+    ...(result.comparison ? [reportMarkdown({ rows: result.comparison, baseline: result.baseline, figures: (result.figures ?? []).map((p) => ({ path: p })), notes: result.baseline ? [] : ['no baseline: the first release of this model'] }, result.version, (file) => rawFileUrl(result.repo, result.branch ?? 'main', `${result.folder}/${file}`, env))] : []),
     '',
     'Try it once MLServer has loaded the version:',
     '',
@@ -64,5 +91,6 @@ export function resultOutputs(result: ReleaseResult): Record<string, string> {
     verified: String(result.verified ?? false),
     'review-url': result.reviewUrl ?? '',
     source: (result as { source?: string }).source ?? '',
+    metrics: JSON.stringify(result.metrics ?? {}),
   };
 }

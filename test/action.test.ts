@@ -15,7 +15,7 @@ import { removeTempDirs, tempDir } from './helpers/fs.js';
 import { createServedRepo, GitHttpServer } from './helpers/git-http-server.js';
 import { git, listFiles, newBareRepo, seedBareRepo } from './helpers/git-repos.js';
 import { assertNoLeak } from './helpers/leak-watch.js';
-import { createModelProject, writeArtifact } from './helpers/model-project.js';
+import { createMetricsProject, createModelProject, writeArtifact } from './helpers/model-project.js';
 
 const TOKEN = 'ghp_Act10nT0ken+/=';
 const actionYml = YAML.parse(readFileSync('action.yml', 'utf8'));
@@ -146,6 +146,16 @@ action('command: promote copies a version between two stores and sets the output
   assert.match(run.summary, 'Released tiny v1');
 });
 
+action('metrics: the job summary shows the comparison table and the metrics output is JSON', async (ctx) => {
+  const project = createMetricsProject();
+  const repo = newBareRepo();
+  const run = await runAction(ctx, { repo, 'model-dir': project.dir, runner: 'nbconvert', version: 'v1', 'check-load': 'never', require: 'accuracy>=0.5' });
+  assert.is(run.status, 0, run.stdout);
+  assert.match(run.summary, '#### Metrics');
+  assert.match(run.summary, '| accuracy | — | 0.9 | new |');
+  assert.equal(JSON.parse(parseOutputs(run.outputs).metrics), { accuracy: 0.9, f1_macro: 0.8, 'details.n': 10, ok: true });
+});
+
 action('a wrong token fails with exit 4', async (ctx) => {
   const project = createModelProject();
   writeArtifact(project);
@@ -170,7 +180,7 @@ contract('every input reaches the release options', () => {
     via: 'api', review: 'true', 'host-type': 'gitlab', 'api-url': 'https://gl.example.com',
     target: 'folder', 'reload-url': 'http://ml:8080', 'verify-url': 'http://ml:8080', 'verify-timeout': '60',
     'verify-headers': 'X-Key: abcd1234', request: 'req.json', expect: 'exp.json',
-    'mlserver-version': '1.3', 'check-load': 'always', 'check-load-timeout': '45', 'network-timeout': '30', layout: 'name/version',
+    'mlserver-version': '1.3', 'check-load': 'always', 'check-load-timeout': '45', 'network-timeout': '30', layout: 'name/version', metrics: 'm.json', 'report-figures': 'all', require: 'accuracy>=0.9\nf1>0.5', 'no-regression': 'accuracy:0.01', baseline: 'v0',
   };
   const saved = { ...process.env };
   try {
@@ -183,7 +193,7 @@ contract('every input reaches the release options', () => {
       via: 'api', review: true, hostType: 'gitlab', apiUrl: 'https://gl.example.com',
       target: 'folder', reloadUrl: 'http://ml:8080', verifyUrl: 'http://ml:8080', verifyTimeout: 60,
       verifyHeaders: ['X-Key: abcd1234'], request: 'req.json', expect: 'exp.json',
-      mlserverVersion: '1.3', checkLoad: 'always', checkLoadTimeout: 45, networkTimeout: 30, layout: 'name/version',
+      mlserverVersion: '1.3', checkLoad: 'always', checkLoadTimeout: 45, networkTimeout: 30, layout: 'name/version', metrics: 'm.json', reportFigures: 'all', require: ['accuracy>=0.9', 'f1>0.5'], noRegression: ['accuracy:0.01'], baseline: 'v0',
     });
   } finally {
     process.env = saved;

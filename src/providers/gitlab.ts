@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Annotation, LogStyle } from '../log.js';
 import type { Env } from '../process.js';
+import { comparisonTable } from '../metrics/gate.js';
 import { curlLine, resultOutputs } from '../summary.js';
 import type { Provider, ReleaseContext } from './types.js';
 
@@ -58,9 +59,12 @@ export const gitlab: Provider = {
   async publishResult(result, { cwd, log, dotenvPath }) {
     const outputs = resultOutputs(result);
     const file = path.resolve(cwd, dotenvPath ?? DEFAULT_DOTENV);
-    await writeFile(file, dotenvText(outputs));
+    // Each metric also gets its own variable, MLSERVER_METRIC_<NAME>, for later jobs' rules and scripts.
+    const metricVariables = Object.fromEntries(Object.entries(result.metrics ?? {}).map(([name, value]) => [`metric-${name.replace(/[^A-Za-z0-9]+/g, '_')}`, String(value)]));
+    await writeFile(file, dotenvText({ ...outputs, ...metricVariables }));
     await log.group('Release summary', async () => {
       for (const [name, value] of Object.entries(outputs)) log.info(`${name.padEnd(18)} ${value}`);
+      if (result.comparison) log.info(comparisonTable(result.comparison, result.baseline?.version, result.version, new Map(), 'text').trimEnd());
       log.info(`dotenv report     ${file}`);
       log.info(curlLine(result));
     });

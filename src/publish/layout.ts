@@ -88,4 +88,8 @@ export interface ReleaseRecord {
   artifact?: { path: string; bytes: number; sha256: string };
   executedNotebook?: string;
   releasedAt: string;
+  /** What the notebook reported, flat. */
+  metrics?: Record<string, number | string | boolean>;
+  /** Figures in the version folder (report/...). */
+  figures?: string[];
 }

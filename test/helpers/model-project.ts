@@ -99,3 +99,22 @@ fs.writeFileSync(require('node:path').join(cwd, 'model.txt'), 'papermill-made');
     },
   };
 }
+
+/**
+ * A model project whose notebook reports metrics the documented ways: a cell
+ * tagged `metrics` whose last value is a dict (shown as a Python dict literal),
+ * optionally a metrics.json file, and a cell tagged `report` that draws a real
+ * PNG with matplotlib. `accuracy` is a notebook parameter, so --param changes it.
+ */
+export function createMetricsProject(options: { jsonDisplay?: boolean; metricsFile?: boolean } = {}): ModelProject {
+  const project = createModelProject();
+  const notebook = tinyNotebook();
+  notebook.cells[1].source += '\naccuracy = 0.9';
+  notebook.cells.push(code(options.jsonDisplay
+    ? 'from IPython.display import JSON, display\ndisplay(JSON({"accuracy": accuracy, "f1_macro": 0.8, "details": {"n": 10}}))'
+    : '{"accuracy": accuracy, "f1_macro": 0.8, "details": {"n": 10}, "ok": True}', ['metrics']));
+  if (options.metricsFile) notebook.cells.push(code('import json\njson.dump({"loss": 0.25, "eval": {"auc": 0.77}}, open("metrics.json", "w"))'));
+  notebook.cells.push(code('%matplotlib inline\nimport matplotlib.pyplot as plt\nfig, ax = plt.subplots(figsize=(2, 2))\nax.plot([0, 1], [0, accuracy])\nfrom IPython.display import display\ndisplay(fig)\nplt.close(fig)', ['report']));
+  writeFileSync(project.notebookPath, JSON.stringify(notebook));
+  return project;
+}

@@ -9,7 +9,7 @@ import { createServedRepo, GitHttpServer } from '../helpers/git-http-server.js';
 import { commitCount, git, listFiles, newBareRepo, readFile, seedBareRepo } from '../helpers/git-repos.js';
 import { GITHUB_FAULTS, GITLAB_FAULTS, HostApiStandIn } from '../helpers/host-api-standin.js';
 import { assertNoLeak } from '../helpers/leak-watch.js';
-import { createModelProject, writeArtifact, type ModelProject } from '../helpers/model-project.js';
+import { createMetricsProject, createModelProject, writeArtifact, type ModelProject } from '../helpers/model-project.js';
 
 const TOKEN = 'api-T0ken+/=value';
 
@@ -224,6 +224,18 @@ for (const host of ['github', 'gitlab'] as const) {
     assert.is(ctx.api.reviews.at(-1)!.title, 'Promote model tiny v4');
   });
 }
+
+api('GitHub review: the body carries the metrics table and the figures, linked on the review branch', async (ctx) => {
+  const repo = repoFor(ctx, 'acme');
+  const project = createMetricsProject();
+  const run = await cli(['release', '--model-dir', project.dir, '--runner', 'nbconvert', '--check-load', 'never', ...github(ctx, repo.name, '--via', 'api', '--review', '--version', 'v1').slice(3)], { env: envFor(ctx) });
+  assert.is(run.code, 0, run.stderr);
+  const body = ctx.api.reviews.at(-1)!.body;
+  assert.match(body, '| metric | baseline (none) | this version (v1) | change |');
+  assert.match(body, '| accuracy | — | 0.9 | new |');
+  assert.match(body, `![report/1-cell8.png](${ctx.gitServer.url}/acme/${repo.name}/raw/release/tiny-v1/models/tiny-v1/report/1-cell8.png)`);
+  assert.ok(listFiles(repo.dir, 'release/tiny-v1').includes('models/tiny-v1/report/1-cell8.png'));
+});
 
 api('GitHub: a 422 on the ref update that is neither protection nor a moved branch is reported, not retried as a race', async (ctx) => {
   const repo = repoFor(ctx, 'acme');

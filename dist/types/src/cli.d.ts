@@ -50,7 +50,7 @@ export declare function parseCli(argv: string[], env: Env): Parsed;
 export declare function releaseOptions(command: 'release' | 'publish', read: OptionReader): ReleaseOptions;
 export declare function promoteOptions(read: OptionReader): PromoteOptions;
 export declare function formatSummary(result: ReleaseResult): string;
-export declare function formatList(result: ListResult): string;
+export declare function formatList(result: ListResult, metricColumns?: string[]): string;
 /** Runs the CLI and returns the exit code; never throws. */
 export declare function runCli(io: CliIO): Promise<number>;
 export {};

@@ -11,6 +11,7 @@ export declare const EXIT: {
     readonly publish: 4;
     readonly verify: 5;
     readonly load: 6;
+    readonly gate: 7;
 };
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export declare const CATALOG: {
@@ -116,6 +117,14 @@ export declare const CATALOG: {
     };
     ENOSUCHVERSION: {
         exit: 2;
+        hint: string;
+    };
+    EMETRICSFILE: {
+        exit: 2;
+        hint: string;
+    };
+    EGATE: {
+        exit: 7;
         hint: string;
     };
     EAUTH: {

@@ -8,6 +8,8 @@ export interface PublishedVersion {
     artifactBytes?: number;
     /** True for the version-less copy that makes this version MLServer's default (see default-version.ts). */
     isDefault?: boolean;
+    /** The metrics its release.json records. */
+    metrics?: Record<string, number | string | boolean>;
 }
 export interface ModelVersions {
     model: string;

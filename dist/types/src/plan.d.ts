@@ -5,6 +5,7 @@ import { type Parameter } from './notebook/inject.js';
 import type { Env } from './process.js';
 import type { Credentials } from './publish/credentials.js';
 import { type Layout } from './publish/layout.js';
+import type { ReportPlan } from './metrics/report.js';
 import type { ReleaseContext } from './providers/types.js';
 import { type CheckLoadChoice } from './mlserver/load-check.js';
 import type { MlserverLine } from './settings/mlserver-schema.js';
@@ -65,6 +66,16 @@ export interface ReleaseOptions {
     networkTimeout?: number;
     /** name-version (models/<name>-<version>, default) or name/version (models/<name>/<version>). */
     layout?: Layout | string;
+    /** A JSON file of metrics the notebook writes, relative to the model dir. */
+    metrics?: string;
+    /** Which figures to keep: those of cells tagged `report` (default), or of all cells. */
+    reportFigures?: 'report' | 'all' | string;
+    /** Quality gate: `accuracy>=0.9`, repeatable. */
+    require?: string[];
+    /** Quality gate: `accuracy[:tolerance]`, not below the baseline. */
+    noRegression?: string[];
+    /** Compare with this version instead of the default or newest one. */
+    baseline?: string;
 }
 export interface ReleasePlan {
     modelDir: string;
@@ -113,6 +124,7 @@ export interface ReleasePlan {
     };
     networkTimeoutMs: number;
     layout: Layout;
+    report: ReportPlan;
 }
 export interface VerifyPlan {
     url: string;

@@ -1,6 +1,7 @@
 import { Logger } from './log.js';
 import { type ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
+import type { ComparisonRow } from './metrics/gate.js';
 import type { BackoffOptions } from './publish/retry.js';
 import type { Provider } from './providers/types.js';
 export type ReleaseStatus = 'pushed' | 'already-published' | 'already-promoted' | 'dry-run';
@@ -33,6 +34,15 @@ export interface ReleaseResult {
     verified?: boolean;
     /** MLServer's answer to the sample request, when verified. */
     verifyResponse?: unknown;
+    /** What the notebook reported (flat), and what it is compared with. */
+    metrics?: Record<string, number | string | boolean>;
+    baseline?: {
+        version: string;
+        metrics: Record<string, number | string | boolean>;
+    };
+    comparison?: ComparisonRow[];
+    /** Figures kept in the version folder (report/...). */
+    figures?: string[];
 }
 /** Where a release runs: injected so tests and embedders never depend on process globals. */
 export interface ReleaseRuntime {

@@ -49,4 +49,8 @@ export interface ReleaseRecord {
     };
     executedNotebook?: string;
     releasedAt: string;
+    /** What the notebook reported, flat. */
+    metrics?: Record<string, number | string | boolean>;
+    /** Figures in the version folder (report/...). */
+    figures?: string[];
 }
