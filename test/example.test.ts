@@ -31,8 +31,18 @@ test('the example trains, publishes and the published model predicts the right c
 
   const folder = 'models/classificador-produtos-v1.0.0';
   assert.equal(listFiles(repo).filter((f) => f.startsWith(folder)), [
-    `${folder}/classificador-produtos.joblib`, `${folder}/model-settings.json`, `${folder}/release.json`,
+    `${folder}/classificador-produtos.joblib`, `${folder}/model-settings.json`, `${folder}/release.json`, `${folder}/report/1-cell8.png`,
   ]);
+  const metrics = JSON.parse(readFile(repo, `${folder}/release.json`)).metrics;
+  assert.ok(metrics.accuracy > 0.8 && metrics.f1_macro > 0.8, JSON.stringify(metrics));
+
+  // v1.0.1 follows: the release compares its metrics with v1.0.0's.
+  const next = spawnSync('node', [path.resolve('dist/index.js'), 'release', '--no-regression', 'accuracy:0.05'], {
+    cwd: project, encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, GITLAB_CI: 'true', CI_COMMIT_TAG: 'v1.0.1', MLSERVER_REPO: repo, GIT_USER_NAME: 'Equipe ML', GIT_USER_EMAIL: 'ml@example.com' },
+  });
+  assert.is(next.status, 0, next.stderr);
+  assert.match(next.stdout, /metric\s+baseline \(v1\.0\.0\)\s+this version \(v1\.0\.1\)\s+change\n\s*accuracy\s+/);
   assert.is(JSON.parse(readFile(repo, `${folder}/model-settings.json`)).parameters.version, 'v1.0.0');
 
   // Load the published artifact the way MLServer's scikit-learn runtime does, and predict.
