@@ -68837,6 +68837,7 @@ async function replaceFolder(rootTree, folderPath, folderTree, ctx) {
 }
 
 // src/stores/git.ts
+var generatedFiles = 0;
 function hashKey(folder, files) {
   return [folder, ...files.flatMap((f) => [f.path, f.source ?? "", f.content ?? ""])].join("\0");
 }
@@ -68859,7 +68860,6 @@ function gitStore(options) {
     const ids = new Map(listed.filter((e) => e.type === "blob").map((e) => [e.path, e.oid]));
     const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : void 0;
     const isLfs = lfsMatcher(attributes);
-    let counter = 0;
     const hashed = /* @__PURE__ */ new Map();
     if (early && !early.files.some((file2) => file2.source && isLfs(`${early.folder}/${file2.path}`))) hashed.set(hashKey(early.folder, early.files), early.ids);
     return {
@@ -68894,7 +68894,7 @@ function gitStore(options) {
             options.log.warn(`${file2.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
           }
         } else {
-          const generated = path15.join(workspace, `generated-${++counter}`);
+          const generated = path15.join(workspace, `generated-${++generatedFiles}`);
           await writeFile6(generated, file2.content ?? "");
           sources.push(generated);
         }
@@ -70003,7 +70003,13 @@ async function copyOne(root, source, target, dir, what) {
   });
   const destination = path21.join(dir, ...target.split("/"));
   await mkdir6(path21.dirname(destination), { recursive: true });
-  const out = await open3(destination, "wx");
+  const out = await open3(destination, "wx").catch(async (error63) => {
+    await handle.close();
+    if (error63.code === "EEXIST" || error63.code === "EISDIR" || error63.code === "ENOTDIR") {
+      throw new ReleaseError("ESETTINGSINVALID", `${what}: two files of the version would both be ${target}; parameters.uri, the custom runtime and environment_tarball must not overlap`);
+    }
+    throw error63;
+  });
   try {
     const opened = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
     if (opened !== void 0 && opened !== root && !opened.startsWith(root + path21.sep)) {

@@ -142,7 +142,13 @@ async function copyOne(root: string, source: string, target: string, dir: string
   });
   const destination = path.join(dir, ...target.split('/'));
   await mkdir(path.dirname(destination), { recursive: true });
-  const out = await open(destination, 'wx');
+  const out = await open(destination, 'wx').catch(async (error: NodeJS.ErrnoException) => {
+    await handle.close();
+    if (error.code === 'EEXIST' || error.code === 'EISDIR' || error.code === 'ENOTDIR') {
+      throw new ReleaseError('ESETTINGSINVALID', `${what}: two files of the version would both be ${target}; parameters.uri, the custom runtime and environment_tarball must not overlap`);
+    }
+    throw error;
+  });
   try {
     const opened = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
     if (opened !== undefined && opened !== root && !opened.startsWith(root + path.sep)) {

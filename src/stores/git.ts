@@ -38,6 +38,8 @@ export interface GitStoreOptions {
   reviewer?: HostApi;
 }
 
+let generatedFiles = 0;
+
 /** folder, then path, source and content of each file: what identifies a hashing. */
 function hashKey(folder: string, files: FileToPublish[]): string {
   return [folder, ...files.flatMap((f) => [f.path, f.source ?? '', f.content ?? ''])].join('\0');
@@ -61,7 +63,6 @@ export function gitStore(options: GitStoreOptions): ModelStore {
     // Which paths go through LFS is the target repository's decision, read from its tip.
     const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : undefined;
     const isLfs = lfsMatcher(attributes);
-    let counter = 0;
     const hashed = new Map<string, Promise<Map<string, string>>>();
     // Blobs hashed while the tip was being fetched are good unless this tip routes one of them through LFS.
     if (early && !early.files.some((file) => file.source && isLfs(`${early.folder}/${file.path}`))) hashed.set(hashKey(early.folder, early.files), early.ids);
@@ -100,7 +101,8 @@ export function gitStore(options: GitStoreOptions): ModelStore {
               options.log.warn(`${file.path} is over 100 MB and the repository does not route it through Git LFS: GitHub will reject the push`);
             }
           } else {
-            const generated = path.join(workspace, `generated-${++counter}`);
+            // Unique across every snapshot of the session: an early hashing may still be writing its own.
+            const generated = path.join(workspace, `generated-${++generatedFiles}`);
             await writeFile(generated, file.content ?? '');
             sources.push(generated);
           }
