@@ -60,6 +60,8 @@ export const ACTION_INPUTS: Record<string, () => Partial<ReleaseOptions>> = {
   'check-load': () => ({ checkLoad: text('check-load') }),
   'check-load-timeout': () => ({ checkLoadTimeout: seconds('check-load-timeout') }),
   'network-timeout': () => ({ networkTimeout: seconds('network-timeout') }),
+  's3-endpoint': () => ({ s3Endpoint: text('s3-endpoint') }),
+  's3-path-style': () => ({ s3PathStyle: flag('s3-path-style') }),
   'reload-url': () => ({ reloadUrl: text('reload-url') }),
   'verify-url': () => ({ verifyUrl: text('verify-url') }),
   'verify-timeout': () => ({ verifyTimeout: seconds('verify-timeout') }),

@@ -59,7 +59,9 @@ export const OPTIONS: Record<string, OptionSpec> = {
   version: { type: 'string', value: 'V', help: 'Version to release, promote or make the default (default: the CI tag; promote also MLSERVER_VERSION; default: V or newest)', for: [...RELEASE, 'promote', 'default', 'verify'] },
   repo: { type: 'string', value: 'URL|PATH', help: 'MLServer model repository, a git URL or local path (env: MLSERVER_REPO)', for: REPO },
   token: { type: 'string', value: 'TOKEN', help: 'Token for an HTTPS repo (env: MLSERVER_REPO_TOKEN); never printed', for: REPO },
-  target: { type: 'string', value: 'git|folder', help: 'git (default), or folder: a plain MLServer model folder, written atomically', for: REPO },
+  target: { type: 'string', value: 'git|folder|s3', help: 'git (default); folder: a plain MLServer model folder, written atomically; s3: object storage (--repo s3://bucket/prefix)', for: REPO },
+  's3-endpoint': { type: 'string', value: 'URL', help: 'Object storage endpoint (default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, or AWS); credentials from the AWS chain', for: [...REPO, 'promote'] },
+  's3-path-style': { type: 'boolean', help: 'Object storage: path-style addressing (MinIO, Ceph)', for: [...REPO, 'promote'] },
   branch: { type: 'string', value: 'B', help: "Branch to publish to (default: the remote's default branch)", for: REPO },
   'models-path': { type: 'string', value: 'P', help: 'Folder inside the repo that holds the models (default: models)', for: [...REPO, 'promote'] },
   runner: { type: 'string', value: 'R', help: 'auto | papermill | nbconvert | none (default: auto: papermill if on PATH, else nbconvert)', for: ['release'] },
@@ -265,6 +267,8 @@ export function releaseOptions(command: 'release' | 'publish', read: OptionReade
     apiUrl: read.text('api-url'),
     tokenType: read.text('token-type'),
     layout: read.text('layout'),
+    s3Endpoint: read.text('s3-endpoint'),
+    s3PathStyle: read.flag('s3-path-style'),
     metrics: read.text('metrics'),
     reportFigures: read.text('report-figures'),
     require: read.list('require'),
@@ -299,6 +303,7 @@ export function promoteOptions(read: OptionReader): PromoteOptions {
     from: side('from'), to: side('to'), modelsPath: read.text('models-path'), layout: read.text('layout'),
     makeDefault: read.flag('make-default'), review: read.flag('review'), force: read.flag('force'), dryRun: read.flag('dry-run'),
     gitUserName: read.text('git-user-name'), gitUserEmail: read.text('git-user-email'), networkTimeout: read.seconds('network-timeout'),
+    s3Endpoint: read.text('s3-endpoint'), s3PathStyle: read.flag('s3-path-style'),
     ...verifyOptions(read),
   };
 }
@@ -316,6 +321,8 @@ function repoOptions(read: OptionReader) {
     via: read.text('via'),
     apiUrl: read.text('api-url'),
     tokenType: read.text('token-type'),
+    s3Endpoint: read.text('s3-endpoint'),
+    s3PathStyle: read.flag('s3-path-style'),
   };
 }
 

@@ -41,6 +41,8 @@ export interface ListOptions {
   networkTimeout?: number;
   /** git (default) or api: read and write through the host's REST API. */
   via?: string;
+  s3Endpoint?: string;
+  s3PathStyle?: boolean;
   /** list --compare: another store to compare with (its URL or path, and how to reach it). */
   compare?: { repo?: string; token?: string; target?: string; via?: string; branch?: string };
   apiUrl?: string;
@@ -74,7 +76,7 @@ async function storeFor(options: ListOptions, env: Env, cwd: string, log: Logger
   const via = options.via ?? 'git';
   if (via !== 'git' && via !== 'api') throw new ReleaseError('EUSAGE', `Unknown --via "${via}": expected git or api`);
   const store = resolveStore(
-    { repository, via, branch: options.branch, modelsPath, apiUrl: options.apiUrl, tokenType: options.tokenType as GitlabTokenKind | undefined, networkTimeoutMs: options.networkTimeout === undefined ? undefined : options.networkTimeout * 1000 },
+    { repository, via, branch: options.branch, modelsPath, apiUrl: options.apiUrl, tokenType: options.tokenType as GitlabTokenKind | undefined, networkTimeoutMs: options.networkTimeout === undefined ? undefined : options.networkTimeout * 1000, s3Endpoint: options.s3Endpoint, s3PathStyle: options.s3PathStyle },
     { env, cwd, log, backoff },
   );
   return { store, modelsPath, repository };

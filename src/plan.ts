@@ -96,6 +96,10 @@ export interface ReleaseOptions {
   noRegression?: string[];
   /** Compare with this version instead of the default or newest one. */
   baseline?: string;
+  /** Object storage endpoint (default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, or AWS). */
+  s3Endpoint?: string;
+  /** Path-style addressing, for MinIO, Ceph and some R2 set-ups. */
+  s3PathStyle?: boolean;
 }
 
 export interface ReleasePlan {
@@ -139,6 +143,8 @@ export interface ReleasePlan {
   networkTimeoutMs: number;
   layout: Layout;
   report: ReportPlan;
+  s3Endpoint?: string;
+  s3PathStyle?: boolean;
 }
 
 export interface VerifyPlan {
@@ -258,6 +264,8 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
     mlserverLine,
     networkTimeoutMs: parseNetworkTimeout(options.networkTimeout),
     report: planReport(options, name, version, modelDir),
+    s3Endpoint: options.s3Endpoint || undefined,
+    s3PathStyle: options.s3PathStyle,
     python: kernel.python,
     trainingEnv,
     runtimeFiles: custom ? [custom] : [],

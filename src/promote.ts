@@ -27,6 +27,7 @@ import { resolveRepository } from './repository.js';
 import { readSettingsFile } from './settings/read.js';
 import { modelNameIn } from './settings/validate.js';
 import { resolveStore } from './stores/resolve.js';
+import { storageUriOf } from './stores/s3.js';
 import type { ModelStore } from './stores/types.js';
 import { writeTempFiles } from './temp-files.js';
 import { verifyServed } from './verify.js';
@@ -65,6 +66,8 @@ export interface PromoteOptions {
   verifyHeaders?: string[];
   request?: string;
   expect?: string;
+  s3Endpoint?: string;
+  s3PathStyle?: boolean;
 }
 
 export interface PromoteResult extends ReleaseResult {
@@ -112,7 +115,7 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
     const via = options[side].via ?? 'git';
     if (via !== 'git' && via !== 'api') throw new ReleaseError('EUSAGE', `Unknown --${side}-via "${via}": expected git or api`);
     return resolveStore(
-      { repository, via, branch: options[side].branch, modelsPath, apiUrl: options[side].apiUrl, tokenType: options[side].tokenType as GitlabTokenKind | undefined, needsReviews: side === 'to' && Boolean(options.review), networkTimeoutMs },
+      { repository, via, branch: options[side].branch, modelsPath, apiUrl: options[side].apiUrl, tokenType: options[side].tokenType as GitlabTokenKind | undefined, needsReviews: side === 'to' && Boolean(options.review), networkTimeoutMs, s3Endpoint: options.s3Endpoint, s3PathStyle: options.s3PathStyle },
       { env, cwd, log, backoff: runtime.backoff },
     );
   };
@@ -185,6 +188,7 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
     verified: verify ? true : undefined,
     verifyResponse,
     defaultVersion,
+    ...(toRepo.target === 's3' ? { storageUri: storageUriOf(toRepo.url, folder) } : {}),
   };
 }
 

@@ -18,6 +18,7 @@ import { publishVersion } from './publish-version.js';
 import { reloadModel } from './stores/folder.js';
 import type { BackoffOptions } from './publish/retry.js';
 import { resolveStore } from './stores/resolve.js';
+import { storageUriOf } from './stores/s3.js';
 import type { FileToPublish, ModelStore } from './stores/types.js';
 import { detectProvider } from './providers/index.js';
 import type { Provider } from './providers/types.js';
@@ -59,6 +60,8 @@ export interface ReleaseResult {
   comparison?: ComparisonRow[];
   /** Figures kept in the version folder (report/...). */
   figures?: string[];
+  /** For object storage: where KServe's or Seldon's storage initializer reads the version from. */
+  storageUri?: string;
 }
 
 /** Where a release runs: injected so tests and embedders never depend on process globals. */
@@ -87,7 +90,7 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
 
   // Built before the notebook, so a token that cannot do the job (a GitLab job token for the API) fails first.
   const store = resolveStore(
-    { repository: plan.repo, via: plan.via, branch: plan.branch, modelsPath: plan.modelsPath, apiUrl: plan.apiUrl, tokenType: plan.tokenType, needsReviews: Boolean(plan.review), networkTimeoutMs: plan.networkTimeoutMs },
+    { repository: plan.repo, via: plan.via, branch: plan.branch, modelsPath: plan.modelsPath, apiUrl: plan.apiUrl, tokenType: plan.tokenType, needsReviews: Boolean(plan.review), networkTimeoutMs: plan.networkTimeoutMs, s3Endpoint: plan.s3Endpoint, s3PathStyle: plan.s3PathStyle },
     { env, cwd, log, backoff: runtime.backoff },
   );
   if (!plan.skipPreflight) {
@@ -154,6 +157,7 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
     verified: plan.verify ? true : undefined,
     verifyResponse,
     ...reportFields(report),
+    ...(plan.repo.target === 's3' ? { storageUri: storageUriOf(plan.repo.url, plan.folder) } : {}),
   };
 }
 

@@ -14,7 +14,7 @@ import {
   detectHostKind, maskCredentials, parseRepoLocation, resolveCredentials, type Credentials, type HostKind,
 } from './publish/credentials.js';
 
-export const TARGETS = ['git', 'folder'] as const;
+export const TARGETS = ['git', 'folder', 's3'] as const;
 export type TargetKind = (typeof TARGETS)[number];
 
 export interface RepositoryOptions {
@@ -41,13 +41,19 @@ export interface Repository {
 export async function resolveRepository(options: RepositoryOptions, env: Env, cwd: string, log: Logger): Promise<Repository> {
   const target = options.target ?? 'git';
   if (!(TARGETS as readonly string[]).includes(target)) {
-    throw new ReleaseError('EUSAGE', `Unknown --target "${target}": expected git or folder`);
+    throw new ReleaseError('EUSAGE', `Unknown --target "${target}": expected git, folder or s3`);
   }
   const names = options.envNames ?? { repo: 'MLSERVER_REPO', token: 'MLSERVER_REPO_TOKEN' };
   const flag = options.flag ?? '--repo';
   const repoInput = options.repo || env[names.repo];
   if (!repoInput) throw new ReleaseError('EREPOMISSING', `No model repository given: ${flag} (or ${names.repo}) is required`);
 
+  if (target === 's3' || /^s3:\/\//.test(repoInput)) {
+    if (!/^s3:\/\//.test(repoInput)) throw new ReleaseError('EUSAGE', `--target s3 needs --repo s3://bucket/prefix, got "${repoInput}"`);
+    // The AWS SDK reads the credentials itself (env, profiles, web identity); they are masked like tokens.
+    for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) log.redactor.add(env[name]);
+    return { target: 's3', url: repoInput.replace(/\/+$/, ''), isHttp: false, hostKind: 'generic' };
+  }
   if (target === 'folder') {
     const dir = path.resolve(cwd, repoInput);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReleaseError('EREPONOTFOUND', `--repo ${dir} is not an existing folder`);

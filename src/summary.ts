@@ -92,5 +92,6 @@ export function resultOutputs(result: ReleaseResult): Record<string, string> {
     'review-url': result.reviewUrl ?? '',
     source: (result as { source?: string }).source ?? '',
     metrics: JSON.stringify(result.metrics ?? {}),
+    'storage-uri': result.storageUri ?? '',
   };
 }

@@ -11,6 +11,7 @@ import type { Repository } from '../repository.js';
 import { folderStore } from './folder.js';
 import { gitStore } from './git.js';
 import { hostApiStore } from './host-api.js';
+import { s3Store } from './s3.js';
 import type { ModelStore } from './types.js';
 
 export interface StoreChoice {
@@ -22,6 +23,9 @@ export interface StoreChoice {
   tokenType?: GitlabTokenKind;
   /** Build the host API client too (review mode on a git store). */
   needsReviews?: boolean;
+  /** Object storage: endpoint (MinIO, Ceph, R2) and path-style addressing. */
+  s3Endpoint?: string;
+  s3PathStyle?: boolean;
   networkTimeoutMs?: number;
 }
 
@@ -35,6 +39,15 @@ export interface StoreRuntime {
 export function resolveStore(choice: StoreChoice, runtime: StoreRuntime): ModelStore {
   const { repository } = choice;
   if (repository.target === 'folder') return folderStore({ root: repository.url, modelsPath: choice.modelsPath, log: runtime.log });
+  if (repository.target === 's3') {
+    const env = runtime.env;
+    return s3Store({
+      url: repository.url, env, modelsPath: choice.modelsPath, log: runtime.log, backoff: runtime.backoff,
+      endpoint: choice.s3Endpoint || env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL,
+      pathStyle: choice.s3PathStyle ?? /^(1|true|yes)$/i.test(env.MLSERVER_RELEASE_S3_PATH_STYLE ?? ''),
+      region: env.AWS_REGION || env.AWS_DEFAULT_REGION,
+    });
+  }
   const hostApi = () =>
     createHostApi({
       repoUrl: repository.url, hostKind: repository.hostKind, token: repository.credentials?.token, apiUrl: choice.apiUrl, gitlabTokenKind: choice.tokenType,

@@ -77,7 +77,7 @@ export interface ReviewRequest {
 }
 
 export interface ModelStore {
-  kind: 'git' | 'github' | 'gitlab' | 'folder';
+  kind: 'git' | 'github' | 'gitlab' | 'folder' | 's3';
   /** Where it is, without credentials, for messages and results. */
   location: string;
   /** Can we read it, and write to it with these credentials? Throws a catalogued error if not. */

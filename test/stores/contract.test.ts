@@ -15,6 +15,8 @@ import { publishVersion } from '../../src/publish-version.js';
 import { folderStore } from '../../src/stores/folder.js';
 import { gitStore } from '../../src/stores/git.js';
 import { hostApiStore } from '../../src/stores/host-api.js';
+import { s3Store } from '../../src/stores/s3.js';
+import { S3_CREDENTIALS, startS3, type S3Server } from '../helpers/s3-server.js';
 import type { FileToPublish, ModelStore } from '../../src/stores/types.js';
 import { baseEnv, Capture } from '../helpers/capture.js';
 import { removeTempDirs, tempDir } from '../helpers/fs.js';
@@ -30,6 +32,7 @@ interface Servers {
   root: string;
   git: GitHttpServer;
   api: HostApiStandIn;
+  s3: S3Server;
 }
 
 let counter = 0;
@@ -51,6 +54,7 @@ const STORES: Record<string, (servers: Servers) => ModelStore> = {
     const api = createHostApi({ repoUrl, hostKind: 'github', token: TOKEN, apiUrl: `${s.api.url}/api/v3`, env: baseEnv({ MLSERVER_RELEASE_GITHUB_WRITE_INTERVAL_MS: '0' }), backoff: fast });
     return hostApiStore({ api, location: repoUrl, modelsPath: 'models', log: log(), backoff: fast });
   },
+  s3: (s) => s3Store({ url: `s3://models/contract${++counter}`, env: baseEnv(S3_CREDENTIALS), modelsPath: 'models', endpoint: s.s3.url, pathStyle: true, log: log(), backoff: fast }),
   gitlab: (s) => {
     const name = `contract${++counter}`;
     mkdirSync(path.join(s.root, 'ml'), { recursive: true });
@@ -81,10 +85,12 @@ for (const [kind, make] of Object.entries(STORES)) {
     ctx.root = tempDir('mlsr-contract-');
     ctx.git = await new GitHttpServer({ projectRoot: ctx.root, users: { 'x-access-token': { password: TOKEN, access: 'write' } } }).start();
     ctx.api = await new HostApiStandIn({ root: ctx.root, token: TOKEN }).start();
+    ctx.s3 = await startS3();
   });
   contract.after(async (ctx) => {
     await ctx.git.stop();
     await ctx.api.stop();
+    await ctx.s3.stop();
     removeTempDirs();
   });
 

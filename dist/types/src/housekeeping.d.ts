@@ -23,6 +23,8 @@ export interface ListOptions {
     networkTimeout?: number;
     /** git (default) or api: read and write through the host's REST API. */
     via?: string;
+    s3Endpoint?: string;
+    s3PathStyle?: boolean;
     /** list --compare: another store to compare with (its URL or path, and how to reach it). */
     compare?: {
         repo?: string;

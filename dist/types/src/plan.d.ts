@@ -76,6 +76,10 @@ export interface ReleaseOptions {
     noRegression?: string[];
     /** Compare with this version instead of the default or newest one. */
     baseline?: string;
+    /** Object storage endpoint (default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, or AWS). */
+    s3Endpoint?: string;
+    /** Path-style addressing, for MinIO, Ceph and some R2 set-ups. */
+    s3PathStyle?: boolean;
 }
 export interface ReleasePlan {
     modelDir: string;
@@ -125,6 +129,8 @@ export interface ReleasePlan {
     networkTimeoutMs: number;
     layout: Layout;
     report: ReportPlan;
+    s3Endpoint?: string;
+    s3PathStyle?: boolean;
 }
 export interface VerifyPlan {
     url: string;

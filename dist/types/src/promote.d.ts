@@ -36,6 +36,8 @@ export interface PromoteOptions {
     verifyHeaders?: string[];
     request?: string;
     expect?: string;
+    s3Endpoint?: string;
+    s3PathStyle?: boolean;
 }
 export interface PromoteResult extends ReleaseResult {
     /** Where the bytes came from: the source store without credentials, @ its commit when it has one. */

@@ -43,6 +43,8 @@ export interface ReleaseResult {
     comparison?: ComparisonRow[];
     /** Figures kept in the version folder (report/...). */
     figures?: string[];
+    /** For object storage: where KServe's or Seldon's storage initializer reads the version from. */
+    storageUri?: string;
 }
 /** Where a release runs: injected so tests and embedders never depend on process globals. */
 export interface ReleaseRuntime {

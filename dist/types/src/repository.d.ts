@@ -1,7 +1,7 @@
 import type { Logger } from './log.js';
 import type { Env } from './process.js';
 import { type Credentials, type HostKind } from './publish/credentials.js';
-export declare const TARGETS: readonly ['git', 'folder'];
+export declare const TARGETS: readonly ['git', 'folder', 's3'];
 export type TargetKind = (typeof TARGETS)[number];
 export interface RepositoryOptions {
     repo?: string;

@@ -17,6 +17,9 @@ export interface StoreChoice {
     tokenType?: GitlabTokenKind;
     /** Build the host API client too (review mode on a git store). */
     needsReviews?: boolean;
+    /** Object storage: endpoint (MinIO, Ceph, R2) and path-style addressing. */
+    s3Endpoint?: string;
+    s3PathStyle?: boolean;
     networkTimeoutMs?: number;
 }
 export interface StoreRuntime {

@@ -1,0 +1,251 @@
+/**
+ * A model repository in S3-compatible object storage (AWS S3, MinIO, Ceph, R2):
+ * `s3://bucket/prefix`, holding the same version folders as git, for KServe's
+ * storage initializer or Seldon's agent to copy into the pod (MLServer itself
+ * never downloads models). Object storage has no atomic multi-object change, so:
+ * - release.json is written last and is the commit point: a folder without it
+ *   is not published, for every reader (list, promote, verify);
+ * - a first publish claims the folder with a conditional write
+ *   (`If-None-Match: *`) before writing anything, and writes release.json the
+ *   same way, so racing publishes have one winner; the others decide again
+ *   (already published, or a conflict). Where the server ignores conditional
+ *   writes, racing first publishes of one version are not safe: serialise them
+ *   in CI (concurrency group, resource_group);
+ * - removing a version deletes release.json first.
+ * Content ids are the sha256 the tool stores as object metadata. Big files go up
+ * as streamed multipart uploads with parallel parts, so memory stays bounded.
+ * Credentials come from the AWS SDK's default chain: AWS_ACCESS_KEY_ID and
+ * AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN), profiles, and web identity
+ * (GitHub OIDC through aws-actions/configure-aws-credentials, GitLab id_tokens).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import {
+  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { ReleaseError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { RECORD_FILE } from '../publish/layout.js';
+import { sha256File } from '../publish/layout.js';
+import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from '../publish/retry.js';
+import { versionFolders } from './folders.js';
+import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, Snapshot } from './types.js';
+
+export interface S3Location {
+  bucket: string;
+  prefix: string;
+}
+
+export function parseS3Url(url: string): S3Location {
+  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
+  if (!match) throw new ReleaseError('EUSAGE', `--repo "${url}" is not an s3://bucket/prefix URL (bucket names are 3 to 63 lower-case letters, digits, dots and hyphens)`);
+  return { bucket: match[1], prefix: (match[2] ?? '').replace(/^\/+|\/+$/g, '') };
+}
+
+export interface S3StoreOptions {
+  url: string;
+  /** The injected environment: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN are read from it. */
+  env: Record<string, string | undefined>;
+  modelsPath: string;
+  endpoint?: string;
+  pathStyle?: boolean;
+  region?: string;
+  log: Logger;
+  backoff?: BackoffOptions;
+  /** Parts of a multipart upload (default 8 MiB) and how many go at once (default 4). */
+  partSize?: number;
+  queueSize?: number;
+}
+
+const CLAIM = '.mlserver-release-claim';
+const sha256Of = (content: string) => createHash('sha256').update(content).digest('hex');
+
+/** What an S3 error means for the user: named, with the exit code the catalog gives it. */
+function s3Error(error: unknown, what: string, location: S3Location): ReleaseError {
+  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const status = e.$metadata?.httpStatusCode;
+  if (e.name === 'NoSuchBucket' || (status === 404 && /bucket/i.test(what))) return new ReleaseError('EREMOTENOTFOUND', `The bucket "${location.bucket}" does not exist (or this endpoint does not have it)`);
+  if (e.name === 'CredentialsProviderError') return new ReleaseError('EAUTH', `No object-storage credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile (AWS_PROFILE), or web identity (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE)`);
+  if (e.name === 'InvalidAccessKeyId' || e.name === 'SignatureDoesNotMatch' || status === 401) return new ReleaseError('EAUTH', `Object storage rejected the credentials while trying to ${what} (${e.name ?? status})`);
+  if (e.name === 'AccessDenied' || status === 403) return new ReleaseError('EFORBIDDEN', `Object storage refused to ${what} in s3://${location.bucket}/${location.prefix} (${e.name ?? status})`);
+  return new ReleaseError('EUNREACHABLE', `Object storage failed to ${what}: ${e.name ?? ''} ${e.message ?? String(error)}`.trim());
+}
+
+const isPreconditionFailed = (error: unknown) => {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === 'PreconditionFailed' || e.$metadata?.httpStatusCode === 412;
+};
+
+export function s3Store(options: S3StoreOptions): ModelStore {
+  const location = parseS3Url(options.url);
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  // The SDK warns on Node 20 that its *future* versions will need Node 22; the bundle carries this
+  // version, so the warning would only confuse. It reads this variable once, when the client starts.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const client = new S3Client({
+    region: options.region ?? 'us-east-1',
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    forcePathStyle: options.pathStyle ?? false,
+    // Keys in the (injected) environment win; otherwise the SDK's own chain: profiles, web identity, instance roles.
+    ...(options.env.AWS_ACCESS_KEY_ID && options.env.AWS_SECRET_ACCESS_KEY
+      ? { credentials: { accessKeyId: options.env.AWS_ACCESS_KEY_ID, secretAccessKey: options.env.AWS_SECRET_ACCESS_KEY, ...(options.env.AWS_SESSION_TOKEN ? { sessionToken: options.env.AWS_SESSION_TOKEN } : {}) } }
+      : {}),
+  });
+  const key = (path: string) => (location.prefix ? `${location.prefix}/${path}` : path);
+  const fromKey = (k: string) => (location.prefix ? k.slice(location.prefix.length + 1) : k);
+  const call = async <T>(what: string, action: () => Promise<T>): Promise<T> => {
+    try {
+      return await action();
+    } catch (error) {
+      if (isPreconditionFailed(error)) throw error;
+      throw s3Error(error, what, location);
+    }
+  };
+
+  async function listAll(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await call(`list ${prefix}`, () => client.send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: key(prefix), ContinuationToken: token })));
+      for (const object of page.Contents ?? []) if (object.Key) keys.push(fromKey(object.Key));
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return keys;
+  }
+
+  async function readText(path: string): Promise<string | undefined> {
+    try {
+      const object = await client.send(new GetObjectCommand({ Bucket: location.bucket, Key: key(path) }));
+      return await object.Body?.transformToString('utf8');
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw s3Error(error, `read ${path}`, location);
+    }
+  }
+
+  async function snapshot(): Promise<Snapshot> {
+    const keys = await listAll(options.modelsPath ? `${options.modelsPath}/` : '');
+    const all = versionFolders(keys.map((path) => ({ path, id: '' })), options.modelsPath);
+    // release.json is the commit point: a folder without it is not published.
+    const folders = new Map([...all].filter(([folder]) => keys.includes(`${folder}/${RECORD_FILE}`)));
+    for (const [name, folder] of folders) {
+      const names = await folder.files();
+      let ids: Map<string, string> | undefined;
+      folders.set(name, {
+        folder: name,
+        files: async () => (ids ??= new Map(await Promise.all([...names.keys()].filter((p) => p !== CLAIM).map(async (p) => {
+          const head = await call(`read ${name}/${p}`, () => client.send(new HeadObjectCommand({ Bucket: location.bucket, Key: key(`${name}/${p}`) })));
+          return [p, head.Metadata?.sha256 ?? `etag:${head.ETag}`] as [string, string];
+        })))),
+      });
+    }
+    return {
+      folders,
+      async readTexts(paths) {
+        const out = new Map<string, string>();
+        for (const path of paths) {
+          const text = await readText(path);
+          if (text !== undefined) out.set(path, text);
+        }
+        return out;
+      },
+      async contentIds(_folder, files) {
+        return new Map(await Promise.all(files.map(async (file) => [file.path, file.source ? await sha256File(file.source) : sha256Of(file.content ?? '')] as [string, string])));
+      },
+    };
+  }
+
+  async function upload(path: string, file: FileToPublish, sha256: string, ifNoneMatch: boolean): Promise<void> {
+    if (!file.source) {
+      await call(`write ${path}`, () => client.send(new PutObjectCommand({
+        Bucket: location.bucket, Key: key(path), Body: file.content ?? '', Metadata: { sha256 }, ...(ifNoneMatch ? { IfNoneMatch: '*' } : {}),
+      })));
+      return;
+    }
+    // Streamed multipart with parallel parts: memory stays at about partSize x queueSize, whatever the size.
+    const parts = new Upload({
+      client,
+      params: { Bucket: location.bucket, Key: key(path), Body: createReadStream(file.source), Metadata: { sha256 } },
+      partSize: options.partSize ?? 8 * 1024 * 1024,
+      queueSize: options.queueSize ?? 4,
+      leavePartsOnError: false,
+    });
+    await call(`upload ${path}`, () => parts.done());
+  }
+
+  async function removeFolder(folder: string): Promise<void> {
+    const keys = await listAll(`${folder}/`);
+    // Un-publish first: without release.json the folder no longer counts, whatever is left of it.
+    const ordered = [...keys.filter((k) => k.endsWith(`/${RECORD_FILE}`)), ...keys.filter((k) => !k.endsWith(`/${RECORD_FILE}`))];
+    for (const k of ordered) await call(`delete ${k}`, () => client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: key(k) })));
+  }
+
+  return {
+    kind: 's3',
+    location: options.url,
+    async preflight() {
+      // A GET, not HeadBucket: only a GET's error body names the problem (NoSuchBucket, InvalidAccessKeyId).
+      await call(`open the bucket ${location.bucket}`, () => client.send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: `${key('')}${CLAIM}` })));
+      options.log.info(`preflight: s3://${location.bucket} answers${location.prefix ? ` (prefix ${location.prefix})` : ''}`);
+    },
+    snapshot: () => snapshot(),
+    async readFolder(folder) {
+      const keys = (await listAll(`${folder}/`)).filter((k) => !k.endsWith(`/${CLAIM}`));
+      return Promise.all(keys.map(async (k) => {
+        const object = await call(`read ${k}`, () => client.send(new GetObjectCommand({ Bucket: location.bucket, Key: key(k) })));
+        return { path: k.slice(folder.length + 1), content: Buffer.from(await object.Body!.transformToByteArray()) };
+      }));
+    },
+    async apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, applyOptions: ApplyOptions): Promise<Applied<T>> {
+      for (let attempt = 1; attempt <= backoff.attempts; attempt++) {
+        const seen = await snapshot();
+        const decision = await decide(seen, attempt);
+        if ('done' in decision) return { result: decision.done, changed: false, attempts: attempt };
+        const claims: string[] = [];
+        try {
+          for (const write of decision.writes) {
+            if (write.files === null) {
+              await removeFolder(write.folder);
+              continue;
+            }
+            const fresh = !seen.folders.has(write.folder);
+            if (fresh) {
+              // Claim the folder first, so a racing publish never mixes its files with ours.
+              await upload(`${write.folder}/${CLAIM}`, { path: CLAIM, content: randomBytes(8).toString('hex') }, '', true);
+              claims.push(`${write.folder}/${CLAIM}`);
+              // Holding the claim, nobody else writes here; one who finished since our snapshot left its release.json.
+              if ((await readText(`${write.folder}/${RECORD_FILE}`)) !== undefined) throw Object.assign(new Error('committed meanwhile'), { name: 'PreconditionFailed' });
+            }
+            const ids = await seen.contentIds(write.folder, write.files);
+            const record = write.files.find((f) => f.path === RECORD_FILE);
+            for (const file of write.files) if (file !== record) await upload(`${write.folder}/${file.path}`, file, ids.get(file.path)!, false);
+            if (record) await upload(`${write.folder}/${RECORD_FILE}`, record, ids.get(RECORD_FILE)!, fresh);
+            // A replaced version keeps only the new files.
+            const kept = new Set([...write.files.map((f) => f.path), CLAIM]);
+            for (const k of await listAll(`${write.folder}/`)) {
+              if (!kept.has(k.slice(write.folder.length + 1))) await call(`delete ${k}`, () => client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: key(k) })));
+            }
+          }
+        } catch (error) {
+          if (!isPreconditionFailed(error)) throw error;
+          // Another publish claimed or committed the folder first: decide again on what is there now.
+          options.log.info(`publish: another publish got to ${applyOptions.what.replace(/^publishing /, '')} first; deciding again`);
+          await sleep(backoffDelay(attempt, backoff));
+          continue;
+        } finally {
+          for (const claim of claims) await client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: key(claim) })).catch(() => undefined);
+        }
+        for (const write of decision.writes) options.log.info(`publish: s3://${location.bucket}/${key(write.folder)}/ ${write.files ? 'is in place' : 'was removed'}`);
+        return { result: decision.result, changed: true, attempts: attempt };
+      }
+      throw new ReleaseError('EPUSHFAILED', `Gave up on ${applyOptions.what}: the folder kept changing`);
+    },
+  };
+}
+
+/** Where KServe's or Seldon's storage initializer reads a published folder from. */
+export function storageUriOf(url: string, folder: string): string {
+  const { bucket, prefix } = parseS3Url(url);
+  return `s3://${bucket}/${prefix ? `${prefix}/` : ''}${folder}`;
+}
