@@ -15,11 +15,12 @@ import { Redactor } from './redact.js';
 import { defaultCommand } from './default-version.js';
 import { comparisonTable } from './metrics/gate.js';
 import { promote, type PromoteOptions } from './promote.js';
+import { rollout } from './rollout.js';
 import { release, type ReleaseResult } from './release.js';
 import { TOOL_VERSION } from './version.js';
 
-type Command = 'release' | 'publish' | 'promote' | 'default' | 'verify' | 'list' | 'prune';
-const COMMANDS: Command[] = ['release', 'publish', 'promote', 'default', 'verify', 'list', 'prune'];
+type Command = 'release' | 'publish' | 'promote' | 'default' | 'rollout' | 'verify' | 'list' | 'prune';
+const COMMANDS: Command[] = ['release', 'publish', 'promote', 'default', 'rollout', 'verify', 'list', 'prune'];
 
 interface OptionSpec {
   type: 'string' | 'boolean';
@@ -33,7 +34,7 @@ interface OptionSpec {
 const RELEASE: Command[] = ['release', 'publish'];
 const REPO: Command[] = ['release', 'publish', 'default', 'list', 'prune'];
 const VERIFY: Command[] = ['release', 'publish', 'promote', 'verify'];
-const WRITES: Command[] = [...RELEASE, 'promote', 'default', 'prune'];
+const WRITES: Command[] = [...RELEASE, 'promote', 'default', 'rollout', 'prune'];
 
 /** promote's two sides: --from-X and --to-X for each way of reaching a store. */
 const SIDE_OPTIONS = Object.fromEntries((['from', 'to'] as const).flatMap((side) => {
@@ -53,37 +54,50 @@ const SIDE_OPTIONS = Object.fromEntries((['from', 'to'] as const).flatMap((side)
 
 /** Every option; each can also come from env MLSERVER_RELEASE_<UPPER_SNAKE>. */
 export const OPTIONS: Record<string, OptionSpec> = {
-  'model-dir': { type: 'string', value: 'DIR', help: 'Folder of the model project (default: .)', for: [...RELEASE, 'promote', 'default', 'verify'] },
-  settings: { type: 'string', value: 'FILE', help: 'model-settings.json to publish (default: <model-dir>/model-settings.json)', for: [...RELEASE, 'promote', 'default', 'verify'] },
+  'model-dir': { type: 'string', value: 'DIR', help: 'Folder of the model project (default: .)', for: [...RELEASE, 'promote', 'default', 'rollout', 'verify'] },
+  settings: { type: 'string', value: 'FILE', help: 'model-settings.json to publish (default: <model-dir>/model-settings.json)', for: [...RELEASE, 'promote', 'default', 'rollout', 'verify'] },
   notebook: { type: 'string', value: 'FILE', help: 'Training notebook (default: <model-dir>/<name>.ipynb)', for: RELEASE },
-  version: { type: 'string', value: 'V', help: 'Version to release, promote or make the default (default: the CI tag; promote also MLSERVER_VERSION; default: V or newest)', for: [...RELEASE, 'promote', 'default', 'verify'] },
+  version: { type: 'string', value: 'V', help: 'Version to release, promote or make the default (default: the CI tag; promote also MLSERVER_VERSION; default: V or newest)', for: [...RELEASE, 'promote', 'default', 'rollout', 'verify'] },
   repo: { type: 'string', value: 'URL|PATH', help: 'MLServer model repository, a git URL or local path (env: MLSERVER_REPO)', for: REPO },
   token: { type: 'string', value: 'TOKEN', help: 'Token for an HTTPS repo (env: MLSERVER_REPO_TOKEN); never printed', for: REPO },
   target: { type: 'string', value: 'git|folder|s3', help: 'git (default); folder: a plain MLServer model folder, written atomically; s3: object storage (--repo s3://bucket/prefix)', for: REPO },
   's3-endpoint': { type: 'string', value: 'URL', help: 'Object storage endpoint (default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, or AWS); credentials from the AWS chain', for: [...REPO, 'promote'] },
   's3-path-style': { type: 'boolean', help: 'Object storage: path-style addressing (MinIO, Ceph)', for: [...REPO, 'promote'] },
   branch: { type: 'string', value: 'B', help: "Branch to publish to (default: the remote's default branch)", for: REPO },
-  'models-path': { type: 'string', value: 'P', help: 'Folder inside the repo that holds the models (default: models)', for: [...REPO, 'promote'] },
+  'models-path': { type: 'string', value: 'P', help: 'Folder inside the repo that holds the models (default: models)', for: [...REPO, 'promote', 'rollout'] },
   runner: { type: 'string', value: 'R', help: 'auto | papermill | nbconvert | none (default: auto: papermill if on PATH, else nbconvert)', for: ['release'] },
   param: { type: 'string', multiple: true, value: 'k=v', help: 'Extra notebook parameter; repeatable', for: ['release'] },
   'output-notebook': { type: 'string', value: 'FILE', help: 'Where to keep the executed notebook (default: <stem>.executed.ipynb)', for: ['release'] },
   timeout: { type: 'string', value: 'SECONDS', help: 'Per-cell execution timeout (default: none)', for: ['release'] },
   'git-user-name': { type: 'string', value: 'N', help: 'Commit author name (env: GIT_USER_NAME)', for: WRITES },
   'git-user-email': { type: 'string', value: 'E', help: 'Commit author email (env: GIT_USER_EMAIL)', for: WRITES },
-  'dry-run': { type: 'boolean', help: 'Check everything and print the plan; run nothing, push nothing', for: [...RELEASE, 'promote'] },
+  'dry-run': { type: 'boolean', help: 'Check everything and print the plan; run nothing, push nothing', for: [...RELEASE, 'promote', 'rollout'] },
   force: { type: 'boolean', help: 'Replace an already published version whose content differs (history is kept)', for: [...RELEASE, 'promote'] },
   'skip-preflight': { type: 'boolean', help: 'Do not check push access before running the notebook', for: RELEASE },
   via: { type: 'string', value: 'git|api', help: 'How the repository is read and written: git (default) or api (the host REST API, no clone)', for: REPO },
-  layout: { type: 'string', value: 'L', help: "name-version (models/<name>-<version>, default) or name/version (models/<name>/<version>, no MLServer name warning)", for: [...RELEASE, 'promote', 'default'] },
-  review: { type: 'boolean', help: 'Land on a release/ (promote: promote/) branch and open a pull/merge request instead', for: [...RELEASE, 'promote'] },
+  layout: { type: 'string', value: 'L', help: "name-version (models/<name>-<version>, default) or name/version (models/<name>/<version>, no MLServer name warning)", for: [...RELEASE, 'promote', 'default', 'rollout'] },
+  review: { type: 'boolean', help: 'Land on a release/ (promote: promote/, rollout: rollout/) branch and open a pull/merge request instead', for: [...RELEASE, 'promote', 'rollout'] },
+  platform: { type: 'string', value: 'kserve|seldon', help: 'rollout: KServe InferenceService or Seldon Core v2 Model (+ Experiment for a canary)', for: ['rollout'] },
+  'storage-uri': { type: 'string', value: 'URI', help: 'rollout: where the version is (default: its folder in --store-repo)', for: ['rollout'] },
+  'store-repo': { type: 'string', value: 's3://B/P', help: 'rollout: the object store the version was published to (env: MLSERVER_STORE_REPO)', for: ['rollout'] },
+  'manifests-repo': { type: 'string', value: 'URL|PATH', help: 'rollout: the GitOps repository (any store: git, api, folder; env: MLSERVER_MANIFESTS_REPO)', for: ['rollout'] },
+  'manifests-token': { type: 'string', value: 'TOKEN', help: 'rollout: its token (env: MLSERVER_MANIFESTS_TOKEN); never printed', for: ['rollout'] },
+  'manifests-target': { type: 'string', value: 'git|folder', help: 'rollout: its kind (default: git)', for: ['rollout'] },
+  'manifests-via': { type: 'string', value: 'git|api', help: 'rollout: how it is written (default: git)', for: ['rollout'] },
+  'manifests-branch': { type: 'string', value: 'B', help: 'rollout: its branch (default: its default branch)', for: ['rollout'] },
+  'manifests-path': { type: 'string', value: 'P', help: 'rollout: the folder of the manifests (default: deploy/<name>)', for: ['rollout'] },
+  namespace: { type: 'string', value: 'NS', help: 'rollout: metadata.namespace of the resources', for: ['rollout'] },
+  canary: { type: 'string', value: 'PERCENT', help: 'rollout: send 1 to 99 percent of the traffic to this version', for: ['rollout'] },
+  promote: { type: 'boolean', help: 'rollout: the canary takes all the traffic', for: ['rollout'] },
+  rollback: { type: 'boolean', help: 'rollout: drop the canary, back to the previous stable version', for: ['rollout'] },
   'make-default': { type: 'boolean', help: 'promote: then make this version what /v2/models/<name>/infer serves', for: ['promote'] },
   default: { type: 'boolean', help: 'verify: also check that /v2/models/<name>/infer answers as this version does', for: ['verify'] },
   compare: { type: 'string', value: 'URL|PATH', help: 'list: compare with this store (env MLSERVER_COMPARE_REPO): what is here only, in both, there only', for: ['list'] },
   'compare-token': { type: 'string', value: 'TOKEN', help: 'list: token for the --compare store (env: MLSERVER_COMPARE_TOKEN)', for: ['list'] },
   'compare-target': { type: 'string', value: 'git|folder', help: 'list: the --compare store\'s kind', for: ['list'] },
-  'host-type': { type: 'string', value: 'github|gitlab', help: 'For self-hosted instances whose URL does not say', for: REPO },
-  'api-url': { type: 'string', value: 'URL', help: 'REST API base (default: from the repo URL, GITHUB_API_URL, CI_API_V4_URL or CI_SERVER_URL)', for: REPO },
-  'token-type': { type: 'string', value: 'T', help: 'GitLab API token kind: private (default), oauth, or job (CI_JOB_TOKEN; refused for the API)', for: REPO },
+  'host-type': { type: 'string', value: 'github|gitlab', help: 'For self-hosted instances whose URL does not say', for: [...REPO, 'rollout'] },
+  'api-url': { type: 'string', value: 'URL', help: 'REST API base (default: from the repo URL, GITHUB_API_URL, CI_API_V4_URL or CI_SERVER_URL)', for: [...REPO, 'rollout'] },
+  'token-type': { type: 'string', value: 'T', help: 'GitLab API token kind: private (default), oauth, or job (CI_JOB_TOKEN; refused for the API)', for: [...REPO, 'rollout'] },
   'mlserver-version': { type: 'string', value: 'X.Y', help: 'MLServer line to validate for: 1.3 to 1.7 (default: the mlserver the notebook\'s Python imports, else 1.7)', for: RELEASE },
   'check-load': { type: 'string', value: 'auto|always|never', help: 'Load the staged version with MLServer\'s code, then one inference, before publishing (default auto: when mlserver is importable)', for: RELEASE },
   'check-load-timeout': { type: 'string', value: 'SECONDS', help: 'Deadline for the load check (default: 300)', for: RELEASE },
@@ -95,7 +109,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   'verify-header': { type: 'string', multiple: true, value: "'N: v'", help: 'Header for MLServer requests; repeatable; values are redacted', for: [...VERIFY, 'default'] },
   request: { type: 'string', value: 'FILE', help: 'V2 request to send (default: inference-request.json beside the notebook)', for: VERIFY },
   expect: { type: 'string', value: 'FILE', help: 'Expected outputs; a mismatch fails with a diff', for: VERIFY },
-  model: { type: 'string', value: 'NAME', help: 'The model (default: "name" in model-settings.json; list and prune: only this model)', for: ['promote', 'default', 'verify', 'list', 'prune'] },
+  model: { type: 'string', value: 'NAME', help: 'The model (default: "name" in model-settings.json; list and prune: only this model)', for: ['promote', 'default', 'rollout', 'verify', 'list', 'prune'] },
   keep: { type: 'string', value: 'N', help: 'prune: how many newest versions of each model to keep', for: ['prune'] },
   protect: { type: 'string', multiple: true, value: 'V', help: 'prune: never remove this version; repeatable', for: ['prune'] },
   yes: { type: 'boolean', help: 'prune: really remove (without it, only show what would go)', for: ['prune'] },
@@ -127,6 +141,8 @@ Usage:
   mlserver-release promote --version V --from URL|PATH --to URL|PATH [options]
                                        copy a tested version byte for byte from staging to production
   mlserver-release default --version V|newest [options]   make V what /v2/models/<name>/infer serves (rollback: an older V)
+  mlserver-release rollout --platform kserve|seldon --version V --manifests-repo URL|PATH [--canary N | --promote | --rollback]
+                                       roll a version in object storage out on KServe or Seldon Core, as a GitOps commit
   mlserver-release verify --verify-url URL [options]   check a served version: ready, then the sample request
   mlserver-release list [options]      versions per model, newest last, with MLServer's default marked (any store, --via api too)
   mlserver-release prune --keep N [--yes] [options]    remove all but the newest N versions of each model
@@ -140,6 +156,9 @@ ${optionsHelp('promote')}
 
 Options of default:
 ${optionsHelp('default')}
+
+Options of rollout:
+${optionsHelp('rollout')}
 
 Options of verify:
 ${optionsHelp('verify')}
@@ -398,8 +417,8 @@ export async function runCli(io: CliIO): Promise<number> {
     const { command, read } = parsed;
     json = parsed.json;
     // Register the token before anything can print it, even a usage error.
-    for (const name of ['token', 'from-token', 'to-token', 'compare-token']) if (OPTIONS[name].for.includes(command)) redactor.add(read.text(name));
-    for (const name of ['MLSERVER_REPO_TOKEN', 'MLSERVER_STAGING_TOKEN', 'MLSERVER_PRODUCTION_TOKEN', 'MLSERVER_COMPARE_TOKEN']) redactor.add(io.env[name]);
+    for (const name of ['token', 'from-token', 'to-token', 'compare-token', 'manifests-token']) if (OPTIONS[name].for.includes(command)) redactor.add(read.text(name));
+    for (const name of ['MLSERVER_REPO_TOKEN', 'MLSERVER_STAGING_TOKEN', 'MLSERVER_PRODUCTION_TOKEN', 'MLSERVER_COMPARE_TOKEN', 'MLSERVER_MANIFESTS_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) redactor.add(io.env[name]);
     for (const url of [read.text('repo'), read.text('from'), read.text('to'), read.text('compare'), io.env.MLSERVER_REPO, io.env.MLSERVER_STAGING_REPO, io.env.MLSERVER_PRODUCTION_REPO]) {
       for (const secret of embeddedSecrets(url)) redactor.add(secret);
     }
@@ -412,6 +431,18 @@ export async function runCli(io: CliIO): Promise<number> {
       const result = await promote(promoteOptions(read), { ...runtime, provider });
       await provider.publishResult(result, { ...runtime, dotenvPath: read.text('dotenv') });
       print(json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result));
+    } else if (command === 'rollout') {
+      const canary = read.text('canary');
+      const result = await rollout({
+        platform: read.text('platform'), version: read.text('version'), model: read.text('model'), modelDir: read.text('model-dir'), settings: read.text('settings'),
+        storageUri: read.text('storage-uri'), storeRepo: read.text('store-repo'), modelsPath: read.text('models-path'), layout: read.text('layout'),
+        manifestsRepo: read.text('manifests-repo'), manifestsToken: read.text('manifests-token'), manifestsTarget: read.text('manifests-target'),
+        manifestsVia: read.text('manifests-via'), manifestsBranch: read.text('manifests-branch'), manifestsPath: read.text('manifests-path'),
+        hostType: read.text('host-type'), apiUrl: read.text('api-url'), tokenType: read.text('token-type'), namespace: read.text('namespace'),
+        canary: canary === undefined ? undefined : Number(canary), promote: read.flag('promote'), rollback: read.flag('rollback'), review: read.flag('review'),
+        dryRun: read.flag('dry-run'), gitUserName: read.text('git-user-name'), gitUserEmail: read.text('git-user-email'),
+      }, runtime);
+      print(json ? JSON.stringify(result, null, 2) + '\n' : `${result.changed ? 'Rolled out' : 'Nothing to change'}: ${result.summary} (${result.file} in ${result.manifestsRepo})\n`);
     } else if (command === 'default') {
       const result = await defaultCommand({
         ...repoOptions(read), version: read.text('version'), modelDir: read.text('model-dir'), settings: read.text('settings'), layout: read.text('layout'),

@@ -10,7 +10,7 @@ import type { Redactor } from '../redact.js';
 /** Variables the tool reads a credential from, in every home (CLI env, Action inputs, promote). */
 export const CREDENTIAL_VARIABLES = [
   'MLSERVER_REPO_TOKEN', 'MLSERVER_RELEASE_TOKEN', 'INPUT_TOKEN',
-  'MLSERVER_STAGING_TOKEN', 'MLSERVER_PRODUCTION_TOKEN', 'MLSERVER_RELEASE_VERIFY_HEADER', 'INPUT_VERIFY_HEADERS',
+  'MLSERVER_STAGING_TOKEN', 'MLSERVER_PRODUCTION_TOKEN', 'MLSERVER_MANIFESTS_TOKEN', 'MLSERVER_RELEASE_VERIFY_HEADER', 'INPUT_VERIFY_HEADERS',
 ];
 
 /** Variables that may hold a repository URL, which is a credential when it embeds one. */

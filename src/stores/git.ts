@@ -138,9 +138,22 @@ export function gitStore(options: GitStoreOptions): ModelStore {
       return withGitSession(sessionInput(branch), async (session) => {
         const tip = await session.fetchTip();
         const snapshot = await snapshotAt(session, tip, []);
-        // The session ends here: resolve what callers may ask for later while it exists.
-        const texts = await snapshot.readTexts([...snapshot.folders.keys()].flatMap((f) => [`${f}/release.json`, `${f}/model-settings.json`]));
-        return { ...snapshot, readTexts: async (paths: string[]) => new Map(paths.filter((p) => texts.has(p)).map((p) => [p, texts.get(p)!])), contentIds: () => Promise.reject(new Error('contentIds needs apply()')) };
+        // The session ends here: read now what callers almost always ask for (every version's
+        // release.json and settings, small blobs in one request); anything else opens a new session.
+        const wanted = [...snapshot.folders.keys()].flatMap((f) => [`${f}/release.json`, `${f}/model-settings.json`]);
+        const texts = await snapshot.readTexts(wanted);
+        const later = async (paths: string[]) => {
+          const missing = paths.filter((p) => !texts.has(p) && !wanted.includes(p));
+          if (missing.length > 0 && tip) {
+            const more = await withGitSession(sessionInput(branch), async (again) => {
+              await again.fetchTip();
+              return (await snapshotAt(again, tip, [])).readTexts(missing);
+            });
+            for (const [p, text] of more) texts.set(p, text);
+          }
+          return new Map(paths.filter((p) => texts.has(p)).map((p) => [p, texts.get(p)!]));
+        };
+        return { ...snapshot, readTexts: later, contentIds: () => Promise.reject(new Error('contentIds needs apply()')) };
       });
     },
     async readFolder(folder, branch) {

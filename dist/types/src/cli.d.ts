@@ -4,7 +4,7 @@ import type { ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
 import { type PromoteOptions } from './promote.js';
 import { type ReleaseResult } from './release.js';
-type Command = 'release' | 'publish' | 'promote' | 'default' | 'verify' | 'list' | 'prune';
+type Command = 'release' | 'publish' | 'promote' | 'default' | 'rollout' | 'verify' | 'list' | 'prune';
 interface OptionSpec {
     type: 'string' | 'boolean';
     multiple?: boolean;

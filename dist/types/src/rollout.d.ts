@@ -1,0 +1,53 @@
+import { type Logger } from './log.js';
+import type { Env } from './process.js';
+import type { BackoffOptions } from './publish/retry.js';
+export declare const PLATFORMS: readonly ['kserve', 'seldon'];
+export type Platform = (typeof PLATFORMS)[number];
+export interface RolloutOptions {
+    platform?: string;
+    version?: string;
+    model?: string;
+    modelDir?: string;
+    settings?: string;
+    /** Where the version lives; default: its folder in --store-repo (an s3:// store). */
+    storageUri?: string;
+    storeRepo?: string;
+    modelsPath?: string;
+    layout?: string;
+    manifestsRepo?: string;
+    manifestsToken?: string;
+    manifestsTarget?: string;
+    manifestsVia?: string;
+    manifestsBranch?: string;
+    /** Default: deploy/<name>. */
+    manifestsPath?: string;
+    hostType?: string;
+    apiUrl?: string;
+    tokenType?: string;
+    namespace?: string;
+    canary?: number;
+    promote?: boolean;
+    rollback?: boolean;
+    review?: boolean;
+    dryRun?: boolean;
+    gitUserName?: string;
+    gitUserEmail?: string;
+}
+export interface RolloutResult {
+    platform: Platform;
+    model: string;
+    version: string;
+    file: string;
+    manifestsRepo: string;
+    changed: boolean;
+    summary: string;
+    commit?: string;
+    reviewUrl?: string;
+    storageUri: string;
+}
+export declare function rollout(options: RolloutOptions, runtime?: {
+    env?: Env;
+    cwd?: string;
+    log?: Logger;
+    backoff?: BackoffOptions;
+}): Promise<RolloutResult>;

@@ -1,0 +1,5 @@
+import type { RolloutPlan } from './types.js';
+export declare function seldonManifest(existing: string | undefined, plan: RolloutPlan, file: string): {
+    text: string;
+    summary: string;
+};

@@ -1,0 +1,123 @@
+/**
+ * Rollouts as GitOps changes, for KServe (InferenceService, serving.kserve.io/
+ * v1beta1) and Seldon Core v2 (Model and Experiment, mlops.seldon.io/v1alpha1),
+ * written into real bare repositories and checked field by field against the
+ * shapes those CRDs define.
+ */
+import { writeFileSync } from 'node:fs';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import YAML from 'yaml';
+import { cli } from './helpers/capture.js';
+import { removeTempDirs } from './helpers/fs.js';
+import { commitCount, git, newBareRepo, readFile } from './helpers/git-repos.js';
+import { createModelProject } from './helpers/model-project.js';
+
+test.after(removeTempDirs);
+
+const project = createModelProject();
+const roll = (repo: string, platform: string, version: string, extra: string[] = []) =>
+  cli(['rollout', '--platform', platform, '--model-dir', project.dir, '--version', version, '--store-repo', 's3://models/team', '--manifests-repo', repo, '--namespace', 'ml', '--json', ...extra]);
+
+test('KServe: new, 10 % canary, a rerun that changes nothing, promote; then a canary rolled back', async () => {
+  const repo = newBareRepo();
+  const first = await roll(repo, 'kserve', 'v1.0.0');
+  assert.is(first.code, 0, first.stderr);
+  let isvc = YAML.parse(readFile(repo, 'deploy/tiny/inferenceservice.yaml'));
+  assert.is(isvc.apiVersion, 'serving.kserve.io/v1beta1');
+  assert.is(isvc.kind, 'InferenceService');
+  assert.equal(isvc.metadata.name, 'tiny');
+  assert.equal(isvc.metadata.namespace, 'ml');
+  assert.equal(isvc.spec.predictor.model, { modelFormat: { name: 'sklearn' }, runtime: 'kserve-mlserver', protocolVersion: 'v2', storageUri: 's3://models/team/models/tiny-v1.0.0' });
+  assert.is(isvc.spec.predictor.canaryTrafficPercent, undefined);
+
+  // The user adds their own fields and comments; the tool keeps them.
+  const edited = readFile(repo, 'deploy/tiny/inferenceservice.yaml').replace('spec:\n', 'spec:\n  # sized for the course\n').replace('  predictor:\n', '  predictor:\n    minReplicas: 2\n');
+  const work = `${repo}-work`;
+  git(['clone', '--quiet', repo, work]);
+  writeFileSync(`${work}/deploy/tiny/inferenceservice.yaml`, edited);
+  git(['-C', work, '-c', 'user.name=u', '-c', 'user.email=u@x', 'commit', '--quiet', '-am', 'tune']);
+  git(['-C', work, 'push', '--quiet', 'origin', 'main']);
+
+  const canary = await roll(repo, 'kserve', 'v1.0.1', ['--canary', '10']);
+  assert.is(canary.code, 0, canary.stderr);
+  assert.match(JSON.parse(canary.stdout).summary, 'v1.0.1 gets 10% of the traffic, v1.0.0 the rest');
+  const text = readFile(repo, 'deploy/tiny/inferenceservice.yaml');
+  assert.match(text, '# sized for the course');
+  isvc = YAML.parse(text);
+  assert.is(isvc.spec.predictor.minReplicas, 2);
+  assert.is(isvc.spec.predictor.canaryTrafficPercent, 10);
+  assert.is(isvc.spec.predictor.model.storageUri, 's3://models/team/models/tiny-v1.0.1');
+  const commits = commitCount(repo);
+  const rerun = await roll(repo, 'kserve', 'v1.0.1', ['--canary', '10']);
+  assert.is(JSON.parse(rerun.stdout).changed, false);
+  assert.is(commitCount(repo), commits);
+
+  const promoted = await roll(repo, 'kserve', 'v1.0.1', ['--promote']);
+  assert.is(promoted.code, 0, promoted.stderr);
+  isvc = YAML.parse(readFile(repo, 'deploy/tiny/inferenceservice.yaml'));
+  assert.is(isvc.spec.predictor.canaryTrafficPercent, undefined);
+  assert.is(isvc.spec.predictor.model.storageUri, 's3://models/team/models/tiny-v1.0.1');
+
+  assert.is((await roll(repo, 'kserve', 'v1.0.2', ['--canary', '25'])).code, 0);
+  const back = await roll(repo, 'kserve', 'v1.0.2', ['--rollback']);
+  assert.is(back.code, 0, back.stderr);
+  isvc = YAML.parse(readFile(repo, 'deploy/tiny/inferenceservice.yaml'));
+  assert.is(isvc.spec.predictor.model.storageUri, 's3://models/team/models/tiny-v1.0.1', 'the previous storageUri, read from the manifest itself');
+  assert.is(isvc.spec.predictor.canaryTrafficPercent, undefined);
+});
+
+test('Seldon Core v2: a Model per version, an Experiment for the canary, promote and rollback', async () => {
+  const repo = newBareRepo();
+  assert.is((await roll(repo, 'seldon', 'v1.0.0')).code, 0);
+  let docs = YAML.parseAllDocuments(readFile(repo, 'deploy/tiny/seldon.yaml')).map((d) => d.toJSON());
+  assert.equal(docs.map((d) => `${d.kind}/${d.metadata.name}`), ['Model/tiny-v1-0-0']);
+  assert.equal(docs[0].spec, { storageUri: 's3://models/team/models/tiny-v1.0.0', requirements: ['sklearn'] });
+  assert.is(docs[0].apiVersion, 'mlops.seldon.io/v1alpha1');
+
+  assert.is((await roll(repo, 'seldon', 'v1.0.1', ['--canary', '10'])).code, 0);
+  docs = YAML.parseAllDocuments(readFile(repo, 'deploy/tiny/seldon.yaml')).map((d) => d.toJSON());
+  assert.equal(docs.map((d) => `${d.kind}/${d.metadata.name}`), ['Model/tiny-v1-0-0', 'Model/tiny-v1-0-1', 'Experiment/tiny-canary']);
+  assert.equal(docs[2].spec, { default: 'tiny-v1-0-0', candidates: [{ name: 'tiny-v1-0-0', weight: 90 }, { name: 'tiny-v1-0-1', weight: 10 }] });
+
+  const promoted = await roll(repo, 'seldon', 'v1.0.1', ['--promote']);
+  assert.is(promoted.code, 0, promoted.stderr);
+  docs = YAML.parseAllDocuments(readFile(repo, 'deploy/tiny/seldon.yaml')).map((d) => d.toJSON());
+  assert.equal(docs.map((d) => `${d.kind}/${d.metadata.name}`), ['Model/tiny-v1-0-1']);
+
+  assert.is((await roll(repo, 'seldon', 'v1.0.2', ['--canary', '50'])).code, 0);
+  assert.is((await roll(repo, 'seldon', 'v1.0.2', ['--rollback'])).code, 0);
+  docs = YAML.parseAllDocuments(readFile(repo, 'deploy/tiny/seldon.yaml')).map((d) => d.toJSON());
+  assert.equal(docs.map((d) => `${d.kind}/${d.metadata.name}`), ['Model/tiny-v1-0-1']);
+});
+
+test('bad input: --canary outside 1..99, promote without a canary, an unsupported runtime, a foreign manifest, a version whose Kubernetes name collides', async () => {
+  const repo = newBareRepo();
+  for (const percent of ['0', '100', '12.5']) {
+    const run = await roll(repo, 'kserve', 'v1', ['--canary', percent]);
+    assert.is(run.code, 2, run.stderr);
+    assert.match(run.stderr, '--canary must be a whole percent from 1 to 99');
+  }
+  assert.is((await roll(repo, 'kserve', 'v1')).code, 0);
+  const noCanary = await roll(repo, 'kserve', 'v1', ['--promote']);
+  assert.is(noCanary.code, 2);
+  assert.match(noCanary.stderr, 'has no canary in progress');
+
+  const custom = createModelProject({ implementation: 'custom_runtime.MyModel' });
+  const unsupported = await cli(['rollout', '--platform', 'seldon', '--model-dir', custom.dir, '--version', 'v1', '--storage-uri', 's3://b/p', '--manifests-repo', repo]);
+  assert.is(unsupported.code, 2);
+  assert.match(unsupported.stderr, 'supported: mlserver_sklearn (sklearn), mlserver_xgboost (xgboost)');
+
+  const foreign = newBareRepo({ 'deploy/tiny/inferenceservice.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tiny\n' });
+  const refused = await roll(foreign, 'kserve', 'v1');
+  assert.is(refused.code, 2);
+  assert.match(refused.stderr, 'deploy/tiny/inferenceservice.yaml holds ConfigMap "tiny"');
+
+  const seldon = newBareRepo();
+  assert.is((await roll(seldon, 'seldon', 'v1.0')).code, 0);
+  const clash = await roll(seldon, 'seldon', 'v1-0', ['--canary', '10']);
+  assert.is(clash.code, 2);
+  assert.match(clash.stderr, 'has the same Kubernetes name');
+});
+
+test.run();
