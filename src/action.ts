@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { defaultCommand } from './default-version.js';
 import { EXIT, exitCodeOf, formatError, isReleaseError, ReleaseError } from './errors.js';
 import { promote, type PromoteOptions } from './promote.js';
+import { rollout } from './rollout.js';
 import { Logger, type Writable } from './log.js';
 import type { ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
@@ -60,6 +61,12 @@ export const ACTION_INPUTS: Record<string, () => Partial<ReleaseOptions>> = {
   'check-load': () => ({ checkLoad: text('check-load') }),
   'check-load-timeout': () => ({ checkLoadTimeout: seconds('check-load-timeout') }),
   'network-timeout': () => ({ networkTimeout: seconds('network-timeout') }),
+  rollout: () => ({ rollout: text('rollout') }),
+  'manifests-repo': () => ({ manifestsRepo: text('manifests-repo') }),
+  'manifests-token': () => ({ manifestsToken: text('manifests-token') }),
+  'manifests-path': () => ({ manifestsPath: text('manifests-path') }),
+  namespace: () => ({ namespace: text('namespace') }),
+  canary: () => ({ canary: text('canary') === undefined ? undefined : Number(text('canary')) }),
   's3-endpoint': () => ({ s3Endpoint: text('s3-endpoint') }),
   's3-path-style': () => ({ s3PathStyle: flag('s3-path-style') }),
   'reload-url': () => ({ reloadUrl: text('reload-url') }),
@@ -72,7 +79,7 @@ export const ACTION_INPUTS: Record<string, () => Partial<ReleaseOptions>> = {
 
 /** Inputs of the promote and default commands, besides the release inputs they share. */
 export const COMMAND_INPUTS = [
-  'command', 'model', 'make-default',
+  'command', 'model', 'make-default', 'platform', 'storage-uri', 'store-repo', 'rollout-step',
   ...(['from', 'to'] as const).flatMap((side) => [side, `${side}-token`, `${side}-target`, `${side}-via`, `${side}-branch`]),
 ];
 
@@ -115,7 +122,7 @@ export async function runAction(io: ActionIO): Promise<number> {
     redactor.add(io.env.MLSERVER_REPO_TOKEN);
     for (const secret of [...embeddedSecrets(core.getInput('repo')), ...embeddedSecrets(io.env.MLSERVER_REPO)]) redactor.add(secret);
     for (const header of core.getMultilineInput('verify-headers')) redactor.add(header.slice(header.indexOf(':') + 1).trim());
-    for (const name of ['from-token', 'to-token']) redactor.add(core.getInput(name));
+    for (const name of ['from-token', 'to-token', 'manifests-token']) redactor.add(core.getInput(name));
     for (const name of ['MLSERVER_STAGING_TOKEN', 'MLSERVER_PRODUCTION_TOKEN']) redactor.add(io.env[name]);
     const runtime = { env: io.env, cwd: io.cwd, log, provider: github };
     const command = core.getInput('command') || 'release';
@@ -126,7 +133,22 @@ export async function runAction(io: ActionIO): Promise<number> {
       log.info(`default: ${set.endpoint} serves ${set.model} ${set.version}`);
       return EXIT.ok;
     }
-    if (command !== 'release' && command !== 'promote') throw new ReleaseError('EUSAGE', `Unknown command input "${command}": expected release, promote or default`);
+    if (command === 'rollout') {
+      const options = readActionInputs();
+      const step = text('rollout-step') ?? 'deploy';
+      if (!['deploy', 'canary', 'promote', 'rollback'].includes(step)) throw new ReleaseError('EUSAGE', `Unknown rollout-step "${step}": expected deploy, canary, promote or rollback`);
+      const done = await rollout({
+        platform: text('platform'), version: options.version, model: text('model'), modelDir: options.modelDir, settings: options.settings,
+        storageUri: text('storage-uri'), storeRepo: text('store-repo'), modelsPath: options.modelsPath, layout: options.layout,
+        manifestsRepo: options.manifestsRepo, manifestsToken: options.manifestsToken, manifestsPath: options.manifestsPath, namespace: options.namespace,
+        canary: step === 'canary' ? options.canary ?? 10 : undefined, promote: step === 'promote', rollback: step === 'rollback', review: options.review,
+        hostType: options.hostType, apiUrl: options.apiUrl, gitUserName: options.gitUserName, gitUserEmail: options.gitUserEmail,
+      }, runtime);
+      for (const [name, value] of Object.entries({ model: done.model, version: done.version, commit: done.commit ?? '', 'review-url': done.reviewUrl ?? '', 'storage-uri': done.storageUri })) core.setOutput(name, value);
+      log.info(`rollout: ${done.summary}`);
+      return EXIT.ok;
+    }
+    if (command !== 'release' && command !== 'promote') throw new ReleaseError('EUSAGE', `Unknown command input "${command}": expected release, promote, default or rollout`);
     const result = command === 'promote' ? await promote(readPromoteInputs(), runtime) : await release(readActionInputs(), runtime);
     await github.publishResult(result, { env: io.env, cwd: io.cwd, log });
     log.info(`${result.status}: ${result.model} ${result.version} -> ${result.folder} (POST ${result.endpoint})`);

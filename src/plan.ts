@@ -100,6 +100,14 @@ export interface ReleaseOptions {
   s3Endpoint?: string;
   /** Path-style addressing, for MinIO, Ceph and some R2 set-ups. */
   s3PathStyle?: boolean;
+  /** After publishing to object storage, roll the version out on this platform (kserve or seldon). */
+  rollout?: string;
+  manifestsRepo?: string;
+  manifestsToken?: string;
+  manifestsPath?: string;
+  namespace?: string;
+  /** With --rollout: the percent of traffic for the new version. */
+  canary?: number;
 }
 
 export interface ReleasePlan {
@@ -145,6 +153,7 @@ export interface ReleasePlan {
   report: ReportPlan;
   s3Endpoint?: string;
   s3PathStyle?: boolean;
+  rollout?: { platform: string; manifestsRepo?: string; manifestsToken?: string; manifestsPath?: string; namespace?: string; canary?: number };
 }
 
 export interface VerifyPlan {
@@ -266,6 +275,7 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
     report: planReport(options, name, version, modelDir),
     s3Endpoint: options.s3Endpoint || undefined,
     s3PathStyle: options.s3PathStyle,
+    rollout: planRollout(options, repository),
     python: kernel.python,
     trainingEnv,
     runtimeFiles: custom ? [custom] : [],
@@ -404,6 +414,19 @@ function parseParams(params: ReleaseOptions['params']): Parameter[] {
     }
     return { name, value, raw: false };
   });
+}
+
+function planRollout(options: ReleaseOptions, repository: Repository): ReleasePlan['rollout'] {
+  if (!options.rollout) {
+    if (options.canary !== undefined) throw new ReleaseError('EUSAGE', '--canary goes with --rollout kserve|seldon');
+    return undefined;
+  }
+  if (options.rollout !== 'kserve' && options.rollout !== 'seldon') throw new ReleaseError('EUSAGE', `--rollout must be kserve or seldon, got "${options.rollout}"`);
+  if (repository.target !== 's3') throw new ReleaseError('EUSAGE', '--rollout needs the version in object storage: --target s3 --repo s3://bucket/prefix (KServe and Seldon read a storageUri)');
+  if (options.canary !== undefined && !(Number.isInteger(options.canary) && options.canary >= 1 && options.canary <= 99)) {
+    throw new ReleaseError('EUSAGE', `--canary must be a whole percent from 1 to 99, got ${options.canary}`);
+  }
+  return { platform: options.rollout, manifestsRepo: options.manifestsRepo, manifestsToken: options.manifestsToken, manifestsPath: options.manifestsPath, namespace: options.namespace, canary: options.canary };
 }
 
 function planReport(options: ReleaseOptions, model: string, version: string, modelDir: string): ReportPlan {

@@ -19,6 +19,7 @@ import { reloadModel } from './stores/folder.js';
 import type { BackoffOptions } from './publish/retry.js';
 import { resolveStore } from './stores/resolve.js';
 import { storageUriOf } from './stores/s3.js';
+import { rollout } from './rollout.js';
 import type { FileToPublish, ModelStore } from './stores/types.js';
 import { detectProvider } from './providers/index.js';
 import type { Provider } from './providers/types.js';
@@ -62,6 +63,8 @@ export interface ReleaseResult {
   figures?: string[];
   /** For object storage: where KServe's or Seldon's storage initializer reads the version from. */
   storageUri?: string;
+  /** With --rollout: what changed in the manifests repository. */
+  rollout?: { platform: string; file: string; summary: string; commit?: string; changed: boolean };
 }
 
 /** Where a release runs: injected so tests and embedders never depend on process globals. */
@@ -137,6 +140,19 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
     await staging.remove();
   }
 
+  let rolledOut: ReleaseResult['rollout'];
+  if (plan.rollout) {
+    const options = plan.rollout;
+    rolledOut = await log.group('Rollout', async () => {
+      const done = await rollout({
+        platform: options.platform, version: plan.version, model: plan.name, settings: plan.settingsPath, storageUri: storageUriOf(plan.repo.url, plan.folder),
+        manifestsRepo: options.manifestsRepo, manifestsToken: options.manifestsToken, manifestsPath: options.manifestsPath, namespace: options.namespace,
+        canary: options.canary, gitUserName: plan.author.name, gitUserEmail: plan.author.email,
+      }, { env, cwd, log, backoff: runtime.backoff });
+      return { platform: done.platform, file: done.file, summary: done.summary, commit: done.commit, changed: done.changed };
+    });
+  }
+
   let verifyResponse: unknown;
   if (plan.verify) {
     const verify = plan.verify;
@@ -158,6 +174,7 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
     verifyResponse,
     ...reportFields(report),
     ...(plan.repo.target === 's3' ? { storageUri: storageUriOf(plan.repo.url, plan.folder) } : {}),
+    ...(rolledOut ? { rollout: rolledOut } : {}),
   };
 }
 

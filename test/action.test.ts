@@ -180,7 +180,7 @@ contract('every input reaches the release options', () => {
     via: 'api', review: 'true', 'host-type': 'gitlab', 'api-url': 'https://gl.example.com',
     target: 'folder', 'reload-url': 'http://ml:8080', 'verify-url': 'http://ml:8080', 'verify-timeout': '60',
     'verify-headers': 'X-Key: abcd1234', request: 'req.json', expect: 'exp.json',
-    'mlserver-version': '1.3', 'check-load': 'always', 'check-load-timeout': '45', 'network-timeout': '30', layout: 'name/version', metrics: 'm.json', 'report-figures': 'all', require: 'accuracy>=0.9\nf1>0.5', 'no-regression': 'accuracy:0.01', baseline: 'v0', 's3-endpoint': 'http://minio:9000', 's3-path-style': 'true',
+    'mlserver-version': '1.3', 'check-load': 'always', 'check-load-timeout': '45', 'network-timeout': '30', layout: 'name/version', metrics: 'm.json', 'report-figures': 'all', require: 'accuracy>=0.9\nf1>0.5', 'no-regression': 'accuracy:0.01', baseline: 'v0', 's3-endpoint': 'http://minio:9000', 's3-path-style': 'true', rollout: 'kserve', 'manifests-repo': '/m', 'manifests-token': 'mt0ken', 'manifests-path': 'deploy/x', namespace: 'ml', canary: '10',
   };
   const saved = { ...process.env };
   try {
@@ -193,7 +193,7 @@ contract('every input reaches the release options', () => {
       via: 'api', review: true, hostType: 'gitlab', apiUrl: 'https://gl.example.com',
       target: 'folder', reloadUrl: 'http://ml:8080', verifyUrl: 'http://ml:8080', verifyTimeout: 60,
       verifyHeaders: ['X-Key: abcd1234'], request: 'req.json', expect: 'exp.json',
-      mlserverVersion: '1.3', checkLoad: 'always', checkLoadTimeout: 45, networkTimeout: 30, layout: 'name/version', metrics: 'm.json', reportFigures: 'all', require: ['accuracy>=0.9', 'f1>0.5'], noRegression: ['accuracy:0.01'], baseline: 'v0', s3Endpoint: 'http://minio:9000', s3PathStyle: true,
+      mlserverVersion: '1.3', checkLoad: 'always', checkLoadTimeout: 45, networkTimeout: 30, layout: 'name/version', metrics: 'm.json', reportFigures: 'all', require: ['accuracy>=0.9', 'f1>0.5'], noRegression: ['accuracy:0.01'], baseline: 'v0', s3Endpoint: 'http://minio:9000', s3PathStyle: true, rollout: 'kserve', manifestsRepo: '/m', manifestsToken: 'mt0ken', manifestsPath: 'deploy/x', namespace: 'ml', canary: 10,
     });
   } finally {
     process.env = saved;

@@ -132,4 +132,25 @@ s3('an unknown key is exit 4 with the secret redacted; a missing bucket is exit 
   mkdirSync(path.join(project.dir, 'unused'), { recursive: true });
 });
 
+s3('release --target s3 --rollout kserve: the version lands in the bucket and the InferenceService points at it, then a canary', async (ctx) => {
+  const repo = `s3://models/roll${++counter}`;
+  const manifests = newBareRepo();
+  const project = createModelProject();
+  writeArtifact(project, 'v1 weights');
+  const first = await publish(ctx, project.dir, repo, 'v1', ['--rollout', 'kserve', '--manifests-repo', manifests]);
+  assert.is(first.code, 0, first.stderr);
+  const result = JSON.parse(first.stdout);
+  assert.is(result.rollout.file, 'deploy/tiny/inferenceservice.yaml');
+  assert.match(readFile(manifests, 'deploy/tiny/inferenceservice.yaml'), `storageUri: ${result.storageUri}`);
+  writeArtifact(project, 'v2 weights');
+  const second = await publish(ctx, project.dir, repo, 'v2', ['--rollout', 'kserve', '--manifests-repo', manifests, '--canary', '10']);
+  assert.is(second.code, 0, second.stderr);
+  const manifest = readFile(manifests, 'deploy/tiny/inferenceservice.yaml');
+  assert.match(manifest, 'canaryTrafficPercent: 10');
+  assert.match(manifest, `storageUri: s3://models/roll${counter}/models/tiny-v2`);
+  const wrongStore = await cli(['publish', '--model-dir', project.dir, '--repo', newBareRepo(), '--version', 'v3', '--rollout', 'kserve', '--manifests-repo', manifests]);
+  assert.is(wrongStore.code, 2);
+  assert.match(wrongStore.stderr, '--rollout needs the version in object storage');
+});
+
 s3.run();

@@ -80,6 +80,14 @@ export interface ReleaseOptions {
     s3Endpoint?: string;
     /** Path-style addressing, for MinIO, Ceph and some R2 set-ups. */
     s3PathStyle?: boolean;
+    /** After publishing to object storage, roll the version out on this platform (kserve or seldon). */
+    rollout?: string;
+    manifestsRepo?: string;
+    manifestsToken?: string;
+    manifestsPath?: string;
+    namespace?: string;
+    /** With --rollout: the percent of traffic for the new version. */
+    canary?: number;
 }
 export interface ReleasePlan {
     modelDir: string;
@@ -131,6 +139,14 @@ export interface ReleasePlan {
     report: ReportPlan;
     s3Endpoint?: string;
     s3PathStyle?: boolean;
+    rollout?: {
+        platform: string;
+        manifestsRepo?: string;
+        manifestsToken?: string;
+        manifestsPath?: string;
+        namespace?: string;
+        canary?: number;
+    };
 }
 export interface VerifyPlan {
     url: string;

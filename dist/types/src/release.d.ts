@@ -45,6 +45,14 @@ export interface ReleaseResult {
     figures?: string[];
     /** For object storage: where KServe's or Seldon's storage initializer reads the version from. */
     storageUri?: string;
+    /** With --rollout: what changed in the manifests repository. */
+    rollout?: {
+        platform: string;
+        file: string;
+        summary: string;
+        commit?: string;
+        changed: boolean;
+    };
 }
 /** Where a release runs: injected so tests and embedders never depend on process globals. */
 export interface ReleaseRuntime {
