@@ -237,6 +237,19 @@ api('GitHub review: the body carries the metrics table and the figures, linked o
   assert.ok(listFiles(repo.dir, 'release/tiny-v1').includes('models/tiny-v1/report/1-cell8.png'));
 });
 
+for (const host of ['github', 'gitlab'] as const) {
+  api(`${host}: rollout into a manifests repository through the API with --review opens a request`, async (ctx) => {
+    const repo = repoFor(ctx, host === 'github' ? 'acme' : 'ml');
+    const url = host === 'github' ? `${ctx.gitServer.url}/acme/${repo.name}.git` : `${ctx.gitServer.url}/ml/${repo.name}.git`;
+    const run = await cli(['rollout', '--platform', 'seldon', '--model-dir', ctx.project.dir, '--version', 'v1', '--storage-uri', 's3://models/x/tiny-v1',
+      '--manifests-repo', url, '--manifests-token', TOKEN, '--manifests-via', 'api', '--host-type', host, ...(host === 'github' ? ['--api-url', `${ctx.api.url}/api/v3`] : []), '--review', '--json'], { env: envFor(ctx) });
+    assert.is(run.code, 0, run.stderr);
+    assert.match(JSON.parse(run.stdout).reviewUrl, /\/(pull|merge_requests)\/\d+$/);
+    assert.match(readFile(repo.dir, 'deploy/tiny/seldon.yaml', 'rollout/tiny/v1'), 'storageUri: s3://models/x/tiny-v1');
+    assert.is(ctx.api.reviews.at(-1)!.title, 'Roll out model tiny v1 on seldon: deploy');
+  });
+}
+
 api('GitHub: a 422 on the ref update that is neither protection nor a moved branch is reported, not retried as a race', async (ctx) => {
   const repo = repoFor(ctx, 'acme');
   ctx.api.injectFault({
