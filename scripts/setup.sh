@@ -19,9 +19,9 @@ if [ ! -d node_modules/uvu ] || [ package-lock.json -nt node_modules/.package-lo
 fi
 
 # Jupyter must run on Debian's own python3 (/usr/bin/python3), which is where these packages live.
-debian_packages=(jupyter-nbconvert python3-ipykernel python3-sklearn python3-pandas python3-unidecode python3-matplotlib git-lfs)
-if /usr/bin/python3 -c 'import nbconvert, ipykernel, sklearn, pandas, unidecode, joblib, matplotlib' 2>/dev/null && command -v jupyter >/dev/null && command -v git-lfs >/dev/null; then
-  say "Jupyter, the example's Python packages and git-lfs are present"
+debian_packages=(jupyter-nbconvert python3-ipykernel python3-sklearn python3-pandas python3-unidecode python3-matplotlib git-lfs s3cmd)
+if /usr/bin/python3 -c 'import nbconvert, ipykernel, sklearn, pandas, unidecode, joblib, matplotlib' 2>/dev/null && command -v jupyter >/dev/null && command -v git-lfs >/dev/null && command -v s3cmd >/dev/null; then
+  say "Jupyter, the example's Python packages, git-lfs and s3cmd (npm run bench) are present"
 elif command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
   say "installing Debian packages: ${debian_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -44,7 +44,7 @@ const SIDE_OPTIONS = Object.fromEntries((['from', 'to'] as const).flatMap((side)
   return [
     [side, { type: 'string', value: 'URL|PATH', help: `The ${where} model repository (env: ${envRepo})`, for: ['promote'] }],
     [`${side}-token`, { type: 'string', value: 'TOKEN', help: `Token for the ${where} (env: ${envToken}); never printed`, for: ['promote'] }],
-    [`${side}-target`, { type: 'string', value: 'git|folder', help: `The ${where}'s kind (default: git)`, for: ['promote'] }],
+    [`${side}-target`, { type: 'string', value: 'git|folder|s3', help: `The ${where}'s kind (default: git)`, for: ['promote'] }],
     [`${side}-via`, { type: 'string', value: 'git|api', help: `How the ${where} is read or written (default: git)`, for: ['promote'] }],
     [`${side}-branch`, { type: 'string', value: 'B', help: `The ${where}'s branch (default: its default branch)`, for: ['promote'] }],
     [`${side}-host-type`, { type: 'string', value: 'github|gitlab', help: `For a self-hosted ${where}`, for: ['promote'] }],
@@ -95,7 +95,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   default: { type: 'boolean', help: 'verify: also check that /v2/models/<name>/infer answers as this version does', for: ['verify'] },
   compare: { type: 'string', value: 'URL|PATH', help: 'list: compare with this store (env MLSERVER_COMPARE_REPO): what is here only, in both, there only', for: ['list'] },
   'compare-token': { type: 'string', value: 'TOKEN', help: 'list: token for the --compare store (env: MLSERVER_COMPARE_TOKEN)', for: ['list'] },
-  'compare-target': { type: 'string', value: 'git|folder', help: 'list: the --compare store\'s kind', for: ['list'] },
+  'compare-target': { type: 'string', value: 'git|folder|s3', help: 'list: the --compare store\'s kind', for: ['list'] },
   'host-type': { type: 'string', value: 'github|gitlab', help: 'For self-hosted instances whose URL does not say', for: [...REPO, 'rollout'] },
   'api-url': { type: 'string', value: 'URL', help: 'REST API base (default: from the repo URL, GITHUB_API_URL, CI_API_V4_URL or CI_SERVER_URL)', for: [...REPO, 'rollout'] },
   'token-type': { type: 'string', value: 'T', help: 'GitLab API token kind: private (default), oauth, or job (CI_JOB_TOKEN; refused for the API)', for: [...REPO, 'rollout'] },
