@@ -15,7 +15,10 @@ import { createModelProject } from './helpers/model-project.js';
 
 test.after(removeTempDirs);
 
-const project = createModelProject();
+// Made when the first test runs: uvu imports every suite before running any, and another suite's
+// after-hook removes the temporary folders that exist when it ends.
+let project: ReturnType<typeof createModelProject>;
+test.before(() => { project = createModelProject(); });
 const roll = (repo: string, platform: string, version: string, extra: string[] = []) =>
   cli(['rollout', '--platform', platform, '--model-dir', project.dir, '--version', version, '--store-repo', 's3://models/team', '--manifests-repo', repo, '--namespace', 'ml', '--json', ...extra]);
 

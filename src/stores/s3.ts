@@ -210,15 +210,16 @@ export function s3Store(options: S3StoreOptions): ModelStore {
               continue;
             }
             const fresh = !seen.folders.has(write.folder);
-            if (fresh) {
-              // Claim the folder first, so a racing publish never mixes its files with ours.
-              await upload(`${write.folder}/${CLAIM}`, { path: CLAIM, content: randomBytes(8).toString('hex') }, '', true);
-              claims.push(`${write.folder}/${CLAIM}`);
-              // Holding the claim, nobody else writes here; one who finished since our snapshot left its release.json.
-              if ((await readText(`${write.folder}/${RECORD_FILE}`)) !== undefined) throw Object.assign(new Error('committed meanwhile'), { name: 'PreconditionFailed' });
-            }
+            // Claim the folder first (a new version, or one replaced with --force), so a racing publish never mixes its files with ours.
+            await upload(`${write.folder}/${CLAIM}`, { path: CLAIM, content: randomBytes(8).toString('hex') }, '', true);
+            claims.push(`${write.folder}/${CLAIM}`);
+            // Holding the claim, nobody else writes here; one who finished since our snapshot left its release.json.
+            if (fresh && (await readText(`${write.folder}/${RECORD_FILE}`)) !== undefined) throw Object.assign(new Error('committed meanwhile'), { name: 'PreconditionFailed' });
             const ids = await seen.contentIds(write.folder, write.files);
             const record = write.files.find((f) => f.path === RECORD_FILE);
+            // A replaced (--force) version is un-published before its files change, so no reader ever
+            // sees the new artifact beside the old release.json; the new release.json re-publishes it.
+            if (!fresh && record) await call(`delete ${write.folder}/${RECORD_FILE}`, () => client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: key(`${write.folder}/${RECORD_FILE}`) })));
             for (const file of write.files) if (file !== record) await upload(`${write.folder}/${file.path}`, file, ids.get(file.path)!, false);
             if (record) await upload(`${write.folder}/${RECORD_FILE}`, record, ids.get(RECORD_FILE)!, fresh);
             // A replaced version keeps only the new files.

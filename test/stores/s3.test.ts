@@ -52,6 +52,15 @@ s3('publish writes the folder with release.json last and reports the storageUri;
   const conflict = await publish(ctx, project.dir, repo, 'v1');
   assert.is(conflict.code, 4, conflict.stderr);
   assert.match(conflict.stderr, 'already published with different content');
+  // --force replaces it: un-published first, then re-committed by the new release.json, which names the new bytes.
+  const forced = await publish(ctx, project.dir, repo, 'v1', ['--force']);
+  assert.is(forced.code, 0, forced.stderr);
+  const record = JSON.parse(await (await client(ctx).send(new GetObjectCommand({ Bucket: 'models', Key: `${prefix}/models/tiny-v1/release.json` }))).Body!.transformToString());
+  assert.is(record.artifact.sha256, createHash('sha256').update('other weights').digest('hex'));
+  const stored = await (await client(ctx).send(new GetObjectCommand({ Bucket: 'models', Key: `${prefix}/models/tiny-v1/model.txt` }))).Body!.transformToString();
+  assert.is(stored, 'other weights');
+  const claims = await client(ctx).send(new ListObjectsV2Command({ Bucket: 'models', Prefix: `${prefix}/models/tiny-v1/.mlserver-release-claim` }));
+  assert.is(claims.KeyCount, 0, 'the claim is released');
 });
 
 s3('eight concurrent releases of one version: one winner, the rest already-published; of different versions: all land', async (ctx) => {
