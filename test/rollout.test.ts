@@ -11,6 +11,7 @@ import YAML from 'yaml';
 import { cli } from './helpers/capture.js';
 import { removeTempDirs } from './helpers/fs.js';
 import { commitCount, git, newBareRepo, readFile } from './helpers/git-repos.js';
+import { crdProblems } from './helpers/crd-schema.js';
 import { createModelProject } from './helpers/model-project.js';
 
 test.after(removeTempDirs);
@@ -19,6 +20,14 @@ test.after(removeTempDirs);
 // after-hook removes the temporary folders that exist when it ends.
 let project: ReturnType<typeof createModelProject>;
 test.before(() => { project = createModelProject(); });
+
+/** The manifest as written, each document checked against its platform's CRD schema first. */
+function checkedDocuments(text: string): any[] {
+  const docs = YAML.parseAllDocuments(text).map((d) => d.toJSON());
+  for (const doc of docs) assert.equal(crdProblems(doc), [], `${doc.kind}/${doc.metadata?.name} against its CRD`);
+  return docs;
+}
+const inferenceService = (text: string) => checkedDocuments(text)[0];
 const roll = (repo: string, platform: string, version: string, extra: string[] = []) =>
   cli(['rollout', '--platform', platform, '--model-dir', project.dir, '--version', version, '--store-repo', 's3://models/team', '--manifests-repo', repo, '--namespace', 'ml', '--json', ...extra]);
 
@@ -26,7 +35,7 @@ test('KServe: new, 10 % canary, a rerun that changes nothing, promote; then a ca
   const repo = newBareRepo();
   const first = await roll(repo, 'kserve', 'v1.0.0');
   assert.is(first.code, 0, first.stderr);
-  let isvc = YAML.parse(readFile(repo, 'deploy/tiny/inferenceservice.yaml'));
+  let isvc = inferenceService(readFile(repo, 'deploy/tiny/inferenceservice.yaml'));
   assert.is(isvc.apiVersion, 'serving.kserve.io/v1beta1');
   assert.is(isvc.kind, 'InferenceService');
   assert.equal(isvc.metadata.name, 'tiny');
@@ -47,7 +56,7 @@ test('KServe: new, 10 % canary, a rerun that changes nothing, promote; then a ca
   assert.match(JSON.parse(canary.stdout).summary, 'v1.0.1 gets 10% of the traffic, v1.0.0 the rest');
   const text = readFile(repo, 'deploy/tiny/inferenceservice.yaml');
   assert.match(text, '# sized for the course');
-  isvc = YAML.parse(text);
+  isvc = inferenceService(text);
   assert.is(isvc.spec.predictor.minReplicas, 2);
   assert.is(isvc.spec.predictor.canaryTrafficPercent, 10);
   assert.is(isvc.spec.predictor.model.storageUri, 's3://models/team/models/tiny-v1.0.1');
@@ -58,14 +67,14 @@ test('KServe: new, 10 % canary, a rerun that changes nothing, promote; then a ca
 
   const promoted = await roll(repo, 'kserve', 'v1.0.1', ['--promote']);
   assert.is(promoted.code, 0, promoted.stderr);
-  isvc = YAML.parse(readFile(repo, 'deploy/tiny/inferenceservice.yaml'));
+  isvc = inferenceService(readFile(repo, 'deploy/tiny/inferenceservice.yaml'));
   assert.is(isvc.spec.predictor.canaryTrafficPercent, undefined);
   assert.is(isvc.spec.predictor.model.storageUri, 's3://models/team/models/tiny-v1.0.1');
 
   assert.is((await roll(repo, 'kserve', 'v1.0.2', ['--canary', '25'])).code, 0);
   const back = await roll(repo, 'kserve', 'v1.0.2', ['--rollback']);
   assert.is(back.code, 0, back.stderr);
-  isvc = YAML.parse(readFile(repo, 'deploy/tiny/inferenceservice.yaml'));
+  isvc = inferenceService(readFile(repo, 'deploy/tiny/inferenceservice.yaml'));
   assert.is(isvc.spec.predictor.model.storageUri, 's3://models/team/models/tiny-v1.0.1', 'the previous storageUri, read from the manifest itself');
   assert.is(isvc.spec.predictor.canaryTrafficPercent, undefined);
 });
@@ -73,24 +82,24 @@ test('KServe: new, 10 % canary, a rerun that changes nothing, promote; then a ca
 test('Seldon Core v2: a Model per version, an Experiment for the canary, promote and rollback', async () => {
   const repo = newBareRepo();
   assert.is((await roll(repo, 'seldon', 'v1.0.0')).code, 0);
-  let docs = YAML.parseAllDocuments(readFile(repo, 'deploy/tiny/seldon.yaml')).map((d) => d.toJSON());
+  let docs = checkedDocuments(readFile(repo, 'deploy/tiny/seldon.yaml'));
   assert.equal(docs.map((d) => `${d.kind}/${d.metadata.name}`), ['Model/tiny-v1-0-0']);
   assert.equal(docs[0].spec, { storageUri: 's3://models/team/models/tiny-v1.0.0', requirements: ['sklearn'] });
   assert.is(docs[0].apiVersion, 'mlops.seldon.io/v1alpha1');
 
   assert.is((await roll(repo, 'seldon', 'v1.0.1', ['--canary', '10'])).code, 0);
-  docs = YAML.parseAllDocuments(readFile(repo, 'deploy/tiny/seldon.yaml')).map((d) => d.toJSON());
+  docs = checkedDocuments(readFile(repo, 'deploy/tiny/seldon.yaml'));
   assert.equal(docs.map((d) => `${d.kind}/${d.metadata.name}`), ['Model/tiny-v1-0-0', 'Model/tiny-v1-0-1', 'Experiment/tiny-canary']);
   assert.equal(docs[2].spec, { default: 'tiny-v1-0-0', candidates: [{ name: 'tiny-v1-0-0', weight: 90 }, { name: 'tiny-v1-0-1', weight: 10 }] });
 
   const promoted = await roll(repo, 'seldon', 'v1.0.1', ['--promote']);
   assert.is(promoted.code, 0, promoted.stderr);
-  docs = YAML.parseAllDocuments(readFile(repo, 'deploy/tiny/seldon.yaml')).map((d) => d.toJSON());
+  docs = checkedDocuments(readFile(repo, 'deploy/tiny/seldon.yaml'));
   assert.equal(docs.map((d) => `${d.kind}/${d.metadata.name}`), ['Model/tiny-v1-0-1']);
 
   assert.is((await roll(repo, 'seldon', 'v1.0.2', ['--canary', '50'])).code, 0);
   assert.is((await roll(repo, 'seldon', 'v1.0.2', ['--rollback'])).code, 0);
-  docs = YAML.parseAllDocuments(readFile(repo, 'deploy/tiny/seldon.yaml')).map((d) => d.toJSON());
+  docs = checkedDocuments(readFile(repo, 'deploy/tiny/seldon.yaml'));
   assert.equal(docs.map((d) => `${d.kind}/${d.metadata.name}`), ['Model/tiny-v1-0-1']);
 });
 
@@ -121,6 +130,16 @@ test('bad input: --canary outside 1..99, promote without a canary, an unsupporte
   const clash = await roll(seldon, 'seldon', 'v1-0', ['--canary', '10']);
   assert.is(clash.code, 2);
   assert.match(clash.stderr, 'has the same Kubernetes name');
+});
+
+
+test('the CRD check itself catches a misspelt field, a wrong type and a missing required field', () => {
+  const isvc = { apiVersion: 'serving.kserve.io/v1beta1', kind: 'InferenceService', metadata: { name: 'tiny' }, spec: { predictor: { canaryTrafficPercent: 'ten', model: { modelFormat: { name: 'sklearn' }, storageURI: 's3://b/p' } } } };
+  const problems = crdProblems(isvc);
+  assert.ok(problems.some((p) => p.includes('canaryTrafficPercent') && p.includes('integer')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.includes('.spec.predictor.model.storageURI: not in the CRD')), problems.join('\n'));
+  const model = crdProblems({ apiVersion: 'mlops.seldon.io/v1alpha1', kind: 'Model', metadata: { name: 'tiny-v1' }, spec: { requirements: ['sklearn'] } });
+  assert.ok(model.some((p) => p.includes("must have required property 'storageUri'")), model.join('\n'));
 });
 
 test.run();
