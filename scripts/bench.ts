@@ -13,9 +13,10 @@
  * since MLServer itself cannot be installed here).
  *
  * Options: --checks-only --size-mib 1024 --artifact-mib 4 --small-mib 10 --new-model-mib 4 --reps 5 --seed-reps 3
+ *          --s3-artifact-mib 1024 (the object-storage comparison, scripts/bench-s3.ts, which runs last)
  */
 import { randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     reps: { type: 'string', default: '5' },
     'seed-reps': { type: 'string', default: '3' },
     'checks-only': { type: 'boolean', default: false },
+    's3-artifact-mib': { type: 'string', default: '1024' },
   },
 });
 const sizeMib = Number(values['size-mib']);
@@ -282,3 +284,8 @@ async function measureChecks(): Promise<void> {
 const onlyChecks = values['checks-only'];
 if (!onlyChecks) await main();
 await measureChecks();
+if (!onlyChecks) {
+  // The object-storage comparison runs in its own process, so its peak-memory figure is the tool's alone.
+  const s3 = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-s3.ts'), '--artifact-mib', values['s3-artifact-mib']!], { stdio: 'inherit' });
+  if (s3.status !== 0) process.exit(s3.status ?? 1);
+}
