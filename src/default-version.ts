@@ -16,13 +16,11 @@ import { silentLogger } from './log.js';
 import { segmentProblems } from './names.js';
 import { parseHeaders } from './plan.js';
 import type { Env } from './process.js';
-import type { GitlabTokenKind } from './publish/api/gitlab.js';
 import type { BackoffOptions } from './publish/retry.js';
-import { resolveRepository } from './repository.js';
 import { readSettingsFile } from './settings/read.js';
 import { modelNameIn } from './settings/validate.js';
 import { reloadModel } from './stores/folder.js';
-import { resolveStore } from './stores/resolve.js';
+import { openStore, type StoreSide } from './stores/resolve.js';
 import type { Identity } from './git.js';
 import { groupByModel, versionsIn } from './inventory.js';
 import type { Logger } from './log.js';
@@ -131,20 +129,12 @@ export async function currentDefault(store: ModelStore, model: string, branch?: 
 }
 
 
-export interface DefaultOptions {
+export interface DefaultOptions extends StoreSide {
   /** A version, or "newest". */
   version?: string;
   model?: string;
   modelDir?: string;
   settings?: string;
-  repo?: string;
-  token?: string;
-  target?: string;
-  via?: string;
-  branch?: string;
-  hostType?: string;
-  apiUrl?: string;
-  tokenType?: string;
   modelsPath?: string;
   layout?: string;
   reloadUrl?: string;
@@ -175,17 +165,12 @@ export async function defaultCommand(options: DefaultOptions, runtime: { env?: E
   const model = options.model ?? modelNameIn(await readSettingsFile(path.resolve(cwd, options.settings ?? path.join(options.modelDir ?? '.', 'model-settings.json'))), 'model-settings.json');
   const problems = [...segmentProblems(model, 'model'), ...(version === 'newest' ? [] : segmentProblems(version, 'version'))];
   if (problems.length > 0) throw new ReleaseError('EUSAGE', 'Invalid model or version', problems);
-  const repository = await resolveRepository(options, env, cwd, log);
   const modelsPath = normalizeModelsPath(options.modelsPath ?? 'models');
   const layout = parseLayout(options.layout);
-  const via = options.via ?? 'git';
-  if (via !== 'git' && via !== 'api') throw new ReleaseError('EUSAGE', `Unknown --via "${via}": expected git or api`);
+  const networkTimeoutMs = options.networkTimeout === undefined ? undefined : options.networkTimeout * 1000;
+  const { store, repository } = await openStore(options, { modelsPath, networkTimeoutMs }, { env, cwd, log, backoff: runtime.backoff });
   const headers = parseHeaders(options.verifyHeaders, log);
   if (options.reloadUrl && repository.target !== 'folder') throw new ReleaseError('EUSAGE', '--reload-url is for --target folder (a model volume)');
-  const store = resolveStore(
-    { repository, via, branch: options.branch, modelsPath, apiUrl: options.apiUrl, tokenType: options.tokenType as GitlabTokenKind | undefined, networkTimeoutMs: options.networkTimeout === undefined ? undefined : options.networkTimeout * 1000 },
-    { env, cwd, log, backoff: runtime.backoff },
-  );
   const author = { name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release', email: options.gitUserEmail || env.GIT_USER_EMAIL || 'mlserver-release@users.noreply.localhost' };
   const set = await setDefault(store, { model, version, modelsPath, layout, author, branch: options.branch, log });
   if (options.reloadUrl) await reloadModel(options.reloadUrl, model, headers, log);

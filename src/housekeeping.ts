@@ -13,10 +13,8 @@ import type { Env } from './process.js';
 import { normalizeModelsPath } from './publish/layout.js';
 import type { BackoffOptions } from './publish/retry.js';
 import { detectProvider } from './providers/index.js';
-import { resolveRepository } from './repository.js';
-import type { GitlabTokenKind } from './publish/api/gitlab.js';
 import { workFolders } from './stores/folder.js';
-import { resolveStore } from './stores/resolve.js';
+import { openStore, type StoreSide } from './stores/resolve.js';
 import { readSettingsFile } from './settings/read.js';
 import { modelNameIn } from './settings/validate.js';
 import { verifyDefaultServes, verifyServed, type VerifyResult } from './verify.js';
@@ -28,25 +26,15 @@ export interface HousekeepingRuntime {
   backoff?: BackoffOptions;
 }
 
-export interface ListOptions {
-  repo?: string;
-  token?: string;
-  target?: string;
-  hostType?: string;
-  branch?: string;
+/** The store (--repo, --target, --via: git or api, ...) and what to list in it. */
+export interface ListOptions extends StoreSide {
   modelsPath?: string;
   /** Only this model. */
   model?: string;
   /** Seconds each network step may take (default 120). */
   networkTimeout?: number;
-  /** git (default) or api: read and write through the host's REST API. */
-  via?: string;
-  s3Endpoint?: string;
-  s3PathStyle?: boolean;
   /** list --compare: another store to compare with (its URL or path, and how to reach it). */
   compare?: { repo?: string; token?: string; target?: string; via?: string; branch?: string };
-  apiUrl?: string;
-  tokenType?: string;
 }
 
 export interface ListResult {
@@ -71,14 +59,9 @@ function runtimeDefaults(runtime: HousekeepingRuntime) {
 
 /** The store list and prune work on: any kind, through the one resolver. */
 async function storeFor(options: ListOptions, env: Env, cwd: string, log: Logger, backoff?: BackoffOptions) {
-  const repository = await resolveRepository(options, env, cwd, log);
   const modelsPath = normalizeModelsPath(options.modelsPath ?? 'models');
-  const via = options.via ?? 'git';
-  if (via !== 'git' && via !== 'api') throw new ReleaseError('EUSAGE', `Unknown --via "${via}": expected git or api`);
-  const store = resolveStore(
-    { repository, via, branch: options.branch, modelsPath, apiUrl: options.apiUrl, tokenType: options.tokenType as GitlabTokenKind | undefined, networkTimeoutMs: options.networkTimeout === undefined ? undefined : options.networkTimeout * 1000, s3Endpoint: options.s3Endpoint, s3PathStyle: options.s3PathStyle },
-    { env, cwd, log, backoff },
-  );
+  const networkTimeoutMs = options.networkTimeout === undefined ? undefined : options.networkTimeout * 1000;
+  const { store, repository } = await openStore(options, { modelsPath, networkTimeoutMs }, { env, cwd, log, backoff });
   return { store, modelsPath, repository };
 }
 
@@ -115,7 +98,7 @@ export async function listVersions(options: ListOptions, runtime: HousekeepingRu
   const warnings = defaultVersionWarnings(models);
   let comparison: ModelComparison[] | undefined;
   if (options.compare) {
-    const other = await storeFor({ ...options, ...options.compare, envNames: { repo: 'MLSERVER_COMPARE_REPO', token: 'MLSERVER_COMPARE_TOKEN' }, flag: '--compare' } as ListOptions, env, cwd, log, runtime.backoff);
+    const other = await storeFor({ ...options, ...options.compare, envNames: { repo: 'MLSERVER_COMPARE_REPO', token: 'MLSERVER_COMPARE_TOKEN' }, flag: '--compare' }, env, cwd, log, runtime.backoff);
     comparison = compareModels(models, groupByModel(await versionsIn(await other.store.snapshot(options.compare.branch)), options.model));
   }
   if (repository.target === 'folder') {

@@ -14,7 +14,6 @@ import { silentLogger, type Logger } from './log.js';
 import { inferencePath, segmentProblems } from './names.js';
 import { parseHeaders, planVerify } from './plan.js';
 import type { Env } from './process.js';
-import type { GitlabTokenKind } from './publish/api/gitlab.js';
 import { assertMatchesRecord } from './publish/integrity.js';
 import { normalizeModelsPath, parseLayout, versionFolder } from './publish/layout.js';
 import { DEFAULT_NETWORK_TIMEOUT_MS } from './publish/network.js';
@@ -23,26 +22,14 @@ import { publishVersion } from './publish-version.js';
 import { detectProvider } from './providers/index.js';
 import type { Provider } from './providers/types.js';
 import type { ReleaseResult } from './release.js';
-import { resolveRepository } from './repository.js';
 import { readSettingsFile } from './settings/read.js';
 import { modelNameIn } from './settings/validate.js';
-import { resolveStore } from './stores/resolve.js';
+import { openStore, type StoreSide } from './stores/resolve.js';
 import { storageUriOf } from './stores/s3.js';
 import type { ModelStore } from './stores/types.js';
 import { writeTempFiles } from './temp-files.js';
 import { verifyServed } from './verify.js';
 
-/** One side of a promotion: which store, and how to reach it. */
-export interface StoreSide {
-  repo?: string;
-  token?: string;
-  target?: string;
-  via?: string;
-  branch?: string;
-  hostType?: string;
-  apiUrl?: string;
-  tokenType?: string;
-}
 
 export interface PromoteOptions {
   version?: string;
@@ -107,20 +94,17 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
   const layout = parseLayout(options.layout);
   const networkTimeoutMs = options.networkTimeout === undefined ? DEFAULT_NETWORK_TIMEOUT_MS : options.networkTimeout * 1000;
   const headers = parseHeaders(options.verifyHeaders, log);
-  const [fromRepo, toRepo] = await Promise.all((['from', 'to'] as const).map((side) => resolveRepository({ ...options[side], ...SIDES[side] }, env, cwd, log)));
+  // Each side is one store; the object-storage endpoint is shared by both.
+  const [from, to] = await Promise.all((['from', 'to'] as const).map((side) => openStore(
+    { ...options[side], ...SIDES[side], s3Endpoint: options.s3Endpoint, s3PathStyle: options.s3PathStyle },
+    { modelsPath, networkTimeoutMs, needsReviews: side === 'to' && Boolean(options.review), viaFlag: `--${side}-via` },
+    { env, cwd, log, backoff: runtime.backoff },
+  )));
+  const { store: source, repository: fromRepo } = from;
+  const { store: destination, repository: toRepo } = to;
   const same = fromRepo.url === toRepo.url && (options.from.branch ?? '') === (options.to.branch ?? '');
   if (same) throw new ReleaseError('EUSAGE', `--from and --to are the same store (${toRepo.url}${options.to.branch ? ` branch ${options.to.branch}` : ''}, models path "${modelsPath}"): promote copies between two`);
   const verify = options.verifyUrl ? await planVerify(options, options.verifyUrl, headers, path.resolve(cwd, options.modelDir ?? '.'), cwd) : undefined;
-  const storeFor = (side: 'from' | 'to', repository: typeof fromRepo) => {
-    const via = options[side].via ?? 'git';
-    if (via !== 'git' && via !== 'api') throw new ReleaseError('EUSAGE', `Unknown --${side}-via "${via}": expected git or api`);
-    return resolveStore(
-      { repository, via, branch: options[side].branch, modelsPath, apiUrl: options[side].apiUrl, tokenType: options[side].tokenType as GitlabTokenKind | undefined, needsReviews: side === 'to' && Boolean(options.review), networkTimeoutMs, s3Endpoint: options.s3Endpoint, s3PathStyle: options.s3PathStyle },
-      { env, cwd, log, backoff: runtime.backoff },
-    );
-  };
-  const source = storeFor('from', fromRepo);
-  const destination = storeFor('to', toRepo);
   const author = {
     name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release',
     email: options.gitUserEmail || env.GIT_USER_EMAIL || 'mlserver-release@users.noreply.localhost',

@@ -11,17 +11,15 @@ import { ReleaseError } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
 import { segmentProblems } from './names.js';
 import type { Env } from './process.js';
-import type { GitlabTokenKind } from './publish/api/gitlab.js';
 import { normalizeModelsPath, parseLayout, versionFolder } from './publish/layout.js';
 import type { BackoffOptions } from './publish/retry.js';
-import { resolveRepository } from './repository.js';
 import { kserveManifest } from './rollout/kserve.js';
 import { modelFormat } from './rollout/names.js';
 import { seldonManifest } from './rollout/seldon.js';
 import type { RolloutAction, RolloutPlan } from './rollout/types.js';
 import { readSettingsFile } from './settings/read.js';
 import { modelNameIn } from './settings/validate.js';
-import { resolveStore } from './stores/resolve.js';
+import { openStore } from './stores/resolve.js';
 import { storageUriOf } from './stores/s3.js';
 
 export const PLATFORMS = ['kserve', 'seldon'] as const;
@@ -99,15 +97,18 @@ export async function rollout(options: RolloutOptions, runtime: { env?: Env; cwd
   if (!storageUri && (action.kind === 'deploy' || action.kind === 'canary')) throw new ReleaseError('EUSAGE', 'Where is the version? Pass --storage-uri, or --store-repo s3://bucket/prefix where it was published');
   const plan: RolloutPlan = { model, version, storageUri: storageUri ?? '', modelFormat: format, namespace: options.namespace, action };
 
-  const repository = await resolveRepository(
-    { repo: options.manifestsRepo, token: options.manifestsToken, target: options.manifestsTarget, hostType: options.hostType, envNames: { repo: 'MLSERVER_MANIFESTS_REPO', token: 'MLSERVER_MANIFESTS_TOKEN' }, flag: '--manifests-repo' },
-    env, cwd, log,
+  const { store } = await openStore(
+    {
+      repo: options.manifestsRepo, token: options.manifestsToken, target: options.manifestsTarget, via: options.manifestsVia, branch: options.manifestsBranch,
+      hostType: options.hostType, apiUrl: options.apiUrl, tokenType: options.tokenType,
+      envNames: { repo: 'MLSERVER_MANIFESTS_REPO', token: 'MLSERVER_MANIFESTS_TOKEN' }, flag: '--manifests-repo',
+    },
+    { modelsPath: '', needsReviews: Boolean(options.review), viaFlag: '--manifests-via' },
+    { env, cwd, log, backoff: runtime.backoff },
   );
-  const via = options.manifestsVia ?? 'git';
-  if (via !== 'git' && via !== 'api') throw new ReleaseError('EUSAGE', `Unknown --manifests-via "${via}": expected git or api`);
-  const store = resolveStore({ repository, via, branch: options.manifestsBranch, modelsPath: '', apiUrl: options.apiUrl, tokenType: options.tokenType as GitlabTokenKind | undefined, needsReviews: Boolean(options.review) }, { env, cwd, log, backoff: runtime.backoff });
-  const folder = (options.manifestsPath ?? `deploy/${model}`).replace(/^\/+|\/+$/g, '');
-  const file = `${folder}/${FILES[platform]}`;
+  // The same rules as --models-path: relative, and a path git can store (no .., no .git).
+  const folder = normalizeModelsPath(options.manifestsPath ?? `deploy/${model}`, '--manifests-path');
+  const file = folder ? `${folder}/${FILES[platform]}` : FILES[platform];
   const render = platform === 'kserve' ? kserveManifest : seldonManifest;
   const author = { name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release', email: options.gitUserEmail || env.GIT_USER_EMAIL || 'mlserver-release@users.noreply.localhost' };
   const what = action.kind === 'canary' ? `canary ${action.percent}%` : action.kind;

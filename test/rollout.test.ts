@@ -4,12 +4,13 @@
  * written into real bare repositories and checked field by field against the
  * shapes those CRDs define.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import YAML from 'yaml';
 import { cli } from './helpers/capture.js';
-import { removeTempDirs } from './helpers/fs.js';
+import { removeTempDirs, tempDir } from './helpers/fs.js';
 import { commitCount, git, newBareRepo, readFile } from './helpers/git-repos.js';
 import { crdProblems } from './helpers/crd-schema.js';
 import { createModelProject } from './helpers/model-project.js';
@@ -130,6 +131,15 @@ test('bad input: --canary outside 1..99, promote without a canary, an unsupporte
   const clash = await roll(seldon, 'seldon', 'v1-0', ['--canary', '10']);
   assert.is(clash.code, 2);
   assert.match(clash.stderr, 'has the same Kubernetes name');
+
+  // The manifests folder follows --models-path's rules: a folder store must not be written outside its root.
+  const volume = tempDir('mlsr-manifests-');
+  for (const bad of ['../outside', '/etc/deploy', 'deploy/.git/hooks']) {
+    const escaped = await roll(volume, 'kserve', 'v1', ['--manifests-target', 'folder', '--manifests-path', bad]);
+    assert.is(escaped.code, 2, escaped.stderr);
+    assert.match(escaped.stderr, `--manifests-path "${bad}"`);
+  }
+  assert.is(existsSync(path.join(volume, '..', 'outside')), false);
 });
 
 

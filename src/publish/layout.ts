@@ -29,14 +29,14 @@ export interface Artifact {
 }
 
 /** --models-path, checked by the same tree rules as every published path; "" is the repository root. */
-export function normalizeModelsPath(modelsPath: string): string {
+export function normalizeModelsPath(modelsPath: string, flag = '--models-path'): string {
   if (modelsPath.startsWith('/') || /^[A-Za-z]:[\\/]/.test(modelsPath)) {
-    throw new ReleaseError('EUSAGE', `--models-path "${modelsPath}" is absolute: give a folder relative to the repository root, e.g. models`);
+    throw new ReleaseError('EUSAGE', `${flag} "${modelsPath}" is absolute: give a folder relative to the repository root, e.g. models`);
   }
   const trimmed = modelsPath.replace(/\/+$/, '').replace(/^(\.\/)+/, '');
   if (trimmed === '' || trimmed === '.') return '';
   const problems = pathProblems(trimmed);
-  if (problems.length > 0) throw new ReleaseError('EUSAGE', `--models-path "${modelsPath}" is not a folder git can store`, problems);
+  if (problems.length > 0) throw new ReleaseError('EUSAGE', `${flag} "${modelsPath}" is not a folder git can store`, problems);
   return trimmed;
 }
 

@@ -2,6 +2,7 @@
  * Kubernetes names for rollouts: DNS-1123 labels (lower-case letters, digits and
  * "-", at most 63, starting and ending with an alphanumeric), as Seldon Model and
  * KServe InferenceService names must be. `v1.0.1` becomes `v1-0-1`.
+ * Source: Kubernetes "Object Names and IDs", RFC 1123 label names.
  */
 import { ReleaseError } from '../errors.js';
 
@@ -17,7 +18,13 @@ export function resourceName(model: string, version?: string): string {
   return name;
 }
 
-/** The model format KServe's and Seldon's MLServer runtimes know, from the implementation. */
+/**
+ * The model format KServe's and Seldon's MLServer runtimes know, from the implementation.
+ * KServe: the `supportedModelFormats` of its kserve-mlserver ServingRuntime
+ * (kserve/kserve config/runtimes/kserve-mlserver.yaml: sklearn, xgboost, lightgbm, mlflow).
+ * Seldon Core v2: the mlserver Server's capabilities, which a Model's `requirements` must match
+ * (SeldonIO/seldon-core docs-gb/servers/servers.md: "mlserver,...,lightgbm,mlflow,python,sklearn,...,xgboost").
+ */
 export const MODEL_FORMATS: Record<string, string> = {
   mlserver_sklearn: 'sklearn', mlserver_xgboost: 'xgboost', mlserver_lightgbm: 'lightgbm', mlserver_mlflow: 'mlflow',
 };

@@ -2,12 +2,13 @@
  * The one place that picks a model store: from --repo, --target, --via and
  * --host-type. Everything after this talks to the ModelStore interface only.
  */
+import { ReleaseError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
 import { createHostApi } from '../publish/api/client.js';
 import type { GitlabTokenKind } from '../publish/api/gitlab.js';
 import type { BackoffOptions } from '../publish/retry.js';
-import type { Repository } from '../repository.js';
+import { resolveRepository, type Repository, type RepositoryOptions } from '../repository.js';
 import { folderStore } from './folder.js';
 import { gitStore } from './git.js';
 import { hostApiStore } from './host-api.js';
@@ -61,4 +62,33 @@ export function resolveStore(choice: StoreChoice, runtime: StoreRuntime): ModelS
     env: runtime.env, cwd: runtime.cwd, log: runtime.log, backoff: runtime.backoff, networkTimeoutMs: choice.networkTimeoutMs,
     reviewer: choice.needsReviews ? hostApi() : undefined,
   });
+}
+
+/**
+ * How a command names one store: the options every command that reads or writes
+ * a store takes (promote takes two, with --from-/--to- prefixes; rollout one, as --manifests-*).
+ */
+export interface StoreSide extends RepositoryOptions {
+  via?: string;
+  branch?: string;
+  apiUrl?: string;
+  tokenType?: string;
+  s3Endpoint?: string;
+  s3PathStyle?: boolean;
+}
+
+/** From a command's options to its store: the repository, the checked --via, then resolveStore. */
+export async function openStore(
+  side: StoreSide,
+  settings: { modelsPath: string; needsReviews?: boolean; networkTimeoutMs?: number; viaFlag?: string },
+  runtime: StoreRuntime,
+): Promise<{ store: ModelStore; repository: Repository }> {
+  const repository = await resolveRepository(side, runtime.env, runtime.cwd, runtime.log);
+  const via = side.via ?? 'git';
+  if (via !== 'git' && via !== 'api') throw new ReleaseError('EUSAGE', `Unknown ${settings.viaFlag ?? '--via'} "${via}": expected git or api`);
+  const store = resolveStore({
+    repository, via, branch: side.branch, modelsPath: settings.modelsPath, apiUrl: side.apiUrl, tokenType: side.tokenType as GitlabTokenKind | undefined,
+    needsReviews: settings.needsReviews, networkTimeoutMs: settings.networkTimeoutMs, s3Endpoint: side.s3Endpoint, s3PathStyle: side.s3PathStyle,
+  }, runtime);
+  return { store, repository };
 }

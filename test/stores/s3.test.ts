@@ -127,6 +127,24 @@ s3('prune, and promote git -> s3 -> git byte for byte', async (ctx) => {
   assert.is(readFile(back, 'models/tiny-v9/model.txt'), 'git weights');
 });
 
+s3('--s3-endpoint and --s3-path-style reach the store in every command that opens one (no endpoint in the environment)', async (ctx) => {
+  const repo = `s3://models/flags${++counter}`;
+  const project = createModelProject();
+  writeArtifact(project, 'weights');
+  const flagsOnly = baseEnv({ ...S3_CREDENTIALS });
+  const endpoint = ['--target', 's3', '--s3-endpoint', ctx.s3.url, '--s3-path-style'];
+  const published = await cli(['publish', '--model-dir', project.dir, '--repo', repo, '--version', 'v1', '--check-load', 'never', '--json', ...endpoint], { env: flagsOnly });
+  assert.is(published.code, 0, published.stderr);
+  const made = await cli(['default', '--model-dir', project.dir, '--repo', repo, '--version', 'v1', '--json', ...endpoint], { env: flagsOnly });
+  assert.is(made.code, 0, made.stderr);
+  assert.is(JSON.parse(made.stdout).version, 'v1');
+  const listed = await cli(['list', '--repo', repo, '--json', ...endpoint], { env: flagsOnly });
+  assert.is(listed.code, 0, listed.stderr);
+  assert.is(JSON.parse(listed.stdout).models[0].defaultVersion, 'v1');
+  const pruned = await cli(['prune', '--keep', '1', '--repo', repo, ...endpoint], { env: flagsOnly });
+  assert.is(pruned.code, 0, pruned.stderr);
+});
+
 s3('an unknown key is exit 4 with the secret redacted; a missing bucket is exit 4 naming it', async (ctx) => {
   const project = createModelProject();
   writeArtifact(project);

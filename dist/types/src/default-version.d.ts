@@ -1,5 +1,6 @@
 import type { Env } from './process.js';
 import type { BackoffOptions } from './publish/retry.js';
+import { type StoreSide } from './stores/resolve.js';
 import type { Identity } from './git.js';
 import type { Logger } from './log.js';
 import { type Layout } from './publish/layout.js';
@@ -24,20 +25,12 @@ export declare function defaultFolder(modelsPath: string, model: string, layout:
 export declare function setDefault(store: ModelStore, input: SetDefaultInput): Promise<DefaultSet>;
 /** Which version the default copy of `model` stands for, if any. */
 export declare function currentDefault(store: ModelStore, model: string, branch?: string): Promise<string | undefined>;
-export interface DefaultOptions {
+export interface DefaultOptions extends StoreSide {
     /** A version, or "newest". */
     version?: string;
     model?: string;
     modelDir?: string;
     settings?: string;
-    repo?: string;
-    token?: string;
-    target?: string;
-    via?: string;
-    branch?: string;
-    hostType?: string;
-    apiUrl?: string;
-    tokenType?: string;
     modelsPath?: string;
     layout?: string;
     reloadUrl?: string;

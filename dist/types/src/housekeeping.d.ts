@@ -3,6 +3,7 @@ import { type ModelVersions, type PublishedVersion } from './inventory.js';
 import { type ReleaseOptions } from './plan.js';
 import type { Env } from './process.js';
 import type { BackoffOptions } from './publish/retry.js';
+import { type StoreSide } from './stores/resolve.js';
 import { type VerifyResult } from './verify.js';
 export interface HousekeepingRuntime {
     env?: Env;
@@ -10,21 +11,13 @@ export interface HousekeepingRuntime {
     log?: Logger;
     backoff?: BackoffOptions;
 }
-export interface ListOptions {
-    repo?: string;
-    token?: string;
-    target?: string;
-    hostType?: string;
-    branch?: string;
+/** The store (--repo, --target, --via: git or api, ...) and what to list in it. */
+export interface ListOptions extends StoreSide {
     modelsPath?: string;
     /** Only this model. */
     model?: string;
     /** Seconds each network step may take (default 120). */
     networkTimeout?: number;
-    /** git (default) or api: read and write through the host's REST API. */
-    via?: string;
-    s3Endpoint?: string;
-    s3PathStyle?: boolean;
     /** list --compare: another store to compare with (its URL or path, and how to reach it). */
     compare?: {
         repo?: string;
@@ -33,8 +26,6 @@ export interface ListOptions {
         via?: string;
         branch?: string;
     };
-    apiUrl?: string;
-    tokenType?: string;
 }
 export interface ListResult {
     models: ModelVersions[];

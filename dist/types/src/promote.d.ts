@@ -3,17 +3,7 @@ import type { Env } from './process.js';
 import type { BackoffOptions } from './publish/retry.js';
 import type { Provider } from './providers/types.js';
 import type { ReleaseResult } from './release.js';
-/** One side of a promotion: which store, and how to reach it. */
-export interface StoreSide {
-    repo?: string;
-    token?: string;
-    target?: string;
-    via?: string;
-    branch?: string;
-    hostType?: string;
-    apiUrl?: string;
-    tokenType?: string;
-}
+import { type StoreSide } from './stores/resolve.js';
 export interface PromoteOptions {
     version?: string;
     model?: string;

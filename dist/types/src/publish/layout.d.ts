@@ -15,7 +15,7 @@ export interface Artifact {
     sha256: string;
 }
 /** --models-path, checked by the same tree rules as every published path; "" is the repository root. */
-export declare function normalizeModelsPath(modelsPath: string): string;
+export declare function normalizeModelsPath(modelsPath: string, flag?: string): string;
 /**
  * How version folders are named. `name-version` (models/iris-v1, the course's
  * layout) makes MLServer log "Model name 'iris' is different than model's folder

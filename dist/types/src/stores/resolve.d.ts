@@ -1,12 +1,8 @@
-/**
- * The one place that picks a model store: from --repo, --target, --via and
- * --host-type. Everything after this talks to the ModelStore interface only.
- */
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
 import type { GitlabTokenKind } from '../publish/api/gitlab.js';
 import type { BackoffOptions } from '../publish/retry.js';
-import type { Repository } from '../repository.js';
+import { type Repository, type RepositoryOptions } from '../repository.js';
 import type { ModelStore } from './types.js';
 export interface StoreChoice {
     repository: Repository;
@@ -29,3 +25,25 @@ export interface StoreRuntime {
     backoff?: BackoffOptions;
 }
 export declare function resolveStore(choice: StoreChoice, runtime: StoreRuntime): ModelStore;
+/**
+ * How a command names one store: the options every command that reads or writes
+ * a store takes (promote takes two, with --from-/--to- prefixes; rollout one, as --manifests-*).
+ */
+export interface StoreSide extends RepositoryOptions {
+    via?: string;
+    branch?: string;
+    apiUrl?: string;
+    tokenType?: string;
+    s3Endpoint?: string;
+    s3PathStyle?: boolean;
+}
+/** From a command's options to its store: the repository, the checked --via, then resolveStore. */
+export declare function openStore(side: StoreSide, settings: {
+    modelsPath: string;
+    needsReviews?: boolean;
+    networkTimeoutMs?: number;
+    viaFlag?: string;
+}, runtime: StoreRuntime): Promise<{
+    store: ModelStore;
+    repository: Repository;
+}>;
