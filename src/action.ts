@@ -66,7 +66,7 @@ export const ACTION_INPUTS: Record<string, () => Partial<ReleaseOptions>> = {
   'manifests-token': () => ({ manifestsToken: text('manifests-token') }),
   'manifests-path': () => ({ manifestsPath: text('manifests-path') }),
   namespace: () => ({ namespace: text('namespace') }),
-  canary: () => ({ canary: text('canary') === undefined ? undefined : Number(text('canary')) }),
+  canary: () => ({ canary: text('canary') }),
   's3-endpoint': () => ({ s3Endpoint: text('s3-endpoint') }),
   's3-path-style': () => ({ s3PathStyle: flag('s3-path-style') }),
   'reload-url': () => ({ reloadUrl: text('reload-url') }),

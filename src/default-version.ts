@@ -19,14 +19,16 @@ import type { Env } from './process.js';
 import type { BackoffOptions } from './publish/retry.js';
 import { readSettingsFile } from './settings/read.js';
 import { modelNameIn } from './settings/validate.js';
-import { reloadModel } from './stores/folder.js';
+import { assertReloadUrl, reloadModel } from './stores/folder.js';
 import { openStore, type StoreSide } from './stores/resolve.js';
 import type { Identity } from './git.js';
 import { groupByModel, versionsIn } from './inventory.js';
 import type { Logger } from './log.js';
-import { normalizeModelsPath, parseLayout, RECORD_FILE, SETTINGS_FILE, type Layout } from './publish/layout.js';
+import { normalizeModelsPath, parseLayout, RECORD_FILE, SETTINGS_FILE, type Layout, type RecordedFile } from './publish/layout.js';
 import { recordedIdentity } from './publish/ownership.js';
-import type { FileToPublish, ModelStore } from './stores/types.js';
+import type { FileToPublish, ModelStore, StoredFile } from './stores/types.js';
+import { assertMatchesRecord } from './publish/integrity.js';
+import { createHash } from 'node:crypto';
 import { newestVersion } from './versions.js';
 import { writeTempFiles } from './temp-files.js';
 
@@ -66,7 +68,9 @@ export async function setDefault(store: ModelStore, input: SetDefaultInput): Pro
     return found;
   });
   const source = await store.readFolder(chosen.folder, input.branch);
-  const { files: written, remove } = await writeTempFiles(source.map((file) => ({ path: file.path, content: asDefault(file.path, file.content, chosen.version) })));
+  // The default copy serves this version's bytes: they must still be what its release recorded.
+  assertMatchesRecord(source, `${store.location} ${chosen.folder}`, input.log);
+  const { files: written, remove } = await writeTempFiles(asDefault(source, chosen.version, `${store.location} ${chosen.folder}`));
   try {
     // On a folder store the artifact is linked, not copied (same bytes, no new space); elsewhere it is the same blob.
     const local = (file: { path: string }) => (file.path === SETTINGS_FILE || file.path === RECORD_FILE ? undefined : store.localFile?.(chosen.folder, file.path));
@@ -109,18 +113,37 @@ function parseRecord(text: string | undefined): Record<string, unknown> | undefi
   }
 }
 
-/** The version's files as the default copy holds them: no parameters.version, and a release.json that says so. */
-function asDefault(path: string, content: Buffer, version: string): Buffer {
-  if (path === SETTINGS_FILE) {
-    const settings = JSON.parse(content.toString('utf8')) as { parameters?: Record<string, unknown> };
-    if (settings.parameters) delete settings.parameters.version;
-    return Buffer.from(JSON.stringify(settings, null, 2) + '\n');
+/**
+ * The version's files as the default copy holds them: settings without
+ * parameters.version, and a release.json that says `default: true` and records
+ * the changed settings, so the copy matches its own record.
+ */
+function asDefault(files: StoredFile[], version: string, where: string): StoredFile[] {
+  const parse = (file: StoredFile) => {
+    try {
+      const value = JSON.parse(file.content.toString('utf8')) as unknown;
+      if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    } catch {
+      // reported below
+    }
+    throw new ReleaseError('ESTOREDATA', `${where}/${file.path} is not a JSON object, so no default copy can be made of it`);
+  };
+  const settingsFile = files.find((f) => f.path === SETTINGS_FILE);
+  let settingsText: string | undefined;
+  if (settingsFile) {
+    const settings = parse(settingsFile);
+    if (settings.parameters && typeof settings.parameters === 'object') delete (settings.parameters as Record<string, unknown>).version;
+    settingsText = JSON.stringify(settings, null, 2) + '\n';
   }
-  if (path === RECORD_FILE) {
-    const record = JSON.parse(content.toString('utf8')) as Record<string, unknown>;
-    return Buffer.from(JSON.stringify({ ...record, version, default: true }, null, 2) + '\n');
-  }
-  return content;
+  return files.map((file) => {
+    if (file.path === SETTINGS_FILE && settingsText !== undefined) return { ...file, content: Buffer.from(settingsText) };
+    if (file.path !== RECORD_FILE) return file;
+    const record = parse(file);
+    if (Array.isArray(record.files) && settingsText !== undefined) {
+      record.files = (record.files as RecordedFile[]).map((entry) => (entry.path === SETTINGS_FILE ? { path: SETTINGS_FILE, bytes: Buffer.byteLength(settingsText!), sha256: createHash('sha256').update(settingsText!).digest('hex') } : entry));
+    }
+    return { ...file, content: Buffer.from(JSON.stringify({ ...record, version, default: true }, null, 2) + '\n') };
+  });
 }
 
 /** Which version the default copy of `model` stands for, if any. */
@@ -171,6 +194,8 @@ export async function defaultCommand(options: DefaultOptions, runtime: { env?: E
   const { store, repository } = await openStore(options, { modelsPath, networkTimeoutMs }, { env, cwd, log, backoff: runtime.backoff });
   const headers = parseHeaders(options.verifyHeaders, log);
   if (options.reloadUrl && repository.target !== 'folder') throw new ReleaseError('EUSAGE', '--reload-url is for --target folder (a model volume)');
+  // Checked before the default is written, so a typo cannot leave a written default that was never loaded.
+  if (options.reloadUrl) assertReloadUrl(options.reloadUrl);
   const author = { name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release', email: options.gitUserEmail || env.GIT_USER_EMAIL || 'mlserver-release@users.noreply.localhost' };
   const set = await setDefault(store, { model, version, modelsPath, layout, author, branch: options.branch, log });
   if (options.reloadUrl) await reloadModel(options.reloadUrl, model, headers, log);

@@ -18,6 +18,23 @@ export function removeOnInterrupt(target: string): () => void {
   };
 }
 
+const callbacks = new Set<() => Promise<void>>();
+
+/**
+ * Registers work to do before exiting on an interrupt (release an S3 claim, abort
+ * a multipart upload); returns the function that forgets it. Each callback gets a
+ * few seconds at most, so a dead network never keeps the run alive.
+ */
+export function onInterrupt(callback: () => Promise<void>): () => void {
+  callbacks.add(callback);
+  return () => {
+    callbacks.delete(callback);
+  };
+}
+
+/** How long interrupt callbacks may take, together, before the process exits anyway. */
+export const INTERRUPT_GRACE_MS = 5000;
+
 export const INTERRUPT_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
 
 let installed = false;
@@ -30,7 +47,7 @@ export function exitCleanlyOnInterrupt(write: (line: string) => void): void {
     process.on(signal, () => {
       write(`mlserver-release: ${signal} received; stopping the notebook and removing temporary files`);
       cleanUpNow();
-      process.exit(INTERRUPT_EXIT[signal]);
+      void runInterruptCallbacks().finally(() => process.exit(INTERRUPT_EXIT[signal]));
     });
   }
 }
@@ -45,4 +62,11 @@ export function cleanUpNow(): void {
     }
   }
   leftovers.clear();
+}
+
+/** Runs the registered callbacks at once, each failure ignored, within INTERRUPT_GRACE_MS in all. */
+export async function runInterruptCallbacks(): Promise<void> {
+  const pending = [...callbacks].map((callback) => callback().catch(() => undefined));
+  callbacks.clear();
+  await Promise.race([Promise.all(pending), new Promise((resolve) => setTimeout(resolve, INTERRUPT_GRACE_MS).unref())]);
 }

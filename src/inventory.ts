@@ -31,23 +31,38 @@ export interface ModelVersions {
   defaultVersion?: string;
 }
 
-/** Reads one folder's identity from its files, falling back to the folder name. */
+/**
+ * Reads one folder's identity from its files, falling back to the folder name.
+ * Both files come from the store and are hostile: every field is taken only when
+ * it has the type the tool writes, so `"model": 5` is ignored, never a crash.
+ */
 export function describeFolder(folder: string, settingsText?: string, recordText?: string): PublishedVersion | undefined {
   const record = safeJson(recordText);
   const settings = safeJson(settingsText);
+  const parameters = settings?.parameters && typeof settings.parameters === 'object' ? (settings.parameters as Record<string, unknown>) : undefined;
   const base = path.posix.basename(folder);
-  const model = (record?.model as string) ?? (settings?.name as string) ?? /^(.*)-[^-]+$/.exec(base)?.[1];
-  const version = (record?.version as string) ?? ((settings?.parameters as Record<string, unknown>)?.version as string) ?? /-([^-]+)$/.exec(base)?.[1];
+  const model = text(record?.model) ?? text(settings?.name) ?? /^(.*)-[^-]+$/.exec(base)?.[1];
+  const version = text(record?.version) ?? text(parameters?.version) ?? /-([^-]+)$/.exec(base)?.[1];
   if (!model || !version) return undefined;
-  const artifact = record?.artifact as { bytes?: number } | undefined;
-  return { model, version, folder, releasedAt: record?.releasedAt as string | undefined, artifactBytes: artifact?.bytes, ...(record?.default === true ? { isDefault: true } : {}), ...(record?.metrics && typeof record.metrics === 'object' ? { metrics: record.metrics as Record<string, number | string | boolean> } : {}) };
+  const artifact = record?.artifact && typeof record.artifact === 'object' ? (record.artifact as { bytes?: unknown }) : undefined;
+  const metrics = record?.metrics && typeof record.metrics === 'object' && !Array.isArray(record.metrics)
+    ? Object.fromEntries(Object.entries(record.metrics as Record<string, unknown>).filter((entry): entry is [string, number | string | boolean] => ['number', 'string', 'boolean'].includes(typeof entry[1])))
+    : undefined;
+  return {
+    model, version, folder, releasedAt: text(record?.releasedAt),
+    artifactBytes: typeof artifact?.bytes === 'number' ? artifact.bytes : undefined,
+    ...(record?.default === true ? { isDefault: true } : {}),
+    ...(metrics ? { metrics } : {}),
+  };
 }
+
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 function safeJson(text?: string): Record<string, unknown> | undefined {
   if (!text) return undefined;
   try {
-    const value = JSON.parse(text);
-    return value && typeof value === 'object' ? value : undefined;
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }

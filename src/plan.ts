@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { assertReloadUrl } from './stores/folder.js';
+import { canaryPercent } from './rollout.js';
 import { ReleaseError } from './errors.js';
 import { isValidBranchName, type Identity } from './git.js';
 import { resolveRepository, type Repository } from './repository.js';
@@ -107,7 +109,7 @@ export interface ReleaseOptions {
   manifestsPath?: string;
   namespace?: string;
   /** With --rollout: the percent of traffic for the new version. */
-  canary?: number;
+  canary?: number | string;
 }
 
 export interface ReleasePlan {
@@ -234,6 +236,7 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
   if (options.reloadUrl && repository.target !== 'folder') {
     throw new ReleaseError('EUSAGE', '--reload-url is for --target folder (a model volume); a git repository is loaded by whatever syncs it');
   }
+  if (options.reloadUrl) assertReloadUrl(options.reloadUrl);
   return {
     modelDir,
     settingsPath,
@@ -423,10 +426,8 @@ function planRollout(options: ReleaseOptions, repository: Repository): ReleasePl
   }
   if (options.rollout !== 'kserve' && options.rollout !== 'seldon') throw new ReleaseError('EUSAGE', `--rollout must be kserve or seldon, got "${options.rollout}"`);
   if (repository.target !== 's3') throw new ReleaseError('EUSAGE', '--rollout needs the version in object storage: --target s3 --repo s3://bucket/prefix (KServe and Seldon read a storageUri)');
-  if (options.canary !== undefined && !(Number.isInteger(options.canary) && options.canary >= 1 && options.canary <= 99)) {
-    throw new ReleaseError('EUSAGE', `--canary must be a whole percent from 1 to 99, got ${options.canary}`);
-  }
-  return { platform: options.rollout, manifestsRepo: options.manifestsRepo, manifestsToken: options.manifestsToken, manifestsPath: options.manifestsPath, namespace: options.namespace, canary: options.canary };
+  const canary = options.canary === undefined ? undefined : canaryPercent(options.canary);
+  return { platform: options.rollout, manifestsRepo: options.manifestsRepo, manifestsToken: options.manifestsToken, manifestsPath: options.manifestsPath, namespace: options.namespace, canary };
 }
 
 function planReport(options: ReleaseOptions, model: string, version: string, modelDir: string): ReportPlan {

@@ -144,7 +144,15 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
         review: options.review ? { branch: `promote/${model}/${version}`, title: `Promote model ${model} ${version}`, body: `Promotes \`${model}\` \`${version}\` from ${origin}, byte for byte.\n\n| | |\n|---|---|\n| Folder | \`${folder}/\` |\n| Artifact sha256 | \`${sha256 ?? '—'}\` |\n` } : undefined,
         log,
       });
-      if (!options.review) await assertDestinationMatches(destination, options.to.branch, folder, staged.files, log);
+      if (!options.review) {
+        try {
+          await assertDestinationMatches(destination, options.to.branch, folder, staged.files, log);
+        } catch (error) {
+          // A new folder that does not hold the source's bytes is taken back; a replaced one (--force) cannot be restored.
+          if (result.status === 'pushed' && !result.replaced) await takeBack(destination, options.to.branch, folder, author, log);
+          throw error;
+        }
+      }
       return result;
     });
   } finally {
@@ -190,10 +198,19 @@ async function readSource(store: ModelStore, branch: string | undefined, model: 
     throw new ReleaseError('ENOSUCHVERSION', `${store.location} has no ${model} ${version} to promote (it has: ${have.join(', ') || 'no versions of this model'})`);
   }
   const files = await store.readFolder(found.folder, branch);
-  const { sha256, path: artifactPath, bytes } = assertMatchesRecord(files, `${store.location} ${found.folder}`);
+  const { sha256, path: artifactPath, bytes, everyFile } = assertMatchesRecord(files, `${store.location} ${found.folder}`, log);
   const origin = `${store.location}${snapshot.head ? `@${snapshot.head}` : ''}`;
-  log.info(`promote: read ${found.folder}/ (${files.length} files${sha256 ? `, artifact sha256 ${sha256.slice(0, 16)}...` : ''}); it matches its release.json`);
+  log.info(`promote: read ${found.folder}/ (${files.length} files${sha256 ? `, artifact sha256 ${sha256.slice(0, 16)}...` : ''}); ${everyFile ? 'every file matches its release.json' : 'its artifact matches its release.json'}`);
   return { files, sha256, origin, folder: found.folder, artifact: sha256 && artifactPath && bytes !== undefined ? { path: artifactPath, bytes, sha256 } : undefined };
+}
+
+async function takeBack(store: ModelStore, branch: string | undefined, folder: string, author: { name: string; email: string }, log: Logger): Promise<void> {
+  try {
+    await store.apply(async () => ({ writes: [{ folder, files: null }], message: `Take back ${folder}: it did not hold the promoted bytes`, author, result: null }), { branch, what: `removing ${folder}` });
+    log.warn(`promote: ${folder} did not hold the promoted bytes after the write, so it was removed again`);
+  } catch (error) {
+    log.error(`promote: ${folder} did not hold the promoted bytes and could not be removed (${(error as Error).message}); remove it by hand`);
+  }
 }
 
 /** After writing, the destination must hold exactly the source's files; a new folder that does not is taken back. */

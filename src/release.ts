@@ -2,6 +2,7 @@
  * The release pipeline: plan -> preflight -> notebook -> settings -> publish.
  * It knows nothing of GitHub, GitLab or argv: options come in, a result goes out.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ReleaseError } from './errors.js';
 import { Logger, silentLogger } from './log.js';
@@ -267,9 +268,14 @@ async function stageFiles(plan: ReleasePlan, staging: Staging, executedNotebook:
   };
   for (const figure of report.figures) {
     await staging.write(figure.path, figure.content);
-    extraFiles.push({ path: figure.path, source: path.join(staging.dir, ...figure.path.split('/')), bytes: figure.content.length, sha256: '' });
+    extraFiles.push({ path: figure.path, source: path.join(staging.dir, ...figure.path.split('/')), bytes: figure.content.length, sha256: sha256Of(figure.content) });
   }
   const settingsText = serializeSettings(rendered);
+  // Every file of the folder, so integrity (promote, verify) checks all of them, both ways.
+  record.files = [
+    { path: SETTINGS_FILE, bytes: Buffer.byteLength(settingsText), sha256: sha256Of(settingsText) },
+    ...[...(artifact?.files ?? []), ...extraFiles].map((file) => ({ path: file.path, bytes: file.bytes, sha256: file.sha256 })),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const recordText = JSON.stringify(record, null, 2) + '\n';
   await staging.write(SETTINGS_FILE, settingsText);
   await staging.write(RECORD_FILE, recordText);
@@ -318,6 +324,10 @@ function baseResult(plan: ReleasePlan, files: Array<{ path: string }>, artifact:
     files: files.map((f) => `${plan.folder}/${f.path}`),
     warnings: [...log.warnings],
   };
+}
+
+function sha256Of(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 function formatBytes(bytes: number): string {

@@ -14,8 +14,23 @@ import { removeTempDirs, tempDir } from './helpers/fs.js';
 import { commitCount, git, newBareRepo, readFile } from './helpers/git-repos.js';
 import { crdProblems } from './helpers/crd-schema.js';
 import { createModelProject } from './helpers/model-project.js';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { baseEnv } from './helpers/capture.js';
+import { S3_CREDENTIALS, startS3, type S3Server } from './helpers/s3-server.js';
 
-test.after(removeTempDirs);
+let s3: S3Server;
+test.before(async () => { s3 = await startS3(['models']); });
+test.after(async () => { await s3.stop(); await removeTempDirs(); });
+
+/** Publishes a (tiny) version into s3://models/team as an attacker or the release would: the SDK, directly. */
+async function seedVersion(version: string, model = 'tiny'): Promise<void> {
+  const client = new S3Client({ region: 'us-east-1', endpoint: s3.url, forcePathStyle: true, credentials: { accessKeyId: S3_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: S3_CREDENTIALS.AWS_SECRET_ACCESS_KEY } });
+  const folder = `team/models/${model}-${version}`;
+  await client.send(new PutObjectCommand({ Bucket: 'models', Key: `${folder}/model-settings.json`, Body: JSON.stringify({ name: model, implementation: 'mlserver_sklearn.SKLearnModel', parameters: { uri: './model.joblib', version } }) }));
+  await client.send(new PutObjectCommand({ Bucket: 'models', Key: `${folder}/release.json`, Body: JSON.stringify({ tool: 'mlserver-release', model, version }) }));
+  client.destroy();
+}
+const s3Env = () => baseEnv({ ...S3_CREDENTIALS, AWS_ENDPOINT_URL_S3: s3.url, MLSERVER_RELEASE_S3_PATH_STYLE: 'true' });
 
 // Made when the first test runs: uvu imports every suite before running any, and another suite's
 // after-hook removes the temporary folders that exist when it ends.
@@ -29,8 +44,10 @@ function checkedDocuments(text: string): any[] {
   return docs;
 }
 const inferenceService = (text: string) => checkedDocuments(text)[0];
-const roll = (repo: string, platform: string, version: string, extra: string[] = []) =>
-  cli(['rollout', '--platform', platform, '--model-dir', project.dir, '--version', version, '--store-repo', 's3://models/team', '--manifests-repo', repo, '--namespace', 'ml', '--json', ...extra]);
+const roll = async (repo: string, platform: string, version: string, extra: string[] = []) => {
+  await seedVersion(version);
+  return cli(['rollout', '--platform', platform, '--model-dir', project.dir, '--version', version, '--store-repo', 's3://models/team', '--manifests-repo', repo, '--namespace', 'ml', '--json', ...extra], { env: s3Env() });
+};
 
 test('KServe: new, 10 % canary, a rerun that changes nothing, promote; then a canary rolled back', async () => {
   const repo = newBareRepo();
@@ -123,7 +140,7 @@ test('bad input: --canary outside 1..99, promote without a canary, an unsupporte
 
   const foreign = newBareRepo({ 'deploy/tiny/inferenceservice.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tiny\n' });
   const refused = await roll(foreign, 'kserve', 'v1');
-  assert.is(refused.code, 2);
+  assert.is(refused.code, 4, 'a manifest in the manifests repository is store data: EMANIFEST');
   assert.match(refused.stderr, 'deploy/tiny/inferenceservice.yaml holds ConfigMap "tiny"');
 
   const seldon = newBareRepo();

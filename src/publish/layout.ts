@@ -79,6 +79,13 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+export interface RecordedFile {
+  /** Path inside the version folder, "/"-separated. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
 export interface ReleaseRecord {
   tool: 'mlserver-release';
   toolVersion: string;
@@ -86,6 +93,8 @@ export interface ReleaseRecord {
   version: string;
   source: { repository?: string; commit?: string; tag?: string; jobUrl?: string };
   artifact?: { path: string; bytes: number; sha256: string };
+  /** Every other file of the version folder (release.json itself excepted), for integrity checks both ways. */
+  files?: RecordedFile[];
   executedNotebook?: string;
   releasedAt: string;
   /** What the notebook reported, flat. */

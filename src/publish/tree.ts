@@ -48,6 +48,17 @@ export async function replaceFolder(rootTree: string | undefined, folderPath: st
   return makeTree(kept, ctx);
 }
 
+/** Returns a root tree equal to `rootTree` except that the file at `filePath` is `file` (added or replaced). */
+export async function replaceFile(rootTree: string | undefined, filePath: string, file: FolderFile, ctx: GitContext): Promise<string> {
+  const [head, ...rest] = filePath.split('/');
+  const entries = rootTree ? await listTree(rootTree, ctx) : [];
+  const existing = entries.find((e) => e.path === head);
+  const kept = entries.filter((e) => e.path !== head);
+  if (rest.length === 0) kept.push({ mode: file.executable ? '100755' : '100644', type: 'blob', oid: file.oid, path: head });
+  else kept.push({ mode: '040000', type: 'tree', oid: await replaceFile(existing?.type === 'tree' ? existing.oid : undefined, rest.join('/'), file, ctx), path: head });
+  return makeTree(kept, ctx);
+}
+
 /** Blob ids under `folderPath` at `commit`, keyed by their path inside the folder. */
 export async function folderBlobs(commit: string, folderPath: string, ctx: GitContext): Promise<Map<string, string>> {
   const prefix = `${folderPath}/`;

@@ -11,6 +11,7 @@
  */
 import YAML, { type Document } from 'yaml';
 import { ReleaseError } from '../errors.js';
+import { parseSingleManifest, textAt } from './manifest.js';
 import { resourceName } from './names.js';
 import type { RolloutAction, RolloutPlan } from './types.js';
 
@@ -20,20 +21,26 @@ const ANNOTATION = 'mlserver-release/';
 
 export function kserveManifest(existing: string | undefined, plan: RolloutPlan, file: string): { text: string; summary: string } {
   const name = resourceName(plan.model);
-  const doc: Document = existing ? YAML.parseDocument(existing) : new YAML.Document({ apiVersion: API_VERSION, kind: KIND, metadata: { name }, spec: { predictor: { model: {} } } });
-  if (existing && (doc.get('kind') !== KIND || doc.getIn(['metadata', 'name']) !== name)) {
-    throw new ReleaseError('EUSAGE', `${file} holds ${doc.get('kind') ?? 'something'} "${doc.getIn(['metadata', 'name']) ?? '?'}", not the InferenceService "${name}" the tool manages; it is left alone`);
+  const parsed = existing === undefined ? undefined : parseSingleManifest(existing, file);
+  const doc: Document = parsed ?? new YAML.Document({ apiVersion: API_VERSION, kind: KIND, metadata: { name }, spec: { predictor: { model: {} } } });
+  if (parsed && (doc.get('kind') !== KIND || textAt(doc, ['metadata', 'name']) !== name)) {
+    throw new ReleaseError('EMANIFEST', `${file} holds ${JSON.stringify(String(doc.get('kind') ?? 'something')).slice(1, -1)} "${textAt(doc, ['metadata', 'name']) ?? '?'}", not the InferenceService "${name}" the tool manages; it is left alone`);
   }
-  const annotation = (key: string) => doc.getIn(['metadata', 'annotations', `${ANNOTATION}${key}`]) as string | undefined;
+  const annotation = (key: string) => textAt(doc, ['metadata', 'annotations', `${ANNOTATION}${key}`]);
   const setAnnotation = (key: string, value: string | undefined) => {
     if (value === undefined) doc.deleteIn(['metadata', 'annotations', `${ANNOTATION}${key}`]);
     else doc.setIn(['metadata', 'annotations', `${ANNOTATION}${key}`], value);
   };
-  const canary = doc.getIn(['spec', 'predictor', 'canaryTrafficPercent']) as number | undefined;
-  const current = { version: annotation('version'), storageUri: doc.getIn(['spec', 'predictor', 'model', 'storageUri']) as string | undefined };
+  const percent = doc.getIn(['spec', 'predictor', 'canaryTrafficPercent']);
+  const canary = typeof percent === 'number' ? percent : undefined;
+  const current = { version: annotation('version'), storageUri: textAt(doc, ['spec', 'predictor', 'model', 'storageUri']) };
   const action: RolloutAction = plan.action;
   if ((action.kind === 'promote' || action.kind === 'rollback') && canary === undefined) {
     throw new ReleaseError('EUSAGE', `--${action.kind}: ${file} has no canary in progress (no canaryTrafficPercent)`);
+  }
+  if ((action.kind === 'promote' || action.kind === 'rollback') && current.version !== plan.version) {
+    // Promoting or dropping "whatever canary is there" could promote a version nobody meant.
+    throw new ReleaseError('EUSAGE', `--${action.kind} --version ${plan.version}: the canary in ${file} is ${current.version ?? 'of an unrecorded version'}, not ${plan.version}; pass --version ${current.version ?? 'V'} to ${action.kind} it`);
   }
   if (plan.namespace) doc.setIn(['metadata', 'namespace'], plan.namespace);
   let summary: string;

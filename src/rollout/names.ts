@@ -10,6 +10,11 @@ export function dns1123(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
 }
 
+/** A DNS-1123 label, as Kubernetes namespace names must be. */
+export function isDns1123Label(value: string): boolean {
+  return value.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value);
+}
+
 export function resourceName(model: string, version?: string): string {
   const name = dns1123(version ? `${model}-${version}` : model);
   if (!name || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {

@@ -8,6 +8,7 @@
  */
 import YAML, { type Document } from 'yaml';
 import { ReleaseError } from '../errors.js';
+import { parseManifestDocuments, stringifyDocuments, textAt } from './manifest.js';
 import { resourceName } from './names.js';
 import type { RolloutPlan } from './types.js';
 
@@ -16,13 +17,13 @@ const OWNER = 'mlserver-release/model';
 const VERSION = 'mlserver-release/version';
 
 export function seldonManifest(existing: string | undefined, plan: RolloutPlan, file: string): { text: string; summary: string } {
-  const docs: Document[] = existing ? YAML.parseAllDocuments(existing).map((d) => d as Document) : [];
+  const docs: Document[] = existing === undefined ? [] : parseManifestDocuments(existing, file);
   const ours = (d: Document, kind: string) => d.get('kind') === kind && d.getIn(['metadata', 'labels', OWNER]) === plan.model;
   const models = docs.filter((d) => ours(d, 'Model'));
   const experiment = docs.find((d) => ours(d, 'Experiment'));
   const experimentName = resourceName(plan.model, 'canary');
   const candidateName = resourceName(plan.model, plan.version);
-  const clash = docs.find((d) => d.get('kind') === 'Model' && d.getIn(['metadata', 'name']) === candidateName && d.getIn(['metadata', 'annotations', VERSION]) !== plan.version);
+  const clash = docs.find((d) => d.get('kind') === 'Model' && textAt(d, ['metadata', 'name']) === candidateName && textAt(d, ['metadata', 'annotations', VERSION]) !== plan.version);
   if (clash && (plan.action.kind === 'deploy' || plan.action.kind === 'canary')) {
     throw new ReleaseError('EUSAGE', `${file}: the Model "${candidateName}" already stands for version ${clash.getIn(['metadata', 'annotations', VERSION]) ?? 'unknown'}; ${plan.version} has the same Kubernetes name, so choose a version that differs in letters or digits`);
   }
@@ -32,7 +33,7 @@ export function seldonManifest(existing: string | undefined, plan: RolloutPlan, 
     metadata: { name, ...(plan.namespace ? { namespace: plan.namespace } : {}), labels: { [OWNER]: plan.model }, annotations: { [VERSION]: version } },
     spec: { storageUri, requirements: [plan.modelFormat] },
   });
-  const nameOf = (d: Document) => d.getIn(['metadata', 'name']) as string;
+  const nameOf = (d: Document) => textAt(d, ['metadata', 'name']);
   const without = (drop: (d: Document) => boolean) => docs.filter((d) => !drop(d));
   let next: Document[];
   let summary: string;
@@ -40,16 +41,23 @@ export function seldonManifest(existing: string | undefined, plan: RolloutPlan, 
     case 'promote':
     case 'rollback': {
       if (!experiment) throw new ReleaseError('EUSAGE', `--${plan.action.kind}: ${file} has no canary in progress (no Experiment for ${plan.model})`);
-      const stable = experiment.getIn(['spec', 'default']) as string;
-      const candidates = (experiment.getIn(['spec', 'candidates']) as { toJSON(): Array<{ name: string }> }).toJSON().map((c) => c.name);
-      const candidate = candidates.find((c) => c !== stable)!;
+      const stable = textAt(experiment, ['spec', 'default']);
+      const listed = experiment.toJS().spec?.candidates as unknown;
+      const candidates = Array.isArray(listed) ? listed.map((c) => (c && typeof c === 'object' ? (c as { name?: unknown }).name : undefined)).filter((n): n is string => typeof n === 'string') : [];
+      const candidate = candidates.find((c) => c !== stable);
+      if (!stable || !candidate) throw new ReleaseError('EMANIFEST', `${file}: the Experiment ${nameOf(experiment) ?? ''} has no default and candidate Model names (spec.default, spec.candidates[].name); it is left alone`);
+      const candidateVersion = docs.find((d) => ours(d, 'Model') && nameOf(d) === candidate);
+      const canaryVersion = candidateVersion ? textAt(candidateVersion, ['metadata', 'annotations', VERSION]) : undefined;
+      if (canaryVersion !== plan.version) {
+        throw new ReleaseError('EUSAGE', `--${plan.action.kind} --version ${plan.version}: the canary in ${file} is ${canaryVersion ?? `the Model ${candidate}`}, not ${plan.version}; pass --version ${canaryVersion ?? 'V'} to ${plan.action.kind} it`);
+      }
       const dropModel = plan.action.kind === 'promote' ? stable : candidate;
       next = without((d) => d === experiment || (ours(d, 'Model') && nameOf(d) === dropModel));
       summary = plan.action.kind === 'promote' ? `${candidate} takes all the traffic` : `back to ${stable}`;
       break;
     }
     case 'canary': {
-      const stable = experiment ? (experiment.getIn(['spec', 'default']) as string) : models.length === 1 ? nameOf(models[0]) : undefined;
+      const stable = experiment ? textAt(experiment, ['spec', 'default']) : models.length === 1 ? nameOf(models[0]) : undefined;
       if (!stable || stable === candidateName) {
         next = [...without((d) => ours(d, 'Model') || d === experiment), model(candidateName, plan.version, plan.storageUri)];
         summary = `${candidateName} serves ${plan.model} (nothing to split traffic with yet)`;
@@ -70,5 +78,5 @@ export function seldonManifest(existing: string | undefined, plan: RolloutPlan, 
       next = [...without((d) => ours(d, 'Model') || d === experiment), model(candidateName, plan.version, plan.storageUri)];
       summary = `${candidateName} serves ${plan.model}`;
   }
-  return { text: next.map((d) => String(d)).join('---\n'), summary };
+  return { text: stringifyDocuments(next), summary };
 }

@@ -9,14 +9,15 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { assertNoSymlinkOnWay, containedPath } from '../contained-path.js';
 import { ReleaseError } from '../errors.js';
 import { removeOnInterrupt } from '../interrupts.js';
 import type { Logger } from '../log.js';
 import { sha256File } from '../publish/layout.js';
 import { versionFolders, type ListedFile } from './folders.js';
-import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, Snapshot } from './types.js';
+import type { Applied, ApplyOptions, Decision, FileToPublish, FolderWrite, ModelStore, Snapshot, StoredKind } from './types.js';
 
 /** The tool's hidden working folders beside version folders (MLServer skips dot-folders). */
 export const WORK_FOLDER_PREFIX = '.mlserver-release-';
@@ -36,16 +37,38 @@ function hiddenSibling(target: string, kind: string): string {
   return path.join(path.dirname(target), `${WORK_FOLDER_PREFIX}${kind}-${path.basename(target)}-${randomBytes(4).toString('hex')}`);
 }
 
-/** Every file under `dir` (relative, "/"-separated), skipping dot-folders at the top. */
-async function walk(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    if (!prefix && entry.name.startsWith('.')) continue;
-    const relative = `${prefix}${entry.name}`;
-    if (entry.isDirectory()) out.push(...(await walk(path.join(dir, entry.name), `${relative}/`)));
-    else if (entry.isFile()) out.push(relative);
+interface WalkedEntry {
+  /** Relative, "/"-separated; a name that is not valid UTF-8 keeps U+FFFD, which the boundary refuses. */
+  path: string;
+  kind: StoredKind;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lossyUtf8 = new TextDecoder('utf-8');
+
+/** Every file and symlink under `dir` (relative, "/"-separated), skipping dot-folders at the top. Symlinks are listed, never followed. */
+async function walk(dir: string, prefix = ''): Promise<WalkedEntry[]> {
+  const out: WalkedEntry[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, encoding: 'buffer' }).catch(() => [])) {
+    let name: string;
+    try {
+      name = strictUtf8.decode(entry.name);
+    } catch {
+      out.push({ path: `${prefix}${lossyUtf8.decode(entry.name)}`, kind: 'file' });
+      continue;
+    }
+    if (!prefix && name.startsWith('.')) continue;
+    const relative = `${prefix}${name}`;
+    if (entry.isSymbolicLink()) out.push({ path: relative, kind: 'symlink' });
+    else if (entry.isDirectory()) out.push(...(await walk(path.join(dir, name), `${relative}/`)));
+    else if (entry.isFile()) out.push({ path: relative, kind: ((await stat(path.join(dir, name))).mode & 0o111) !== 0 ? 'executable' : 'file' });
   }
   return out;
+}
+
+/** A content id for a walked entry: sha256 of a file, or the target of a symlink (never followed). */
+async function contentIdOf(file: string, kind: StoredKind): Promise<string> {
+  return kind === 'symlink' ? `symlink:${await readlink(file)}` : sha256File(file);
 }
 
 /** The tool's hidden work folders in `dir` (staging, replaced, trash), with their age. */
@@ -65,14 +88,17 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
 
   async function snapshot(): Promise<Snapshot> {
     // Content ids are computed only for the folders someone asks about: a volume may hold gigabytes.
-    const listed: ListedFile[] = (await walk(base)).map((file) => ({ path: options.modelsPath ? `${options.modelsPath}/${file}` : file, id: '' }));
+    await assertNoSymlinkOnWay(options.root, base, options.root);
+    const walked = await walk(base);
+    const kinds = new Map(walked.map((file) => [options.modelsPath ? `${options.modelsPath}/${file.path}` : file.path, file.kind]));
+    const listed: ListedFile[] = [...kinds.keys()].map((p) => ({ path: p, id: '' }));
     const folders = versionFolders(listed, options.modelsPath);
     for (const [name, folder] of folders) {
       const names = await folder.files();
       let hashed: Map<string, string> | undefined;
       folders.set(name, {
         folder: name,
-        files: async () => (hashed ??= new Map(await Promise.all([...names.keys()].map(async (p) => [p, await sha256File(path.join(options.root, name, p))] as [string, string])))),
+        files: async () => (hashed ??= new Map(await Promise.all([...names.keys()].map(async (p) => [p, await contentIdOf(containedPath(options.root, `${name}/${p}`), kinds.get(`${name}/${p}`) ?? 'file')] as [string, string])))),
       });
     }
     return {
@@ -80,7 +106,7 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
       async readTexts(paths) {
         const out = new Map<string, string>();
         for (const p of paths) {
-          const text = await readFile(path.join(options.root, p), 'utf8').catch(() => undefined);
+          const text = await readFile(containedPath(options.root, p), 'utf8').catch(() => undefined);
           if (text !== undefined) out.set(p, text);
         }
         return out;
@@ -104,7 +130,7 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
     const forget = removeOnInterrupt(dir);
     try {
       for (const file of files) {
-        const destination = path.join(dir, ...file.path.split('/'));
+        const destination = containedPath(dir, file.path, target);
         await mkdir(path.dirname(destination), { recursive: true });
         if (file.source && file.link) await link(file.source, destination).catch(() => copy(file.source!, destination));
         else if (file.source) await copy(file.source, destination);
@@ -129,12 +155,17 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
       }
     },
     snapshot: () => snapshot(),
-    localFile: (folder, file) => path.join(options.root, folder, ...file.split('/')),
+    localFile: (folder, file) => containedPath(options.root, `${folder}/${file}`),
     async readFolder(folder) {
-      const dir = path.join(options.root, folder);
-      return Promise.all((await walk(dir)).map(async (p) => ({ path: p, content: await readFile(path.join(dir, p)) })));
+      const dir = containedPath(options.root, folder);
+      await assertNoSymlinkOnWay(options.root, dir);
+      return Promise.all((await walk(dir)).map(async (entry) => {
+        const file = path.join(dir, ...entry.path.split('/'));
+        return { path: entry.path, kind: entry.kind, content: entry.kind === 'symlink' ? Buffer.from(await readlink(file)) : await readFile(file) };
+      }));
     },
     async apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, applyOptions: ApplyOptions): Promise<Applied<T>> {
+      await assertNoSymlinkOnWay(options.root, base);
       await mkdir(base, { recursive: true });
       const staged = new Map<string, { dir: string; forget: () => void }>();
       try {
@@ -144,8 +175,13 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
           if ('done' in decision) return { result: decision.done, changed: false, attempts: attempt };
           let lost = false;
           for (const write of decision.writes) {
-            const target = path.join(options.root, write.folder);
+            const target = containedPath(options.root, write.folder);
+            await assertNoSymlinkOnWay(options.root, target);
             await mkdir(path.dirname(target), { recursive: true });
+            if (write.keepOthers) {
+              await writeEach(target, write);
+              continue;
+            }
             await removeStaleWorkFolders(path.dirname(target));
             try {
               if (write.files === null) {
@@ -203,8 +239,40 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
 async function sameFiles(dir: string, expected: Map<string, string>): Promise<boolean> {
   const files = await walk(dir);
   if (files.length !== expected.size) return false;
-  for (const file of files) if (expected.get(file) !== (await sha256File(path.join(dir, file)))) return false;
+  for (const file of files) if (expected.get(file.path) !== (await contentIdOf(path.join(dir, ...file.path.split('/')), file.kind))) return false;
   return true;
+}
+
+/** Writes only the listed files of a folder, each replaced in one rename; the folder's other entries stay as they are. */
+async function writeEach(target: string, write: FolderWrite): Promise<void> {
+  for (const file of write.files ?? []) {
+    const destination = containedPath(target, file.path);
+    await assertNoSymlinkOnWay(target, destination);
+    await mkdir(path.dirname(destination), { recursive: true });
+    const temporary = hiddenSibling(destination, 'file');
+    const forget = removeOnInterrupt(temporary);
+    try {
+      if (file.source) await copyFile(file.source, temporary);
+      else await writeFile(temporary, file.content ?? '');
+      await rename(temporary, destination);
+    } finally {
+      await rm(temporary, { force: true });
+      forget();
+    }
+  }
+}
+
+/** Throws EUSAGE unless `url` is an http(s) URL without credentials, where MLServer's REST API could answer. */
+export function assertReloadUrl(url: string): void {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
+    throw new ReleaseError('EUSAGE', `--reload-url "${JSON.stringify(url).slice(1, -1)}" is not an http(s) URL of MLServer's REST API, such as http://mlserver:8080 (credentials go in --verify-header)`);
+  }
 }
 
 /** Asks MLServer to rescan the disk for `model` and load its versions, without a restart. */

@@ -16,10 +16,10 @@ import { commitWithRetry, REMOTE, withGitSession, type GitSession, type SessionI
 import { lfsMatcher, prepareLfsObjects, uploadLfsObjects, type LfsFile } from '../publish/lfs.js';
 import { preflight } from '../publish/preflight.js';
 import type { BackoffOptions } from '../publish/retry.js';
-import { replaceFolder, writeFolderTree, type FolderFile } from '../publish/tree.js';
+import { replaceFolder, replaceFile, writeFolderTree, type FolderFile } from '../publish/tree.js';
 import type { HostApi } from '../publish/api/types.js';
 import { versionFolders } from './folders.js';
-import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, ReviewRequest, Snapshot } from './types.js';
+import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, ReviewRequest, Snapshot, StoredFile } from './types.js';
 import { callApi } from '../publish/api/client.js';
 import { DEFAULT_BACKOFF } from '../publish/retry.js';
 
@@ -160,11 +160,13 @@ export function gitStore(options: GitStoreOptions): ModelStore {
       return withGitSession(sessionInput(branch), async (session) => {
         const tip = await session.fetchTip();
         if (!tip) return [];
-        const entries = (await listTree(tip, session.ctx, { path: `${folder}/`, recursive: true })).filter((e) => e.type === 'blob');
+        const listed = await listTree(tip, session.ctx, { path: `${folder}/`, recursive: true });
+        const entries = listed.filter((e) => e.type === 'blob');
         await fetchObjects(REMOTE, entries.map((e) => e.oid), session.ctx);
-        const out: Array<{ path: string; content: Buffer }> = [];
+        const out: StoredFile[] = listed.filter((e) => e.type === 'commit').map((e) => ({ path: e.path.slice(folder.length + 1), content: Buffer.alloc(0), kind: 'submodule' as const }));
         for (const entry of entries) {
-          out.push({ path: entry.path.slice(folder.length + 1), content: await readBlobBytes(entry.oid, session.ctx) });
+          const kind = entry.mode === '120000' ? 'symlink' : entry.mode === '100755' ? 'executable' : 'file';
+          out.push({ path: entry.path.slice(folder.length + 1), kind, content: await readBlobBytes(entry.oid, session.ctx) });
         }
         return out;
       });
@@ -189,6 +191,12 @@ export function gitStore(options: GitStoreOptions): ModelStore {
           result = decision.result;
           let tree = tip ? `${tip}^{tree}` : undefined;
           for (const write of decision.writes) {
+            if (write.keepOthers) {
+              // Only the listed files change; every other entry keeps its object id and mode.
+              const ids = await snapshot.contentIds(write.folder, write.files ?? []);
+              for (const file of await folderFiles(write.files ?? [], ids)) tree = await replaceFile(tree, `${write.folder}/${file.path}`, file, session.ctx);
+              continue;
+            }
             const folderTree = write.files ? await writeFolderTree(await folderFiles(write.files, await snapshot.contentIds(write.folder, write.files)), session.ctx) : undefined;
             tree = await replaceFolder(tree, write.folder, folderTree, session.ctx);
           }

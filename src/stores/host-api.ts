@@ -99,6 +99,10 @@ export function hostApiStore(options: HostApiStoreOptions): ModelStore {
         const before = new Set<string>();
         for (const folder of snapshot.folders.values()) for (const p of (await folder.files()).keys()) before.add(`${folder.folder}/${p}`);
         const existing = new Set([...before].filter((p) => decision.writes.some((w) => p.startsWith(`${w.folder}/`))));
+        for (const write of decision.writes.filter((w) => w.keepOthers)) {
+          // A folder that is not a version folder (a manifests folder) is not in the snapshot's listing.
+          for (const p of (await call(`read ${write.folder}`, () => api.treeBlobs(base, write.folder))).keys()) existing.add(p);
+        }
         for (const write of decision.writes) {
           const written = new Set<string>();
           for (const file of write.files ?? []) {
@@ -109,6 +113,7 @@ export function hostApiStore(options: HostApiStoreOptions): ModelStore {
             files.push({ path: `${write.folder}/${file.path}`, content });
             written.add(`${write.folder}/${file.path}`);
           }
+          if (write.keepOthers) continue;
           for (const p of existing) if (p.startsWith(`${write.folder}/`) && !written.has(p)) deletes.push(p);
         }
         try {

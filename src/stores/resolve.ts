@@ -9,6 +9,7 @@ import { createHostApi } from '../publish/api/client.js';
 import type { GitlabTokenKind } from '../publish/api/gitlab.js';
 import type { BackoffOptions } from '../publish/retry.js';
 import { resolveRepository, type Repository, type RepositoryOptions } from '../repository.js';
+import { guardedStore } from './boundary.js';
 import { folderStore } from './folder.js';
 import { gitStore } from './git.js';
 import { hostApiStore } from './host-api.js';
@@ -37,7 +38,12 @@ export interface StoreRuntime {
   backoff?: BackoffOptions;
 }
 
+/** The store for `choice`, behind the one boundary every store's contents cross (boundary.ts). */
 export function resolveStore(choice: StoreChoice, runtime: StoreRuntime): ModelStore {
+  return guardedStore(storeOfKind(choice, runtime));
+}
+
+function storeOfKind(choice: StoreChoice, runtime: StoreRuntime): ModelStore {
   const { repository } = choice;
   if (repository.target === 'folder') return folderStore({ root: repository.url, modelsPath: choice.modelsPath, log: runtime.log });
   if (repository.target === 's3') {
@@ -55,6 +61,9 @@ export function resolveStore(choice: StoreChoice, runtime: StoreRuntime): ModelS
       env: runtime.env, backoff: runtime.backoff, timeoutMs: choice.networkTimeoutMs, onWait: (message) => runtime.log.info(message),
     });
   if (choice.via === 'api') {
+    if (!repository.isHttp || repository.hostKind === 'generic') {
+      throw new ReleaseError('EUSAGE', `--via api needs a GitHub or GitLab https URL, got ${repository.url}; use --via git for this repository (or --host-type for a self-hosted instance)`);
+    }
     return hostApiStore({ api: hostApi(), location: repository.url, branch: choice.branch, modelsPath: choice.modelsPath, log: runtime.log, backoff: runtime.backoff });
   }
   return gitStore({
@@ -83,6 +92,7 @@ export async function openStore(
   settings: { modelsPath: string; needsReviews?: boolean; networkTimeoutMs?: number; viaFlag?: string },
   runtime: StoreRuntime,
 ): Promise<{ store: ModelStore; repository: Repository }> {
+  if (side.branch !== undefined) assertBranchName(side.branch, side.flag === undefined || side.flag === '--repo' ? '--branch' : `${side.flag.replace(/-repo$/, '')}-branch`);
   const repository = await resolveRepository(side, runtime.env, runtime.cwd, runtime.log);
   const via = side.via ?? 'git';
   if (via !== 'git' && via !== 'api') throw new ReleaseError('EUSAGE', `Unknown ${settings.viaFlag ?? '--via'} "${via}": expected git or api`);
@@ -91,4 +101,13 @@ export async function openStore(
     needsReviews: settings.needsReviews, networkTimeoutMs: settings.networkTimeoutMs, s3Endpoint: side.s3Endpoint, s3PathStyle: side.s3PathStyle,
   }, runtime);
   return { store, repository };
+}
+
+/** git check-ref-format's rules for a branch name, checked before any store is touched. */
+export function assertBranchName(name: string, flag: string): void {
+  const problems: string[] = [];
+  if (name === '') problems.push('it is empty (leave the option out for the default branch)');
+  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name)) problems.push('it holds a space, a control character or one of ~ ^ : ? * [ \\');
+  if (/\.\.|@\{|\/\/|^[-/.]|\/\.|[/.]$|\.lock$|\.lock\//.test(name) || name === '@') problems.push('git refuses it (.., @{, //, a leading - / or ., a trailing / or ., or .lock)');
+  if (problems.length > 0) throw new ReleaseError('EUSAGE', `${flag} "${JSON.stringify(name).slice(1, -1)}" is not a branch name git accepts`, problems);
 }
