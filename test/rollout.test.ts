@@ -4,7 +4,8 @@
  * written into real bare repositories and checked field by field against the
  * shapes those CRDs define.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -13,6 +14,7 @@ import { cli } from './helpers/capture.js';
 import { removeTempDirs, tempDir } from './helpers/fs.js';
 import { commitCount, git, newBareRepo, readFile } from './helpers/git-repos.js';
 import { crdProblems } from './helpers/crd-schema.js';
+import { plantInGit } from './helpers/hostile-stores.js';
 import { createModelProject } from './helpers/model-project.js';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { baseEnv } from './helpers/capture.js';
@@ -159,6 +161,95 @@ test('bad input: --canary outside 1..99, promote without a canary, an unsupporte
   assert.is(existsSync(path.join(volume, '..', 'outside')), false);
 });
 
+
+test('two rollouts racing on one manifests folder both land, and the folder\'s other files keep their bytes, modes and symlinks', async () => {
+  const repo = newBareRepo();
+  const binary = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0a]);
+  plantInGit(repo, 'deploy/tiny', { name: 'weights.bin', kind: 'file', content: binary });
+  plantInGit(repo, 'deploy/tiny', { name: 'hook.sh', kind: 'executable', content: '#!/bin/sh\necho hi\n' });
+  plantInGit(repo, 'deploy/tiny', { name: 'current', kind: 'symlink', content: 'inferenceservice.yaml' });
+  // A push that takes a second: both rollouts read the same tip, one push loses and must decide again.
+  const hook = path.join(repo, 'hooks', 'pre-receive');
+  writeFileSync(hook, '#!/bin/sh\nsleep 1\n', { mode: 0o755 });
+  await seedVersion('v1.0.0');
+  const both = await Promise.all(['kserve', 'seldon'].map((platform) => cli(['rollout', '--platform', platform, '--model-dir', project.dir, '--version', 'v1.0.0', '--store-repo', 's3://models/team', '--manifests-repo', repo, '--json'], { env: s3Env() })));
+  for (const run of both) assert.is(run.code, 0, run.stderr);
+  const entries = git(['ls-tree', 'main', 'deploy/tiny/'], repo);
+  for (const line of ['100644 blob', '100755 blob', '120000 blob']) assert.ok(entries.includes(line), `${line} kept:\n${entries}`);
+  assert.match(entries, /inferenceservice\.yaml/);
+  assert.match(entries, /seldon\.yaml/);
+  const stored = execFileSync('git', ['cat-file', 'blob', 'main:deploy/tiny/weights.bin'], { cwd: repo });
+  assert.ok(stored.equals(binary), 'binary bytes kept');
+});
+
+test('Seldon: eleven rollouts keep one "---" between documents; a folder manifests store works from the second rollout on', async () => {
+  const repo = newBareRepo();
+  for (let i = 0; i < 11; i++) assert.is((await roll(repo, 'seldon', `v1.0.${i}`, i % 2 ? ['--canary', '10'] : [])).code, 0);
+  const text = readFile(repo, 'deploy/tiny/seldon.yaml');
+  assert.is(text.split('\n').filter((line) => line.startsWith('---')).length, checkedDocuments(text).length - 1, text);
+
+  const volume = tempDir('mlsr-manifests-');
+  for (const version of ['v2.0.0', 'v2.0.1', 'v2.0.2']) {
+    const run = await roll(volume, 'kserve', version, ['--manifests-target', 'folder', '--canary', '20']);
+    assert.is(run.code, 0, run.stderr);
+  }
+  assert.is(inferenceService(readFileSync(path.join(volume, 'deploy/tiny/inferenceservice.yaml'), 'utf8')).spec.predictor.canaryTrafficPercent, 20);
+});
+
+test('--promote and --rollback name the canary\'s version; the version must be published; namespace, storage URI and --canary are checked', async () => {
+  const repo = newBareRepo();
+  assert.is((await roll(repo, 'kserve', 'v1.0.0')).code, 0);
+  assert.is((await roll(repo, 'kserve', 'v1.0.1', ['--canary', '10'])).code, 0);
+  for (const action of ['--promote', '--rollback']) {
+    const wrong = await roll(repo, 'kserve', 'v1.0.0', [action]);
+    assert.is(wrong.code, 2, wrong.stderr);
+    assert.match(wrong.stderr, 'the canary in deploy/tiny/inferenceservice.yaml is v1.0.1, not v1.0.0');
+  }
+  const seldon = newBareRepo();
+  assert.is((await roll(seldon, 'seldon', 'v1.0.0')).code, 0);
+  assert.is((await roll(seldon, 'seldon', 'v1.0.1', ['--canary', '10'])).code, 0);
+  const wrong = await roll(seldon, 'seldon', 'v9', ['--promote']);
+  assert.is(wrong.code, 2, wrong.stderr);
+  assert.match(wrong.stderr, 'is v1.0.1, not v9');
+
+  const unpublished = await cli(['rollout', '--platform', 'kserve', '--model-dir', project.dir, '--version', 'v7.7.7', '--store-repo', 's3://models/team', '--manifests-repo', repo], { env: s3Env() });
+  assert.is(unpublished.code, 2, unpublished.stderr);
+  assert.match(unpublished.stderr, 'has no published tiny v7.7.7');
+
+  for (const [flag, value, pattern] of [
+    ['--namespace', 'Bad_NS', 'is not a Kubernetes namespace name'],
+    ['--namespace', 'ml\nx', 'is not a Kubernetes namespace name'],
+    ['--storage-uri', 'file:///etc', 'is not a location KServe or Seldon can download from'],
+    ['--storage-uri', 's3://b/../x', 'is not a location KServe or Seldon can download from'],
+    ['--canary', '0x10', '--canary must be a whole percent from 1 to 99, got "0x10"'],
+    ['--canary', '1e1', '--canary must be a whole percent'],
+  ]) {
+    const run = await cli(['rollout', '--platform', 'kserve', '--model-dir', project.dir, '--version', 'v1.0.0', '--storage-uri', 's3://models/x', '--manifests-repo', repo, flag, value], { env: s3Env() });
+    assert.is(run.code, 2, `${flag} ${JSON.stringify(value)}: ${run.stderr}`);
+    assert.match(run.stderr, pattern);
+  }
+});
+
+test('hostile manifests are EMANIFEST (exit 4), never a crash, and are left as they are', async () => {
+  const cases: Array<[string, string, string]> = [
+    ['kserve', 'apiVersion: v1\nkind: InferenceService\n---\nkind: Other\n', 'holds 2 YAML documents'],
+    ['kserve', 'kind: [unclosed\n', 'is not valid YAML'],
+    ['kserve', 'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: tiny\nspec: null\n', 'cannot be edited'],
+    ['kserve', 'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: tiny\n  annotations: 5\nspec:\n  predictor:\n    model: {}\n', 'cannot be edited'],
+    ['kserve', '- just\n- a list\n', 'does not hold a YAML mapping'],
+    ['seldon', 'apiVersion: mlops.seldon.io/v1alpha1\nkind: Experiment\nmetadata:\n  name: tiny-canary\n  labels:\n    mlserver-release/model: tiny\nspec:\n  default: tiny-v1\n', 'has no default and candidate Model names'],
+    ['seldon', 'a: [\n', 'is not valid YAML'],
+  ];
+  for (const [platform, text, pattern] of cases) {
+    const file = platform === 'kserve' ? 'inferenceservice.yaml' : 'seldon.yaml';
+    const repo = newBareRepo({ [`deploy/tiny/${file}`]: text });
+    const extra = pattern.includes('candidate') ? ['--promote'] : [];
+    const run = await roll(repo, platform, 'v1', extra);
+    assert.is(run.code, 4, `${JSON.stringify(text)}: ${run.stderr}`);
+    assert.match(run.stderr, pattern);
+    assert.is(readFile(repo, `deploy/tiny/${file}`), text, 'left as it was');
+  }
+});
 
 test('the CRD check itself catches a misspelt field, a wrong type and a missing required field', () => {
   const isvc = { apiVersion: 'serving.kserve.io/v1beta1', kind: 'InferenceService', metadata: { name: 'tiny' }, spec: { predictor: { canaryTrafficPercent: 'ten', model: { modelFormat: { name: 'sklearn' }, storageURI: 's3://b/p' } } } };

@@ -46,8 +46,13 @@ interface WalkedEntry {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lossyUtf8 = new TextDecoder('utf-8');
 
-/** Every file and symlink under `dir` (relative, "/"-separated), skipping dot-folders at the top. Symlinks are listed, never followed. */
-async function walk(dir: string, prefix = ''): Promise<WalkedEntry[]> {
+/**
+ * Every file and symlink under `dir` (relative, "/"-separated). Symlinks are
+ * listed, never followed. `skipDotAtTop` leaves out the dot-folders of a models
+ * path (MLServer skips them; the tool's work folders live there); inside a
+ * version folder nothing is left out, so the boundary sees a planted `.git`.
+ */
+async function walk(dir: string, prefix = '', skipDotAtTop = false): Promise<WalkedEntry[]> {
   const out: WalkedEntry[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, encoding: 'buffer' }).catch(() => [])) {
     let name: string;
@@ -57,7 +62,7 @@ async function walk(dir: string, prefix = ''): Promise<WalkedEntry[]> {
       out.push({ path: `${prefix}${lossyUtf8.decode(entry.name)}`, kind: 'file' });
       continue;
     }
-    if (!prefix && name.startsWith('.')) continue;
+    if (skipDotAtTop && !prefix && name.startsWith('.')) continue;
     const relative = `${prefix}${name}`;
     if (entry.isSymbolicLink()) out.push({ path: relative, kind: 'symlink' });
     else if (entry.isDirectory()) out.push(...(await walk(path.join(dir, name), `${relative}/`)));
@@ -89,7 +94,7 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
   async function snapshot(): Promise<Snapshot> {
     // Content ids are computed only for the folders someone asks about: a volume may hold gigabytes.
     await assertNoSymlinkOnWay(options.root, base, options.root);
-    const walked = await walk(base);
+    const walked = await walk(base, '', true);
     const kinds = new Map(walked.map((file) => [options.modelsPath ? `${options.modelsPath}/${file.path}` : file.path, file.kind]));
     const listed: ListedFile[] = [...kinds.keys()].map((p) => ({ path: p, id: '' }));
     const folders = versionFolders(listed, options.modelsPath);
@@ -161,7 +166,9 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
       await assertNoSymlinkOnWay(options.root, dir);
       return Promise.all((await walk(dir)).map(async (entry) => {
         const file = path.join(dir, ...entry.path.split('/'));
-        return { path: entry.path, kind: entry.kind, content: entry.kind === 'symlink' ? Buffer.from(await readlink(file)) : await readFile(file) };
+        // A name that is not UTF-8 cannot be opened by its decoded spelling; the boundary refuses it by that spelling.
+        const unreadable = entry.path.includes('\uFFFD');
+        return { path: entry.path, kind: entry.kind, content: unreadable ? Buffer.alloc(0) : entry.kind === 'symlink' ? Buffer.from(await readlink(file)) : await readFile(file) };
       }));
     },
     async apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, applyOptions: ApplyOptions): Promise<Applied<T>> {
