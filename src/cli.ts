@@ -413,7 +413,10 @@ export async function runCli(io: CliIO): Promise<number> {
   const redactor = new Redactor((spelling) => provider.maskSecret(spelling));
   const log = new Logger({ stream: io.stderr, redactor, style: provider.logStyle({ env: io.env, isTTY: Boolean(io.stderr.isTTY) }) });
   let json = io.argv.includes('--json');
-  const print = (text: string) => io.stdout.write(redactor.redact(text));
+  // Everything on stdout passes the CI escaper: text through the logger's, JSON with "##[" spelt
+  // "#\u0023[" (the same JSON value), since GitHub's runner reads "##[command]" anywhere in a line.
+  const printText = (text: string) => io.stdout.write(log.escape(text));
+  const printJson = (value: unknown) => io.stdout.write(redactor.redact(JSON.stringify(value, null, 2) + '\n').replaceAll('##[', '#\\u0023['));
   const runtime = { env: io.env, cwd: io.cwd, log };
   try {
     const parsed = parseCli(io.argv, io.env);
@@ -433,11 +436,13 @@ export async function runCli(io: CliIO): Promise<number> {
     if (command === 'release' || command === 'publish') {
       const result = await release(releaseOptions(command, read), { ...runtime, provider });
       await provider.publishResult(result, { ...runtime, dotenvPath: read.text('dotenv') });
-      print(json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result));
+      if (json) printJson(result);
+      else printText(formatSummary(result));
     } else if (command === 'promote') {
       const result = await promote(promoteOptions(read), { ...runtime, provider });
       await provider.publishResult(result, { ...runtime, dotenvPath: read.text('dotenv') });
-      print(json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result));
+      if (json) printJson(result);
+      else printText(formatSummary(result));
     } else if (command === 'rollout') {
       const canary = read.text('canary');
       const result = await rollout({
@@ -450,28 +455,33 @@ export async function runCli(io: CliIO): Promise<number> {
         s3Endpoint: read.text('s3-endpoint'), s3PathStyle: read.flag('s3-path-style') || undefined,
         dryRun: read.flag('dry-run'), gitUserName: read.text('git-user-name'), gitUserEmail: read.text('git-user-email'),
       }, runtime);
-      print(json ? JSON.stringify(result, null, 2) + '\n' : `${result.changed ? 'Rolled out' : 'Nothing to change'}: ${result.summary} (${result.file} in ${result.manifestsRepo})\n`);
+      if (json) printJson(result);
+      else printText(`${result.changed ? 'Rolled out' : 'Nothing to change'}: ${result.summary} (${result.file} in ${result.manifestsRepo})\n`);
     } else if (command === 'default') {
       const result = await defaultCommand({
         ...repoOptions(read), version: read.text('version'), modelDir: read.text('model-dir'), settings: read.text('settings'), layout: read.text('layout'),
         reloadUrl: read.text('reload-url'), verifyHeaders: read.list('verify-header'), gitUserName: read.text('git-user-name'), gitUserEmail: read.text('git-user-email'),
       }, runtime);
-      print(json ? JSON.stringify(result, null, 2) + '\n' : `${result.changed ? 'Default set' : 'Default unchanged'}: POST ${result.endpoint} serves ${result.model} ${result.version} (${result.folder}/ in ${result.repo})\n`);
+      if (json) printJson(result);
+      else printText(`${result.changed ? 'Default set' : 'Default unchanged'}: POST ${result.endpoint} serves ${result.model} ${result.version} (${result.folder}/ in ${result.repo})\n`);
     } else if (command === 'verify') {
       const verifyUrl = read.text('verify-url');
       if (!verifyUrl) throw new ReleaseError('EUSAGE', 'verify needs --verify-url, the MLServer to check');
       const result = await verifyVersion({ ...verifyOptions(read), verifyUrl, model: read.text('model'), modelDir: read.text('model-dir'), settings: read.text('settings'), version: read.text('version'), default: read.flag('default') }, runtime);
-      print(json ? JSON.stringify(result, null, 2) + '\n' : `Verified ${result.model} ${result.version}: ready, and answered\n${JSON.stringify(result.response, null, 2)}\n`);
+      if (json) printJson(result);
+      else printText(`Verified ${result.model} ${result.version}: ready, and answered\n${JSON.stringify(result.response, null, 2)}\n`);
     } else if (command === 'list') {
       const compare = read.text('compare');
       const result = await listVersions({ ...repoOptions(read), ...(compare || read.text('compare-target') ? { compare: { repo: compare, token: read.text('compare-token'), target: read.text('compare-target') } } : {}) }, runtime);
-      print(json ? JSON.stringify(result, null, 2) + '\n' : formatList(result, (read.text('metrics') ?? '').split(',').map((m) => m.trim()).filter(Boolean)));
+      if (json) printJson(result);
+      else printText(formatList(result, (read.text('metrics') ?? '').split(',').map((m) => m.trim()).filter(Boolean)));
     } else {
       const keepText = read.text('keep');
       if (keepText === undefined) throw new ReleaseError('EUSAGE', 'prune needs --keep N');
       const yes = read.flag('yes') ?? false;
       const result = await pruneVersions({ ...repoOptions(read), keep: Number(keepText), yes, protect: read.list('protect'), gitUserName: read.text('git-user-name'), gitUserEmail: read.text('git-user-email') }, runtime);
-      print(json ? JSON.stringify(result, null, 2) + '\n' : formatPrune(result, yes));
+      if (json) printJson(result);
+      else printText(formatPrune(result, yes));
     }
     return EXIT.ok;
   } catch (error) {
@@ -481,7 +491,7 @@ export async function runCli(io: CliIO): Promise<number> {
       const payload = isReleaseError(error)
         ? { error: { code: error.code, message: error.message, details: error.details, exitCode: code } }
         : { error: { code: 'EUNEXPECTED', message: String((error as Error)?.message ?? error), exitCode: code } };
-      print(JSON.stringify(payload, null, 2) + '\n');
+      printJson(payload);
     }
     return code;
   }

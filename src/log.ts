@@ -1,8 +1,12 @@
 /**
  * Logging. Every line goes through the redactor, so nothing the tool prints can
- * carry a secret. How groups and warnings look depends on where we run (plain
- * lines locally, folded groups on CI); providers supply a LogStyle for that.
+ * carry a secret, and every piece of text goes through the CI escaper
+ * (providers/ci-text.ts) before a style formats it, so no message, title or file
+ * name can become a GitHub workflow command or a GitLab section marker: only the
+ * style's own lines are commands. How groups and warnings look depends on where
+ * we run (plain lines locally, folded groups on CI); providers supply a LogStyle.
  */
+import { logText, oneLine } from './providers/ci-text.js';
 import { Redactor } from './redact.js';
 
 /** Where a problem is: the user's file, and the line and column when known (1-based). */
@@ -14,8 +18,8 @@ export interface Annotation {
 
 /**
  * How lines look where we run. Each function gets text that is already redacted
- * and returns the line to write, or '' when it wrote through the host's own
- * library (GitHub's @actions/core).
+ * and escaped (titles and file names on one line) and returns the line to write,
+ * or '' when it wrote through the host's own library (GitHub's @actions/core).
  */
 export interface LogStyle {
   startGroup(title: string): string;
@@ -59,28 +63,43 @@ export class Logger {
   }
 
   info(message: string): void {
-    if (!this.quiet) this.emit(message);
+    if (!this.quiet) this.emit(this.escape(message));
   }
 
   warn(message: string, at?: string | Annotation): void {
     const safe = this.redactor.redact(message);
     this.warnings.push(safe);
-    this.emit(this.style.warning(safe, annotation(at)));
+    this.emit(this.style.warning(logText(safe), this.where(at)));
   }
 
   error(message: string, at?: string | Annotation): void {
-    this.emit(this.style.error(this.redactor.redact(message), annotation(at)));
+    this.emit(this.style.error(logText(this.redactor.redact(message)), this.where(at)));
   }
 
   /** Runs `body` inside a folded group; the group is closed even when `body` throws. */
   async group<T>(title: string, body: () => Promise<T>): Promise<T> {
-    if (!this.quiet) this.emit(this.style.startGroup(this.redactor.redact(title)));
+    const safe = oneLine(this.redactor.redact(title));
+    if (!this.quiet) this.emit(this.style.startGroup(safe));
     try {
       return await body();
     } finally {
-      const end = this.style.endGroup(title);
+      const end = this.style.endGroup(safe);
       if (!this.quiet && end) this.emit(end);
     }
+  }
+
+  /**
+   * Text as it may be printed where we run: redacted, and escaped so that no line
+   * of it is a CI command (see providers/ci-text.ts). For anything printed
+   * outside the logger, such as a summary on stdout.
+   */
+  escape(text: string): string {
+    return logText(this.redactor.redact(text));
+  }
+
+  private where(at: string | Annotation | undefined): Annotation | undefined {
+    const place = annotation(at);
+    return place?.file === undefined ? place : { ...place, file: oneLine(this.redactor.redact(place.file)) };
   }
 
   private emit(text: string): void {

@@ -23,7 +23,7 @@ import type { ReportPlan } from './metrics/report.js';
 import type { ReleaseContext } from './providers/types.js';
 import { CHECK_LOAD_CHOICES, DEFAULT_CHECK_LOAD_TIMEOUT_S, type CheckLoadChoice } from './mlserver/load-check.js';
 import { chooseMlserverLine, judgeImplementation, probeEnvironment, type EnvironmentProbe } from './mlserver/probe.js';
-import { withoutCredentials } from './notebook/environment.js';
+import { notebookEnvironment } from './notebook/environment.js';
 import { resolveKernelPython } from './notebook/kernel.js';
 import { readNotebook } from './notebook/read.js';
 import type { MlserverLine } from './settings/mlserver-schema.js';
@@ -194,8 +194,9 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
 
   // Secrets from headers are registered before the training environment is cut from env.
   const headers = parseHeaders(options.verifyHeaders, log);
-  const { env: trainingEnv, removed } = withoutCredentials(env, log.redactor);
-  if (removed.length > 0) log.info(`notebook: runs without ${removed.join(', ')} (credentials stay with the tool)`);
+  const { env: trainingEnv, removed, refused } = notebookEnvironment(env, log.redactor);
+  if (removed.length > 0) log.info(`notebook: runs without ${removed.join(', ')} (credentials stay with the tool; only allow-listed variables and MLSERVER_RELEASE_NOTEBOOK_ENV's names reach the notebook)`);
+  for (const name of refused) log.warn(`notebook: MLSERVER_RELEASE_NOTEBOOK_ENV names ${name}, which is not passed`);
 
   // The kernel the notebook names decides which Python the checks ask.
   const notebookGuess = runner === 'none' ? undefined

@@ -29,6 +29,7 @@ import { storageUriOf } from './stores/s3.js';
 import type { ModelStore } from './stores/types.js';
 import { writeTempFiles } from './temp-files.js';
 import { verifyServed } from './verify.js';
+import { markdownCode, markdownRow, markdownText } from './providers/ci-text.js';
 
 
 export interface PromoteOptions {
@@ -141,7 +142,7 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
         author,
         force: options.force ?? false,
         branch: options.to.branch,
-        review: options.review ? { branch: `promote/${model}/${version}`, title: `Promote model ${model} ${version}`, body: `Promotes \`${model}\` \`${version}\` from ${origin}, byte for byte.\n\n| | |\n|---|---|\n| Folder | \`${folder}/\` |\n| Artifact sha256 | \`${sha256 ?? '—'}\` |\n` } : undefined,
+        review: options.review ? { branch: `promote/${model}/${version}`, title: `Promote model ${model} ${version}`, body: `Promotes ${markdownCode(model)} ${markdownCode(version)} from ${markdownText(origin)}, byte for byte.\n\n| | |\n|---|---|\n${markdownRow(['Folder', markdownCode(`${folder}/`)])}\n${markdownRow(['Artifact sha256', sha256 ? markdownCode(sha256) : '—'])}\n` } : undefined,
         log,
       });
       if (!options.review) {

@@ -24,7 +24,9 @@ import { rollout } from './rollout.js';
 import type { FileToPublish, ModelStore } from './stores/types.js';
 import { detectProvider } from './providers/index.js';
 import type { Provider } from './providers/types.js';
-import { artifactUri, renderSettings, serializeSettings } from './settings/render.js';
+import { renderSettings, serializeSettings } from './settings/render.js';
+import { modelFileUri } from './settings/runtime-files.js';
+import { markdownCode, markdownRow, markdownUrl } from './providers/ci-text.js';
 import { verifyServed } from './verify.js';
 import { rawFileUrl, reportMarkdown } from './summary.js';
 import { TOOL_VERSION } from './version.js';
@@ -214,27 +216,30 @@ async function publish(store: ModelStore, plan: ReleasePlan, files: FileToPublis
 
 /** What a reviewer needs to approve a release: where it came from and what it serves. */
 function reviewBody(plan: ReleasePlan, artifact: StagedArtifact | undefined, executedNotebook: string | undefined, report: ReleaseReport, store: ModelStore): string {
-  const row = (name: string, value: string | undefined) => (value ? `| ${name} | ${value} |` : undefined);
+  // Every value passes the CI escaper (providers/ci-text.ts): CI variables and store locations are data.
+  const row = (name: string, value: string | undefined) => (value ? markdownRow([name, value]) : undefined);
+  const url = (value: string | undefined) => (value ? markdownUrl(value) : undefined);
   return [
-    `Release of model \`${plan.name}\` version \`${plan.version}\`, made by mlserver-release.`,
+    `Release of model ${markdownCode(plan.name)} version ${markdownCode(plan.version)}, made by mlserver-release.`,
     '',
     '| | |',
     '|---|---|',
-    row('Folder', `\`${plan.folder}/\``),
-    row('Endpoint', `\`POST ${plan.endpoint}\``),
-    row('Source repository', plan.context.sourceRepository),
-    row('Source commit', plan.context.sourceCommit),
-    row('Tag', plan.context.tag),
-    row('Job', plan.context.jobUrl),
-    row('Executed notebook', executedNotebook ? `\`${path.basename(executedNotebook)}\`` : undefined),
-    row('Artifact', artifact ? `\`${artifact.uri}\`, ${artifact.bytes} bytes, sha256 \`${artifact.sha256}\`` : undefined),
+    row('Folder', markdownCode(`${plan.folder}/`)),
+    row('Endpoint', markdownCode(`POST ${plan.endpoint}`)),
+    row('Source repository', url(plan.context.sourceRepository)),
+    row('Source commit', plan.context.sourceCommit ? markdownCode(plan.context.sourceCommit) : undefined),
+    row('Tag', plan.context.tag ? markdownCode(plan.context.tag) : undefined),
+    row('Job', url(plan.context.jobUrl)),
+    row('Executed notebook', executedNotebook ? markdownCode(path.basename(executedNotebook)) : undefined),
+    row('Artifact', artifact ? `${markdownCode(artifact.uri)}, ${artifact.bytes} bytes, sha256 ${markdownCode(artifact.sha256)}` : undefined),
   ].filter((line): line is string => line !== undefined).join('\n') + '\n' + reportMarkdown(report, plan.version, (file) => rawFileUrl(store.location, plan.review?.branch ?? plan.branch ?? 'main', `${plan.folder}/${file}`));
 }
 
 /** Renders the settings and stages every file of the version folder (see publish/stage.ts). */
 async function stageFiles(plan: ReleasePlan, staging: Staging, executedNotebook: string | undefined, report: ReleaseReport, log: Logger) {
   const rendered = renderSettings(plan.settings, plan.version);
-  const uri = artifactUri(rendered);
+  // parameters.uri, or the file name the runtime finds by itself when uri is omitted (settings/runtime-files.ts).
+  const uri = modelFileUri(rendered, plan.modelDir, plan.settingsPath, plan.mlserverLine);
   let artifact: StagedArtifact | undefined;
   if (uri) {
     artifact = await stageArtifact(staging, uri);
@@ -294,7 +299,7 @@ async function stageFiles(plan: ReleasePlan, staging: Staging, executedNotebook:
 }
 
 function dryRun(plan: ReleasePlan, log: Logger): ReleaseResult {
-  const uri = artifactUri(plan.settings);
+  const uri = modelFileUri(plan.settings, plan.modelDir, plan.settingsPath, plan.mlserverLine);
   const files = [SETTINGS_FILE, ...(uri ? [folderRelativePath(uri)] : []), RECORD_FILE];
   log.info('dry run: nothing is executed or pushed. The release would:');
   if (plan.notebookPath) log.info(`  run      ${plan.notebookPath} (${plan.runner}) -> ${plan.outputNotebook}`);

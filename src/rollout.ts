@@ -20,6 +20,7 @@ import type { RolloutAction, RolloutPlan } from './rollout/types.js';
 import { readSettingsFile } from './settings/read.js';
 import { modelNameIn } from './settings/validate.js';
 import { editManifest } from './rollout/manifest.js';
+import { markdownCode, markdownText } from './providers/ci-text.js';
 import { isDns1123Label } from './rollout/names.js';
 import { findVersion } from './inventory.js';
 import { openStore } from './stores/resolve.js';
@@ -153,7 +154,7 @@ export async function rollout(options: RolloutOptions, runtime: { env?: Env; cwd
   }, { branch, startFrom: target, what: `writing ${file}` });
   let reviewUrl: string | undefined;
   if (options.review && applied.changed && store.openReview && target) {
-    reviewUrl = (await store.openReview(branch!, target, message, `${summary}\n\n\`${file}\` in ${store.location}; Argo CD or Flux apply it once merged.\n`)).url;
+    reviewUrl = (await store.openReview(branch!, target, message, `${markdownText(summary)}\n\n${markdownCode(file)} in ${markdownText(store.location)}; Argo CD or Flux apply it once merged.\n`)).url;
   }
   log.info(`rollout: ${summary}${applied.changed ? '' : ' (nothing to change)'}`);
   return { platform, model, version, file, manifestsRepo: store.location, changed: applied.changed, summary, commit: applied.commit, reviewUrl, storageUri: plan.storageUri };

@@ -2,7 +2,8 @@
  * The built bundle started the way GitHub's runner starts a `uses:` step: the
  * runner's environment, INPUT_* variables and temp files for outputs and summary.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { spawnNode } from './helpers/capture.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
@@ -36,17 +37,6 @@ action.after(async (ctx) => {
   removeTempDirs();
 });
 
-/** Async on purpose: the git server lives in this process, so a blocking spawn would starve it. */
-function spawnNode(args: string[], options: { env: Record<string, string>; cwd: string }): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('node', args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 async function runAction(ctx: Ctx, inputs: Record<string, string>) {
   const files = tempDir('mlsr-runner-');
@@ -193,7 +183,7 @@ contract('every input reaches the release options', () => {
       via: 'api', review: true, hostType: 'gitlab', apiUrl: 'https://gl.example.com',
       target: 'folder', reloadUrl: 'http://ml:8080', verifyUrl: 'http://ml:8080', verifyTimeout: 60,
       verifyHeaders: ['X-Key: abcd1234'], request: 'req.json', expect: 'exp.json',
-      mlserverVersion: '1.3', checkLoad: 'always', checkLoadTimeout: 45, networkTimeout: 30, layout: 'name/version', metrics: 'm.json', reportFigures: 'all', require: ['accuracy>=0.9', 'f1>0.5'], noRegression: ['accuracy:0.01'], baseline: 'v0', s3Endpoint: 'http://minio:9000', s3PathStyle: true, rollout: 'kserve', manifestsRepo: '/m', manifestsToken: 'mt0ken', manifestsPath: 'deploy/x', namespace: 'ml', canary: 10,
+      mlserverVersion: '1.3', checkLoad: 'always', checkLoadTimeout: 45, networkTimeout: 30, layout: 'name/version', metrics: 'm.json', reportFigures: 'all', require: ['accuracy>=0.9', 'f1>0.5'], noRegression: ['accuracy:0.01'], baseline: 'v0', s3Endpoint: 'http://minio:9000', s3PathStyle: true, rollout: 'kserve', manifestsRepo: '/m', manifestsToken: 'mt0ken', manifestsPath: 'deploy/x', namespace: 'ml', canary: '10',
     });
   } finally {
     process.env = saved;

@@ -58,6 +58,8 @@ secrets('the notebook runs without the credentials, and the executed notebook is
       INPUT_TOKEN: TOKEN,
       SOMETHING_ELSE: `Basic ${Buffer.from(`oauth2:${TOKEN}`).toString('base64')}`,
       USER_SETTING: 'kept',
+      // Not on the allow-list: it reaches the notebook because the user names it.
+      MLSERVER_RELEASE_NOTEBOOK_ENV: 'USER_SETTING',
     }),
   });
   assert.is(run.code, 0, run.stderr);

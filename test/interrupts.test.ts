@@ -35,7 +35,7 @@ for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
     const repo = newBareRepo();
     const marker = `${signal}-${process.pid}-${Date.now()}`;
     const run = runBundle(['release', '--model-dir', project.dir, '--repo', repo, '--version', 'v1', '--runner', 'nbconvert', '--param', 'sleep_seconds=60'],
-      baseEnv({ MLSR_TEST_RUN: marker }));
+      baseEnv({ MLSR_TEST_RUN: marker, MLSERVER_RELEASE_NOTEBOOK_ENV: 'MLSR_TEST_RUN' }));
     await waitFor(() => /cell \d+ of \d+: import time/.test(run.stderr()), 60_000, 'the sleeping cell');
     await waitFor(() => kernelsOf(marker).length > 0, 10_000, 'the kernel');
     run.child.kill(signal);

@@ -8,6 +8,7 @@
  * A metric a rule names but the notebook never reported fails the gate too.
  */
 import { ReleaseError } from '../errors.js';
+import { markdownText, textCell } from '../providers/ci-text.js';
 import type { MetricValue, Metrics } from './collect.js';
 
 export type Operator = '>=' | '>' | '<=' | '<' | '==' | '!=';
@@ -132,10 +133,16 @@ export function comparisonRows(metrics: Metrics, baseline: Metrics | undefined):
 
 const show = (value: MetricValue | undefined) => (value === undefined ? '—' : typeof value === 'number' ? String(Number(value.toPrecision(6))) : String(value));
 
-/** The comparison as a table: markdown for summaries and reviews, text for the terminal. */
+/**
+ * The comparison as a table: markdown for summaries and reviews, text for the
+ * terminal. Metric names, string values and the baseline's version are data
+ * (the notebook's, the store's): every cell passes through the CI escaper, so a
+ * table keeps one row per metric and no cell is a CI command.
+ */
 export function comparisonTable(rows: ComparisonRow[], baselineVersion: string | undefined, version: string, failing: Map<string, string>, format: 'markdown' | 'text'): string {
-  const head = ['metric', baselineVersion ? `baseline (${baselineVersion})` : 'baseline (none)', `this version (${version})`, 'change'];
-  const body = rows.map((r) => [`${failing.has(r.metric) ? (format === 'markdown' ? '❌ ' : '✗ ') : ''}${r.metric}`, show(r.baseline), show(r.current), r.change]);
+  const cell = format === 'markdown' ? markdownText : textCell;
+  const head = ['metric', baselineVersion ? `baseline (${cell(baselineVersion)})` : 'baseline (none)', `this version (${cell(version)})`, 'change'];
+  const body = rows.map((r) => [`${failing.has(r.metric) ? (format === 'markdown' ? '❌ ' : '✗ ') : ''}${cell(r.metric)}`, cell(show(r.baseline)), cell(show(r.current)), r.change]);
   if (format === 'markdown') {
     return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((cells) => `| ${cells.join(' | ')} |`)].join('\n') + '\n';
   }

@@ -8,6 +8,7 @@ import type { Annotation, LogStyle } from '../log.js';
 import type { Env } from '../process.js';
 import { comparisonTable } from '../metrics/gate.js';
 import { curlLine, resultOutputs } from '../summary.js';
+import { dotenvReport } from './ci-text.js';
 import type { Provider, ReleaseContext } from './types.js';
 
 const ESC = '\u001b';
@@ -42,11 +43,13 @@ export function gitlabContext(env: Env): ReleaseContext {
 
 export const DEFAULT_DOTENV = 'mlserver-release.env';
 
-/** GitLab's dotenv reports take KEY=value lines; keys become MLSERVER_<OUTPUT>. */
-export function dotenvText(outputs: Record<string, string>): string {
-  return Object.entries(outputs)
-    .map(([name, value]) => `MLSERVER_${name.toUpperCase().replace(/-/g, '_')}=${value.replace(/\n/g, ' ')}`)
-    .join('\n') + '\n';
+/**
+ * GitLab's dotenv reports take KEY=value lines; keys become MLSERVER_<OUTPUT>,
+ * and each metric MLSERVER_METRIC_<NAME> while GitLab's limits allow (see
+ * dotenvReport in ci-text.ts, which also says what was left out).
+ */
+export function dotenvText(outputs: Record<string, string>, metrics: Record<string, unknown> = {}): string {
+  return dotenvReport(outputs, metrics).text;
 }
 
 export const gitlab: Provider = {
@@ -59,9 +62,11 @@ export const gitlab: Provider = {
   async publishResult(result, { cwd, log, dotenvPath }) {
     const outputs = resultOutputs(result);
     const file = path.resolve(cwd, dotenvPath ?? DEFAULT_DOTENV);
-    // Each metric also gets its own variable, MLSERVER_METRIC_<NAME>, for later jobs' rules and scripts.
-    const metricVariables = Object.fromEntries(Object.entries(result.metrics ?? {}).map(([name, value]) => [`metric-${name.replace(/[^A-Za-z0-9]+/g, '_')}`, String(value)]));
-    await writeFile(file, dotenvText({ ...outputs, ...metricVariables }));
+    // Each metric also gets its own variable, MLSERVER_METRIC_<NAME>, for later jobs' rules and scripts,
+    // after our own variables and only while GitLab's limits allow; the log names the rest.
+    const report = dotenvReport(outputs, result.metrics ?? {});
+    await writeFile(file, report.text);
+    for (const warning of report.warnings) log.warn(warning);
     await log.group('Release summary', async () => {
       for (const [name, value] of Object.entries(outputs)) log.info(`${name.padEnd(18)} ${value}`);
       if (result.comparison) log.info(comparisonTable(result.comparison, result.baseline?.version, result.version, new Map(), 'text').trimEnd());

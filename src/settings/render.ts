@@ -3,6 +3,7 @@
  * by editing JSON text: `parameters.version`, the only place MLServer reads a
  * version from (repository/load.py), plus the seed's placeholders anywhere.
  */
+import { randomUUID } from 'node:crypto';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -33,8 +34,26 @@ function replacePlaceholders(value: Json, version: string): Json {
   return value;
 }
 
+/**
+ * The settings as JSON that Python's json.load reads back to the same values:
+ * NaN, Infinity and -Infinity are written as Python's json.dumps writes them
+ * (JSON.stringify would turn them into null, which e.g. `max_batch_time` refuses).
+ */
 export function serializeSettings(settings: ModelSettings): string {
-  return JSON.stringify(settings, null, 2) + '\n';
+  const marker = `\u0000${randomUUID()}:`;
+  let constants = false;
+  const text = JSON.stringify(settings, (_key, value: unknown) => {
+    if (typeof value !== 'number' || Number.isFinite(value)) return value;
+    constants = true;
+    return `${marker}${Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity'}`;
+  }, 2);
+  if (!constants) return text + '\n';
+  const quotedMarker = JSON.stringify(marker).slice(0, -1);
+  return text.replace(new RegExp(`${escapeRegExp(quotedMarker)}(NaN|Infinity|-Infinity)"`, 'g'), '$1') + '\n';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function artifactUri(settings: ModelSettings): string | undefined {

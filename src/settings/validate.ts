@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { ReleaseError } from '../errors.js';
-import { knownTopLevelKeys, LINES, modelSettingsSchema, type MlserverLine } from './mlserver-schema.js';
+import { knownTopLevelKeys, LINES, modelSettingsSchema, pairsAsObject, PYDANTIC1_SETTINGS_OPTIONS, type MlserverLine } from './mlserver-schema.js';
 import { policyFindings } from './policy.js';
 import type { JsonObject, ModelSettings } from './render.js';
 
@@ -25,10 +25,20 @@ export function validateSettings(value: unknown, file: string, line: MlserverLin
   const rules = LINES[line];
   const parsed = modelSettingsSchema(line).safeParse(value, { reportInput: true });
   const problems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeIssue(issue, line));
-  const policy = policyFindings(value as Record<string, unknown>, rules.pydantic);
+  // What MLServer makes of `parameters: [...]` on pydantic 1 (dict(value)), so the policy and the
+  // published copy see the same object; the file on disk is left as it is.
+  const source = value as Record<string, unknown>;
+  const pairs = rules.pydantic === 1 ? pairsAsObject(source.parameters) : undefined;
+  const normalized = pairs ? { ...source, parameters: pairs } : source;
+  const policy = policyFindings(normalized, rules.pydantic, rules.wellKnownModelFiles);
   problems.push(...policy.problems);
 
   const warnings = policy.warnings.map((w) => `${file}: ${w}`);
+  if (rules.pydantic === 1) {
+    for (const key of PYDANTIC1_SETTINGS_OPTIONS) {
+      if (key in source) warnings.push(`${file}: "${key}" is not a field: MLServer ${line}'s pydantic 1 BaseSettings takes it as an option (where it reads MLSERVER_MODEL_* values from on the server); 1.6+ ignores it`);
+    }
+  }
   if (rules.unknownTopLevelKeys === 'ignored') {
     const known = new Set(knownTopLevelKeys(line));
     for (const key of Object.keys(value)) {
@@ -43,8 +53,8 @@ export function validateSettings(value: unknown, file: string, line: MlserverLin
       file,
     );
   }
-  const settings = value as ModelSettings;
-  return { settings, name: String(settings.name), warnings, line };
+  const settings = normalized as ModelSettings;
+  return { settings, name: pythonText(settings.name), warnings, line };
 }
 
 /** The model name in parsed settings, for commands that only need the name (verify). */
@@ -52,7 +62,13 @@ export function modelNameIn(value: unknown, file: string): string {
   const name = (value as { name?: unknown } | null)?.name;
   const problems = typeof name === 'string' || typeof name === 'number' ? policyFindings({ name }, 1).problems.filter((p) => p.startsWith('name')) : ['name: required'];
   if (problems.length > 0) throw new ReleaseError('ESETTINGSINVALID', `${file} does not name the model usably`, problems, file);
-  return String(name);
+  return pythonText(name);
+}
+
+/** str(value) as Python writes it, for a name pydantic 1 turns from a number into text. */
+function pythonText(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf';
+  return String(value);
 }
 
 function describeIssue(issue: z.core.$ZodIssue, line: MlserverLine): string[] {

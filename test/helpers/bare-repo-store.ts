@@ -59,16 +59,38 @@ export class BareRepoStore {
     return this.git(repo, ['hash-object', '-w', '--stdin'], content);
   }
 
-  /** Applies path-based changes on top of a tree with a temporary index. */
+  /**
+   * Applies path-based changes on top of a tree with ls-tree and mktree, which
+   * (like GitHub's and GitLab's own tree writes) keep whatever the base tree holds,
+   * even names `git read-tree` refuses (".." or ".git" planted with mktree).
+   */
   buildTree(repo: string, base: string | undefined, changes: Array<{ path: string; sha: string | null; mode?: string }>): string {
-    const env = { GIT_INDEX_FILE: path.join(this.scratch, `index-${Date.now()}-${Math.random()}`) };
-    const wt = ['--work-tree', path.join(this.scratch, 'wt')];
-    if (base) this.git(repo, ['read-tree', base], undefined, env);
-    for (const change of changes) {
-      if (change.sha === null) this.git(repo, [...wt, 'update-index', '--force-remove', change.path], undefined, env);
-      else this.git(repo, [...wt, 'update-index', '--add', '--cacheinfo', `${change.mode ?? '100644'},${change.sha},${change.path}`], undefined, env);
-    }
-    return this.git(repo, ['write-tree'], undefined, env);
+    const entries = (tree: string | undefined) => {
+      if (!tree) return [] as Array<{ mode: string; type: string; sha: string; name: string }>;
+      const out = execFileSync('git', ['ls-tree', '-z', tree], { cwd: repo }).toString('utf8');
+      return out.split('\0').filter(Boolean).map((record) => {
+        const tab = record.indexOf('\t');
+        const [mode, type, sha] = record.slice(0, tab).split(' ');
+        return { mode, type, sha, name: record.slice(tab + 1) };
+      });
+    };
+    const write = (tree: string | undefined, parts: string[], change: { sha: string | null; mode?: string }): string | undefined => {
+      const [head, ...rest] = parts;
+      const current = entries(tree);
+      const kept = current.filter((e) => e.name !== head);
+      if (rest.length === 0) {
+        if (change.sha !== null) kept.push({ mode: change.mode ?? '100644', type: change.mode === '160000' ? 'commit' : 'blob', sha: change.sha, name: head });
+      } else {
+        const child = write(current.find((e) => e.name === head && e.type === 'tree')?.sha, rest, change);
+        if (child) kept.push({ mode: '040000', type: 'tree', sha: child, name: head });
+      }
+      if (kept.length === 0) return undefined;
+      const input = kept.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join('');
+      return execFileSync('git', ['mktree', '-z', '--missing'], { cwd: repo, input }).toString().trim();
+    };
+    let tree = base ? this.git(repo, ['rev-parse', `${base}^{tree}`]) : undefined;
+    for (const change of changes) tree = write(tree, change.path.split('/'), change);
+    return tree ?? execFileSync('git', ['mktree'], { cwd: repo, input: '' }).toString().trim();
   }
 
   commitTree(repo: string, tree: string, parents: string[], message: string, author: { name: string; email: string }): string {
@@ -79,12 +101,14 @@ export class BareRepoStore {
   listFolder(repo: string, ref: string, folder: string, recursive: boolean): TreeEntry[] {
     let out: string;
     try {
-      out = this.git(repo, ['ls-tree', ...(recursive ? ['-r'] : []), ref, '--', ...(folder ? [`${folder}/`] : [])]);
+      // -z: names as stored (a line break or a non-ASCII name is not quoted), as GitHub and GitLab list them.
+      out = execFileSync('git', ['ls-tree', '-z', ...(recursive ? ['-r'] : []), ref, '--', ...(folder ? [`${folder}/`] : [])], { cwd: repo, encoding: 'utf8' });
     } catch {
       return [];
     }
-    return out.split('\n').filter(Boolean).map((line) => {
-      const [meta, file] = line.split('\t');
+    return out.split('\0').filter(Boolean).map((line) => {
+      const tab = line.indexOf('\t');
+      const [meta, file] = [line.slice(0, tab), line.slice(tab + 1)];
       const [mode, type, sha] = meta.split(' ');
       return { type, sha, path: file, name: path.posix.basename(file), mode };
     });

@@ -1,4 +1,5 @@
 /** In-memory streams and a CLI runner that captures everything the tool prints. */
+import { spawn } from 'node:child_process';
 import { runCli } from '../../src/cli.js';
 import type { Env } from '../../src/process.js';
 
@@ -27,4 +28,16 @@ export async function cli(argv: string[], options: { env?: Env; cwd?: string } =
   const stderr = new Capture();
   const code = await runCli({ argv, env: options.env ?? baseEnv(), cwd: options.cwd ?? process.cwd(), stdout, stderr });
   return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Runs node as a child without blocking this process (a git or API server here keeps answering). */
+export function spawnNode(args: string[], options: { env: Record<string, string>; cwd: string }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('node', args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }

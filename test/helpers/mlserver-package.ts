@@ -13,7 +13,8 @@ export const STANDIN_PACKAGE_DIR = path.join(path.dirname(fileURLToPath(import.m
 
 /** Env that makes the stand-in importable, reporting `version`. */
 export function withStandinMlserver(version = '1.3.2'): Env {
-  return { PYTHONPATH: STANDIN_PACKAGE_DIR, MLSERVER_STANDIN_VERSION: version };
+  // The stand-in's version reaches the notebook's Python only when the user passes it through.
+  return { PYTHONPATH: STANDIN_PACKAGE_DIR, MLSERVER_STANDIN_VERSION: version, MLSERVER_RELEASE_NOTEBOOK_ENV: 'MLSERVER_STANDIN_VERSION' };
 }
 
 /**

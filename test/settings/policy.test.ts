@@ -47,10 +47,13 @@ test('MLServer\'s abstract MLModel is refused: it loads, then fails every infere
   }
 });
 
-test('runtimes that load a file need parameters.uri; others only get a warning', () => {
-  for (const runtime of ['mlserver_sklearn', 'mlserver_xgboost', 'mlserver_lightgbm', 'mlserver_mlflow', 'mlserver_onnx']) {
+test('runtimes that load a file need parameters.uri, unless they find a well-known file name; others only get a warning', () => {
+  for (const runtime of ['mlserver_mlflow', 'mlserver_onnx']) {
     const problems = problemsOf({ name: 'iris', implementation: `${runtime}.Model` });
     assert.ok(problems.some((p) => p.startsWith('parameters.uri: required for')), `${runtime}: ${problems}`);
+  }
+  for (const runtime of ['mlserver_sklearn', 'mlserver_xgboost', 'mlserver_lightgbm', 'mlserver_catboost']) {
+    assert.equal(problemsOf({ name: 'iris', implementation: `${runtime}.Model` }), [], runtime);
   }
   const { warnings } = validateSettings({ name: 'iris', implementation: 'custom_runtime.MyModel' }, 'model-settings.json', '1.7');
   assert.ok(warnings.some((w) => w.includes('parameters.uri is not set')));

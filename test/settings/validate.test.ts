@@ -8,27 +8,12 @@ import * as assert from 'uvu/assert';
 import { ReleaseError } from '../../src/errors.js';
 import { MLSERVER_LINES, type MlserverLine } from '../../src/settings/mlserver-schema.js';
 import { validateSettings } from '../../src/settings/validate.js';
+import { accepted, problemsOf, refused } from '../helpers/settings-checks.js';
 
 const valid = { name: 'iris', implementation: 'mlserver_sklearn.SKLearnModel', parameters: { uri: './model.joblib' } };
 const PYDANTIC1: MlserverLine[] = ['1.3', '1.4', '1.5'];
 const PYDANTIC2: MlserverLine[] = ['1.6', '1.7'];
 
-function problemsOf(value: unknown, line: MlserverLine): string[] {
-  try {
-    validateSettings(value, 'model-settings.json', line);
-  } catch (error) {
-    assert.instance(error, ReleaseError);
-    assert.is((error as ReleaseError).exitCode, 2);
-    return (error as ReleaseError).details;
-  }
-  return [];
-}
-
-const accepted = (value: unknown, line: MlserverLine) => assert.equal(problemsOf(value, line), [], `${line} should accept ${JSON.stringify(value)}`);
-const refused = (value: unknown, line: MlserverLine, path: string) => {
-  const problems = problemsOf(value, line);
-  assert.ok(problems.some((p) => p.startsWith(`${path}:`)), `${line} should refuse ${path} in ${JSON.stringify(value)}; got ${JSON.stringify(problems)}`);
-};
 
 test('a minimal settings file passes on every line without warnings', () => {
   for (const line of MLSERVER_LINES) {

@@ -145,7 +145,7 @@ properties('folder: what a file system can hold (symlinks out, dot names, line b
   }), { numRuns: RUNS });
 });
 
-properties('GitHub API: the stand-in serves a tree made with git mktree; default through --via api stages nothing outside its temp folder', async (ctx) => {
+properties('GitHub API: the stand-in serves a tree made with git mktree; default through --via api stages nothing outside its temp folder', async () => {
   const root = tempDir('mlsr-api-');
   mkdirSync(path.join(root, 'acme'));
   const api = await new HostApiStandIn({ root, token: TOKEN }).start();
