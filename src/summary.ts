@@ -1,8 +1,11 @@
 /**
  * The release told for people: a Markdown table for CI summaries, the curl line
- * for the V2 request, and the flat key/values that CI outputs carry.
+ * for the V2 request, and the flat key/values that CI outputs carry. Every value
+ * in the Markdown passes through the CI escaper (providers/ci-text.ts): a name
+ * with a newline, `|` or HTML stays inside its cell.
  */
 import type { Env } from './process.js';
+import { markdownCode, markdownFence, markdownLinkTarget, markdownText, markdownUrl } from './providers/ci-text.js';
 import { detectHostKind } from './publish/credentials.js';
 import type { ReleaseResult } from './release.js';
 import { comparisonTable, type ComparisonRow } from './metrics/gate.js';
@@ -34,10 +37,10 @@ export function reportMarkdown(report: { rows: ComparisonRow[]; baseline?: { ver
   if (report.rows.length === 0 && report.figures.length === 0) return '';
   const lines = ['', '#### Metrics', ''];
   if (report.rows.length > 0) lines.push(comparisonTable(report.rows, report.baseline?.version, version, new Map(), 'markdown').trimEnd());
-  for (const note of report.notes) lines.push('', `_${note}_`);
+  for (const note of report.notes) lines.push('', `_${markdownText(note)}_`);
   for (const figure of report.figures) {
     const url = figureUrl(figure.path);
-    lines.push('', url ? `![${figure.path}](${url})` : `\`${figure.path}\``);
+    lines.push('', url ? `![${markdownText(figure.path)}](${markdownLinkTarget(url)})` : markdownCode(figure.path));
   }
   return lines.join('\n') + '\n';
 }
@@ -48,32 +51,32 @@ export function curlLine(result: ReleaseResult, serverUrl = 'http://localhost:80
 
 export function summaryMarkdown(result: ReleaseResult, env: Env): string {
   const link = commitUrl(result, env);
-  const commit = result.commit ? (link ? `[\`${result.commit.slice(0, 12)}\`](${link})` : `\`${result.commit.slice(0, 12)}\``) : '—';
+  const short = result.commit ? markdownCode(result.commit.slice(0, 12)) : '—';
+  const commit = result.commit && link ? `[${short}](${markdownLinkTarget(link)})` : short;
+  const [model, version] = [markdownText(result.model), markdownText(result.version)];
   const title = {
-    pushed: `Released ${result.model} ${result.version}`,
-    'already-published': `${result.model} ${result.version} was already published`,
-    'already-promoted': `${result.model} ${result.version} was already promoted`,
-    'dry-run': `Dry run: ${result.model} ${result.version}`,
+    pushed: `Released ${model} ${version}`,
+    'already-published': `${model} ${version} was already published`,
+    'already-promoted': `${model} ${version} was already promoted`,
+    'dry-run': `Dry run: ${model} ${version}`,
   }[result.status];
   return [
     `### ${title}`,
     '',
     '| | |',
     '|---|---|',
-    `| Model | \`${result.model}\` |`,
-    `| Version | \`${result.version}\` |`,
-    `| Folder | \`${result.folder}/\` |`,
+    `| Model | ${markdownCode(result.model)} |`,
+    `| Version | ${markdownCode(result.version)} |`,
+    `| Folder | ${markdownCode(`${result.folder}/`)} |`,
     `| Commit | ${commit} |`,
-    `| Endpoint | \`POST ${result.endpoint}\` |`,
-    ...(result.reviewUrl ? [`| Review | ${result.reviewUrl} |`] : []),
-    `| Executed notebook | ${result.executedNotebook ? `\`${result.executedNotebook}\`` : '—'} |`,
+    `| Endpoint | ${markdownCode(`POST ${result.endpoint}`)} |`,
+    ...(result.reviewUrl ? [`| Review | ${markdownUrl(result.reviewUrl)} |`] : []),
+    `| Executed notebook | ${result.executedNotebook ? markdownCode(result.executedNotebook) : '—'} |`,
     ...(result.comparison ? [reportMarkdown({ rows: result.comparison, baseline: result.baseline, figures: (result.figures ?? []).map((p) => ({ path: p })), notes: result.baseline ? [] : ['no baseline: the first release of this model'] }, result.version, (file) => rawFileUrl(result.repo, result.branch ?? 'main', `${result.folder}/${file}`, env))] : []),
     '',
     'Try it once MLServer has loaded the version:',
     '',
-    '```sh',
-    curlLine(result),
-    '```',
+    markdownFence(curlLine(result), 'sh'),
     '',
   ].join('\n');
 }
