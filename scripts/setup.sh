@@ -32,4 +32,15 @@ else
   say "  sudo apt-get update && sudo apt-get install -y ${debian_packages[*]}"
   exit 1
 fi
+# The S3 store's tests run against moto's S3 server as well as s3rver (npm). moto is on the machine image,
+# in the pyenv Python; there is no PyPI here, so this only checks, and says how to install it elsewhere.
+moto_server=$(command -v moto_server || true)
+[ -n "$moto_server" ] || [ ! -x "${HOME:-/root}/.pyenv/shims/moto_server" ] || moto_server="${HOME:-/root}/.pyenv/shims/moto_server"
+if [ -n "$moto_server" ] && "$moto_server" --help >/dev/null 2>&1; then
+  say "moto_server is present ($moto_server) for the S3 tests"
+else
+  say "moto_server (moto's S3 server) is missing; the S3 tests need it. Install it where PyPI is reachable with:"
+  say "  python3 -m pip install 'moto[server]==5.2.1'   (then make sure moto_server is on PATH or in ~/.pyenv/shims)"
+  exit 1
+fi
 say "ready"

@@ -49,7 +49,7 @@ function storeOfKind(choice: StoreChoice, runtime: StoreRuntime): ModelStore {
   if (repository.target === 's3') {
     const env = runtime.env;
     return s3Store({
-      url: repository.url, env, modelsPath: choice.modelsPath, log: runtime.log, backoff: runtime.backoff,
+      url: repository.url, env, modelsPath: choice.modelsPath, log: runtime.log, backoff: runtime.backoff, networkTimeoutMs: choice.networkTimeoutMs,
       endpoint: choice.s3Endpoint || env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL,
       pathStyle: choice.s3PathStyle ?? /^(1|true|yes)$/i.test(env.MLSERVER_RELEASE_S3_PATH_STYLE ?? ''),
       region: env.AWS_REGION || env.AWS_DEFAULT_REGION,

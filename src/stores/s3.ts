@@ -11,37 +11,40 @@
  *   (already published, or a conflict). Where the server ignores conditional
  *   writes, racing first publishes of one version are not safe: serialise them
  *   in CI (concurrency group, resource_group);
- * - removing a version deletes release.json first.
+ * - removing a version deletes release.json first;
+ * - an interrupted run (SIGINT, SIGTERM) aborts its multipart uploads and
+ *   deletes its claims before it exits (interrupts.ts), and a claim left by a
+ *   run that could not clean up (SIGKILL, a lost runner) expires: see `claimFolder`.
+ * Every request has --network-timeout as its deadline (connect, whole request,
+ * idle socket) and is tried at most twice, so an endpoint that accepts
+ * connections but never answers fails as EUNREACHABLE instead of hanging.
  * Content ids are the sha256 the tool stores as object metadata. Big files go up
  * as streamed multipart uploads with parallel parts, so memory stays bounded.
  * Credentials come from the AWS SDK's default chain: AWS_ACCESS_KEY_ID and
  * AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN), profiles, and web identity
  * (GitHub OIDC through aws-actions/configure-aws-credentials, GitLab id_tokens).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import {
-  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client,
+  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command,
+  PutObjectCommand, S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { ReleaseError } from '../errors.js';
+import { onInterrupt } from '../interrupts.js';
 import type { Logger } from '../log.js';
 import { RECORD_FILE } from '../publish/layout.js';
 import { sha256File } from '../publish/layout.js';
+import { DEFAULT_NETWORK_TIMEOUT_MS, describeNetworkError } from '../publish/network.js';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from '../publish/retry.js';
 import { versionFolders } from './folders.js';
+import { CLAIM, CLAIM_RENEW_EVERY_MS, CLAIM_STALE_AFTER_MS, isPreconditionFailed, s3Claims, type Holding } from './s3-claims.js';
+import { parseS3Url, type S3Location } from './s3-location.js';
+
+export { CLAIM, CLAIM_RENEW_EVERY_MS, CLAIM_STALE_AFTER_MS } from './s3-claims.js';
+export { parseS3Url, prefixProblems, storageUriOf, type S3Location } from './s3-location.js';
 import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, Snapshot } from './types.js';
-
-export interface S3Location {
-  bucket: string;
-  prefix: string;
-}
-
-export function parseS3Url(url: string): S3Location {
-  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
-  if (!match) throw new ReleaseError('EUSAGE', `--repo "${url}" is not an s3://bucket/prefix URL (bucket names are 3 to 63 lower-case letters, digits, dots and hyphens)`);
-  return { bucket: match[1], prefix: (match[2] ?? '').replace(/^\/+|\/+$/g, '') };
-}
 
 export interface S3StoreOptions {
   url: string;
@@ -56,15 +59,23 @@ export interface S3StoreOptions {
   /** Parts of a multipart upload (default 8 MiB) and how many go at once (default 4). */
   partSize?: number;
   queueSize?: number;
+  /** --network-timeout: the deadline of each request (connect, whole request, idle socket). Default 120 s. */
+  networkTimeoutMs?: number;
+  /** A claim the server last saw written longer ago than this is stale (default 15 min; see claimFolder). */
+  claimStaleAfterMs?: number;
+  /** How often a holder re-writes its claims while it writes (default 2 min). */
+  claimRenewEveryMs?: number;
 }
 
-const CLAIM = '.mlserver-release-claim';
 const sha256Of = (content: string) => createHash('sha256').update(content).digest('hex');
 
 /** What an S3 error means for the user: named, with the exit code the catalog gives it. */
-function s3Error(error: unknown, what: string, location: S3Location): ReleaseError {
+function s3Error(error: unknown, what: string, location: S3Location, endpoint: string, timeoutMs: number): ReleaseError {
+  if (error instanceof ReleaseError) return error;
   const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const status = e.$metadata?.httpStatusCode;
+  // No HTTP status: the request never got an answer (timeout, refused, DNS, TLS).
+  if (status === undefined && e.name !== 'CredentialsProviderError') return new ReleaseError('EUNREACHABLE', `Object storage failed to ${what}: ${describeNetworkError(error, endpoint, timeoutMs)}`);
   if (e.name === 'NoSuchBucket' || (status === 404 && /bucket/i.test(what))) return new ReleaseError('EREMOTENOTFOUND', `The bucket "${location.bucket}" does not exist (or this endpoint does not have it)`);
   if (e.name === 'CredentialsProviderError') return new ReleaseError('EAUTH', `No object-storage credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile (AWS_PROFILE), or web identity (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE)`);
   if (e.name === 'InvalidAccessKeyId' || e.name === 'SignatureDoesNotMatch' || status === 401) return new ReleaseError('EAUTH', `Object storage rejected the credentials while trying to ${what} (${e.name ?? status})`);
@@ -72,21 +83,28 @@ function s3Error(error: unknown, what: string, location: S3Location): ReleaseErr
   return new ReleaseError('EUNREACHABLE', `Object storage failed to ${what}: ${e.name ?? ''} ${e.message ?? String(error)}`.trim());
 }
 
-const isPreconditionFailed = (error: unknown) => {
-  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return e.name === 'PreconditionFailed' || e.$metadata?.httpStatusCode === 412;
-};
 
 export function s3Store(options: S3StoreOptions): ModelStore {
   const location = parseS3Url(options.url);
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const timeoutMs = options.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
+  const region = options.region ?? 'us-east-1';
+  const endpoint = options.endpoint ?? `https://s3.${region}.amazonaws.com`;
+  const staleAfterMs = options.claimStaleAfterMs ?? CLAIM_STALE_AFTER_MS;
+  const renewEveryMs = options.claimRenewEveryMs ?? CLAIM_RENEW_EVERY_MS;
   // The SDK warns on Node 20 that its *future* versions will need Node 22; the bundle carries this
   // version, so the warning would only confuse. It reads this variable once, when the client starts.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const client = new S3Client({
-    region: options.region ?? 'us-east-1',
+    region,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     forcePathStyle: options.pathStyle ?? false,
+    // The SDK's NodeHttpHandler.create() takes these options in place of a handler. Its defaults are
+    // no deadline at all; a requestTimeout only logs a warning unless throwOnRequestTimeout is set.
+    requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs, socketTimeout: timeoutMs, throwOnRequestTimeout: true },
+    // One retry for a transient failure (a 503 SlowDown, a reset connection): an endpoint that never
+    // answers costs at most about twice --network-timeout.
+    maxAttempts: 2,
     // Keys in the (injected) environment win; otherwise the SDK's own chain: profiles, web identity, instance roles.
     ...(options.env.AWS_ACCESS_KEY_ID && options.env.AWS_SECRET_ACCESS_KEY
       ? { credentials: { accessKeyId: options.env.AWS_ACCESS_KEY_ID, secretAccessKey: options.env.AWS_SECRET_ACCESS_KEY, ...(options.env.AWS_SESSION_TOKEN ? { sessionToken: options.env.AWS_SESSION_TOKEN } : {}) } }
@@ -94,14 +112,17 @@ export function s3Store(options: S3StoreOptions): ModelStore {
   });
   const key = (path: string) => (location.prefix ? `${location.prefix}/${path}` : path);
   const fromKey = (k: string) => (location.prefix ? k.slice(location.prefix.length + 1) : k);
+  const fail = (error: unknown, what: string) => s3Error(error, what, location, endpoint, timeoutMs);
   const call = async <T>(what: string, action: () => Promise<T>): Promise<T> => {
     try {
       return await action();
     } catch (error) {
       if (isPreconditionFailed(error)) throw error;
-      throw s3Error(error, what, location);
+      throw fail(error, what);
     }
   };
+  const deleteKey = (path: string, ifMatch?: string) =>
+    client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: key(path), ...(ifMatch ? { IfMatch: ifMatch } : {}) }));
 
   async function listAll(prefix: string): Promise<string[]> {
     const keys: string[] = [];
@@ -120,7 +141,7 @@ export function s3Store(options: S3StoreOptions): ModelStore {
       return await object.Body?.transformToString('utf8');
     } catch (error) {
       if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
-      throw s3Error(error, `read ${path}`, location);
+      throw fail(error, `read ${path}`);
     }
   }
 
@@ -156,7 +177,8 @@ export function s3Store(options: S3StoreOptions): ModelStore {
     };
   }
 
-  async function upload(path: string, file: FileToPublish, sha256: string, ifNoneMatch: boolean): Promise<void> {
+  /** What one apply attempt holds: claims to release and uploads to abort, also on an interrupt. */
+  async function upload(path: string, file: FileToPublish, sha256: string, ifNoneMatch: boolean, holding: Holding): Promise<void> {
     if (!file.source) {
       await call(`write ${path}`, () => client.send(new PutObjectCommand({
         Bucket: location.bucket, Key: key(path), Body: file.content ?? '', Metadata: { sha256 }, ...(ifNoneMatch ? { IfNoneMatch: '*' } : {}),
@@ -171,15 +193,24 @@ export function s3Store(options: S3StoreOptions): ModelStore {
       queueSize: options.queueSize ?? 4,
       leavePartsOnError: false,
     });
-    await call(`upload ${path}`, () => parts.done());
+    holding.uploads.set(parts, key(path));
+    try {
+      await call(`upload ${path}`, () => parts.done());
+    } finally {
+      holding.uploads.delete(parts);
+    }
   }
+
+  const { claimFolder, renew, release, takeBack, abortUploadsUnder } = s3Claims({ client, bucket: location.bucket, key, deleteKey, fail, log: options.log, staleAfterMs });
 
   async function removeFolder(folder: string): Promise<void> {
     const keys = await listAll(`${folder}/`);
     // Un-publish first: without release.json the folder no longer counts, whatever is left of it.
     const ordered = [...keys.filter((k) => k.endsWith(`/${RECORD_FILE}`)), ...keys.filter((k) => !k.endsWith(`/${RECORD_FILE}`))];
-    for (const k of ordered) await call(`delete ${k}`, () => client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: key(k) })));
+    for (const k of ordered) await call(`delete ${k}`, () => deleteKey(k));
   }
+
+  const preconditionFailed = () => Object.assign(new Error('the claim was lost'), { name: 'PreconditionFailed' });
 
   return {
     kind: 's3',
@@ -202,7 +233,12 @@ export function s3Store(options: S3StoreOptions): ModelStore {
         const seen = await snapshot();
         const decision = await decide(seen, attempt);
         if ('done' in decision) return { result: decision.done, changed: false, attempts: attempt };
-        const claims: string[] = [];
+        const holding: Holding = { claims: [], uploads: new Map(), written: [], committing: false };
+        let lostRace = false;
+        // From here on an interrupt aborts the uploads and releases the claims before the process exits.
+        const forget = onInterrupt(() => release(holding));
+        const heartbeat = setInterval(() => void Promise.all(holding.claims.map(renew)), renewEveryMs);
+        heartbeat.unref();
         try {
           for (const write of decision.writes) {
             if (write.files === null) {
@@ -211,31 +247,54 @@ export function s3Store(options: S3StoreOptions): ModelStore {
             }
             const fresh = !seen.folders.has(write.folder);
             // Claim the folder first (a new version, or one replaced with --force), so a racing publish never mixes its files with ours.
-            await upload(`${write.folder}/${CLAIM}`, { path: CLAIM, content: randomBytes(8).toString('hex') }, '', true);
-            claims.push(`${write.folder}/${CLAIM}`);
+            holding.claims.push(await claimFolder(write.folder));
+            // A run killed mid-upload may have left a multipart upload here; holding the claim, it is ours to abort.
+            await abortUploadsUnder(write.folder);
             // Holding the claim, nobody else writes here; one who finished since our snapshot left its release.json.
             if (fresh && (await readText(`${write.folder}/${RECORD_FILE}`)) !== undefined) throw Object.assign(new Error('committed meanwhile'), { name: 'PreconditionFailed' });
             const ids = await seen.contentIds(write.folder, write.files);
             const record = write.files.find((f) => f.path === RECORD_FILE);
             // A replaced (--force) version is un-published before its files change, so no reader ever
             // sees the new artifact beside the old release.json; the new release.json re-publishes it.
-            if (!fresh && record) await call(`delete ${write.folder}/${RECORD_FILE}`, () => client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: key(`${write.folder}/${RECORD_FILE}`) })));
-            for (const file of write.files) if (file !== record) await upload(`${write.folder}/${file.path}`, file, ids.get(file.path)!, false);
-            if (record) await upload(`${write.folder}/${RECORD_FILE}`, record, ids.get(RECORD_FILE)!, fresh);
-            // A replaced version keeps only the new files.
-            const kept = new Set([...write.files.map((f) => f.path), CLAIM]);
-            for (const k of await listAll(`${write.folder}/`)) {
-              if (!kept.has(k.slice(write.folder.length + 1))) await call(`delete ${k}`, () => client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: key(k) })));
+            if (!fresh && record) await call(`delete ${write.folder}/${RECORD_FILE}`, () => deleteKey(`${write.folder}/${RECORD_FILE}`));
+            for (const file of write.files) {
+              if (file === record) continue;
+              // Only a new folder's files are ours to take back; a replaced one's were someone's before.
+              if (fresh && !write.keepOthers) holding.written.push(`${write.folder}/${file.path}`);
+              await upload(`${write.folder}/${file.path}`, file, ids.get(file.path)!, false, holding);
+            }
+            if (holding.claims.some((c) => c.lost)) throw preconditionFailed();
+            holding.committing = true;
+            if (record) await upload(`${write.folder}/${RECORD_FILE}`, record, ids.get(RECORD_FILE)!, fresh, holding);
+            holding.committing = false;
+            holding.written = [];
+            // A replaced version keeps only the new files (unless the write keeps the others: one file of a shared folder).
+            if (!write.keepOthers) {
+              const kept = new Set([...write.files.map((f) => f.path), CLAIM]);
+              for (const k of await listAll(`${write.folder}/`)) {
+                if (!kept.has(k.slice(write.folder.length + 1))) await call(`delete ${k}`, () => deleteKey(k));
+              }
             }
           }
         } catch (error) {
-          if (!isPreconditionFailed(error)) throw error;
+          if (!isPreconditionFailed(error)) {
+            // An attempt that failed leaves the folder as it found it (without release.json it was never published).
+            // Not after a 412: that means another run owns or committed the folder now.
+            await takeBack(holding);
+            throw error;
+          }
+          lostRace = true;
+        } finally {
+          clearInterval(heartbeat);
+          forget();
+          // Only our own claim: If-Match on its ETag leaves one another run took over in place.
+          for (const claim of holding.claims) await deleteKey(claim.path, claim.etag).catch(() => undefined);
+        }
+        if (lostRace) {
           // Another publish claimed or committed the folder first: decide again on what is there now.
           options.log.info(`publish: another publish got to ${applyOptions.what.replace(/^publishing /, '')} first; deciding again`);
           await sleep(backoffDelay(attempt, backoff));
           continue;
-        } finally {
-          for (const claim of claims) await client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: key(claim) })).catch(() => undefined);
         }
         for (const write of decision.writes) options.log.info(`publish: s3://${location.bucket}/${key(write.folder)}/ ${write.files ? 'is in place' : 'was removed'}`);
         return { result: decision.result, changed: true, attempts: attempt };
@@ -243,10 +302,4 @@ export function s3Store(options: S3StoreOptions): ModelStore {
       throw new ReleaseError('EPUSHFAILED', `Gave up on ${applyOptions.what}: the folder kept changing`);
     },
   };
-}
-
-/** Where KServe's or Seldon's storage initializer reads a published folder from. */
-export function storageUriOf(url: string, folder: string): string {
-  const { bucket, prefix } = parseS3Url(url);
-  return `s3://${bucket}/${prefix ? `${prefix}/` : ''}${folder}`;
 }

@@ -115,6 +115,18 @@ export declare const CATALOG: {
         exit: 4;
         hint: string;
     };
+    EUNSAFEPATH: {
+        exit: 4;
+        hint: string;
+    };
+    EMANIFEST: {
+        exit: 4;
+        hint: string;
+    };
+    ESTOREDATA: {
+        exit: 4;
+        hint: string;
+    };
     ENOSUCHVERSION: {
         exit: 2;
         hint: string;

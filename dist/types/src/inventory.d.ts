@@ -21,7 +21,11 @@ export interface ModelVersions {
     /** The version the tool made the default with `default`, when there is a default copy. */
     defaultVersion?: string;
 }
-/** Reads one folder's identity from its files, falling back to the folder name. */
+/**
+ * Reads one folder's identity from its files, falling back to the folder name.
+ * Both files come from the store and are hostile: every field is taken only when
+ * it has the type the tool writes, so `"model": 5` is ignored, never a crash.
+ */
 export declare function describeFolder(folder: string, settingsText?: string, recordText?: string): PublishedVersion | undefined;
 export declare function groupByModel(entries: PublishedVersion[], only?: string): ModelVersions[];
 /**

@@ -1,8 +1,3 @@
-/**
- * Logging. Every line goes through the redactor, so nothing the tool prints can
- * carry a secret. How groups and warnings look depends on where we run (plain
- * lines locally, folded groups on CI); providers supply a LogStyle for that.
- */
 import { Redactor } from './redact.js';
 /** Where a problem is: the user's file, and the line and column when known (1-based). */
 export interface Annotation {
@@ -12,8 +7,8 @@ export interface Annotation {
 }
 /**
  * How lines look where we run. Each function gets text that is already redacted
- * and returns the line to write, or '' when it wrote through the host's own
- * library (GitHub's @actions/core).
+ * and escaped (titles and file names on one line) and returns the line to write,
+ * or '' when it wrote through the host's own library (GitHub's @actions/core).
  */
 export interface LogStyle {
     startGroup(title: string): string;
@@ -45,6 +40,13 @@ export declare class Logger {
     error(message: string, at?: string | Annotation): void;
     /** Runs `body` inside a folded group; the group is closed even when `body` throws. */
     group<T>(title: string, body: () => Promise<T>): Promise<T>;
+    /**
+     * Text as it may be printed where we run: redacted, and escaped so that no line
+     * of it is a CI command (see providers/ci-text.ts). For anything printed
+     * outside the logger, such as a summary on stdout.
+     */
+    escape(text: string): string;
+    private where;
     private emit;
 }
 /** A logger that prints nothing, for library callers that do not want output. */

@@ -87,7 +87,7 @@ export interface ReleaseOptions {
     manifestsPath?: string;
     namespace?: string;
     /** With --rollout: the percent of traffic for the new version. */
-    canary?: number;
+    canary?: number | string;
 }
 export interface ReleasePlan {
     modelDir: string;

@@ -25,13 +25,17 @@ export interface RolloutOptions {
     apiUrl?: string;
     tokenType?: string;
     namespace?: string;
-    canary?: number;
+    /** A whole percent from 1 to 99; text (from argv or an Action input) must be plain decimal digits. */
+    canary?: number | string;
     promote?: boolean;
     rollback?: boolean;
     review?: boolean;
     dryRun?: boolean;
     gitUserName?: string;
     gitUserEmail?: string;
+    /** Object-storage endpoint of --store-repo (MinIO, Ceph), where the version's existence is checked. */
+    s3Endpoint?: string;
+    s3PathStyle?: boolean;
 }
 export interface RolloutResult {
     platform: Platform;
@@ -51,3 +55,6 @@ export declare function rollout(options: RolloutOptions, runtime?: {
     log?: Logger;
     backoff?: BackoffOptions;
 }): Promise<RolloutResult>;
+/** --canary as a whole percent from 1 to 99; text must be plain digits ("0x10" and "1e1" are refused). */
+export declare function canaryPercent(value: number | string): number;
+export declare function assertStorageUri(uri: string): void;

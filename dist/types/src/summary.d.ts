@@ -1,6 +1,8 @@
 /**
  * The release told for people: a Markdown table for CI summaries, the curl line
- * for the V2 request, and the flat key/values that CI outputs carry.
+ * for the V2 request, and the flat key/values that CI outputs carry. Every value
+ * in the Markdown passes through the CI escaper (providers/ci-text.ts): a name
+ * with a newline, `|` or HTML stays inside its cell.
  */
 import type { Env } from './process.js';
 import type { ReleaseResult } from './release.js';

@@ -1,6 +1,7 @@
 export declare function writeTempFiles(files: Array<{
     path: string;
     content: Buffer;
+    kind?: string;
 }>): Promise<{
     dir: string;
     files: Array<{

@@ -30,5 +30,10 @@ export interface ComparisonRow {
     change: string;
 }
 export declare function comparisonRows(metrics: Metrics, baseline: Metrics | undefined): ComparisonRow[];
-/** The comparison as a table: markdown for summaries and reviews, text for the terminal. */
+/**
+ * The comparison as a table: markdown for summaries and reviews, text for the
+ * terminal. Metric names, string values and the baseline's version are data
+ * (the notebook's, the store's): every cell passes through the CI escaper, so a
+ * table keeps one row per metric and no cell is a CI command.
+ */
 export declare function comparisonTable(rows: ComparisonRow[], baselineVersion: string | undefined, version: string, failing: Map<string, string>, format: 'markdown' | 'text'): string;

@@ -31,6 +31,12 @@ export declare function parseLayout(value: string | undefined): Layout;
 /** Where a `parameters.uri` lands inside the version folder: "./m.joblib" -> "m.joblib". */
 export declare function folderRelativePath(uri: string): string;
 export declare function sha256File(file: string): Promise<string>;
+export interface RecordedFile {
+    /** Path inside the version folder, "/"-separated. */
+    path: string;
+    bytes: number;
+    sha256: string;
+}
 export interface ReleaseRecord {
     tool: 'mlserver-release';
     toolVersion: string;
@@ -47,6 +53,8 @@ export interface ReleaseRecord {
         bytes: number;
         sha256: string;
     };
+    /** Every other file of the version folder (release.json itself excepted), for integrity checks both ways. */
+    files?: RecordedFile[];
     executedNotebook?: string;
     releasedAt: string;
     /** What the notebook reported, flat. */

@@ -18,5 +18,7 @@ export declare function writeFolderTree(files: FolderFile[], ctx: GitContext): P
  * undefined for a repository with no commits yet.
  */
 export declare function replaceFolder(rootTree: string | undefined, folderPath: string, folderTree: string | undefined, ctx: GitContext): Promise<string>;
+/** Returns a root tree equal to `rootTree` except that the file at `filePath` is `file` (added or replaced). */
+export declare function replaceFile(rootTree: string | undefined, filePath: string, file: FolderFile, ctx: GitContext): Promise<string>;
 /** Blob ids under `folderPath` at `commit`, keyed by their path inside the folder. */
 export declare function folderBlobs(commit: string, folderPath: string, ctx: GitContext): Promise<Map<string, string>>;

@@ -1,4 +1,6 @@
 export declare function dns1123(value: string): string;
+/** A DNS-1123 label, as Kubernetes namespace names must be. */
+export declare function isDns1123Label(value: string): boolean;
 export declare function resourceName(model: string, version?: string): string;
 /**
  * The model format KServe's and Seldon's MLServer runtimes know, from the implementation.

@@ -29,12 +29,31 @@ export interface LineRules {
     environmentPath: boolean;
     /** ModelParameters.inference_pool_gid and autogenerate_inference_pool_gid, added in 1.7. */
     inferencePoolGid: boolean;
+    /**
+     * File names a runtime looks for in the model folder when `parameters.uri` is
+     * omitted (MLServer then passes the folder, repository/load.py, and
+     * mlserver/utils.py `get_model_uri` returns the first of these that is a file).
+     * Each list is the runtime's WELLKNOWN_MODEL_FILENAMES at every tag of the line.
+     */
+    wellKnownModelFiles: Record<string, readonly string[]>;
 }
+/**
+ * Keys pydantic 1's BaseSettings.__init__ takes as options, not as fields
+ * (pydantic 1.10 env_settings.py), so `ModelSettings.parse_obj` (which calls
+ * `cls(**obj)`) on 1.3-1.5 consumes them instead of refusing them as extras. Any
+ * other `_`-prefixed key is an extra field and refused ("extra fields not
+ * permitted": validate_model in pydantic 1.10 main.py skips no underscore names;
+ * checked with pydantic 1.10.4). pydantic 2's model_validate (1.6+) ignores them as
+ * it ignores every unknown key.
+ */
+export declare const PYDANTIC1_SETTINGS_OPTIONS: readonly ['_env_file', '_env_file_encoding', '_env_nested_delimiter', '_secrets_dir'];
 export declare const LINES: Record<MlserverLine, LineRules>;
 export declare function isMlserverLine(value: string): value is MlserverLine;
 /** "1.3.2", "1.7.0rc1" or "1.5" -> its line, or undefined when we do not support it. */
 export declare function lineOfVersion(version: string): MlserverLine | undefined;
 /** ModelSettings for one line, as a zod schema whose issues carry JSON paths. */
 export declare function modelSettingsSchema(line: MlserverLine): z.ZodType;
+/** `dict(value)` of a list, as pydantic 1 does for a model field; undefined when dict() would fail. */
+export declare function pairsAsObject(value: unknown): Record<string, unknown> | undefined;
 /** Top-level keys this line knows; the rest are refused (1.3-1.5) or ignored (1.6+). */
 export declare function knownTopLevelKeys(line: MlserverLine): string[];

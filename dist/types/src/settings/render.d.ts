@@ -1,8 +1,3 @@
-/**
- * The release version goes into a copy of model-settings.json structurally, never
- * by editing JSON text: `parameters.version`, the only place MLServer reads a
- * version from (repository/load.py), plus the seed's placeholders anywhere.
- */
 export type Json = null | boolean | number | string | Json[] | {
     [key: string]: Json;
 };
@@ -14,6 +9,11 @@ export interface ModelSettings extends JsonObject {
 }
 /** A copy of `settings` with the version in `parameters.version` and in every placeholder. */
 export declare function renderSettings(settings: ModelSettings, version: string): ModelSettings;
+/**
+ * The settings as JSON that Python's json.load reads back to the same values:
+ * NaN, Infinity and -Infinity are written as Python's json.dumps writes them
+ * (JSON.stringify would turn them into null, which e.g. `max_batch_time` refuses).
+ */
 export declare function serializeSettings(settings: ModelSettings): string;
 export declare function artifactUri(settings: ModelSettings): string | undefined;
 export declare function environmentTarball(settings: ModelSettings): string | undefined;

@@ -18,5 +18,7 @@ export declare function workFolders(dir: string): Promise<Array<{
     ageMs: number;
 }>>;
 export declare function folderStore(options: FolderStoreOptions): ModelStore;
+/** Throws EUSAGE unless `url` is an http(s) URL without credentials, where MLServer's REST API could answer. */
+export declare function assertReloadUrl(url: string): void;
 /** Asks MLServer to rescan the disk for `model` and load its versions, without a restart. */
 export declare function reloadModel(url: string, model: string, headers: Record<string, string>, log: Logger): Promise<void>;

@@ -24,6 +24,7 @@ export interface StoreRuntime {
     log: Logger;
     backoff?: BackoffOptions;
 }
+/** The store for `choice`, behind the one boundary every store's contents cross (boundary.ts). */
 export declare function resolveStore(choice: StoreChoice, runtime: StoreRuntime): ModelStore;
 /**
  * How a command names one store: the options every command that reads or writes
@@ -47,3 +48,5 @@ export declare function openStore(side: StoreSide, settings: {
     store: ModelStore;
     repository: Repository;
 }>;
+/** git check-ref-format's rules for a branch name, checked before any store is touched. */
+export declare function assertBranchName(name: string, flag: string): void;

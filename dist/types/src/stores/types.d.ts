@@ -35,10 +35,26 @@ export interface Snapshot {
     /** The content ids this store would give `files` placed in `folder`, comparable with StoredFolder.files(). */
     contentIds(folder: string, files: FileToPublish[]): Promise<Map<string, string>>;
 }
-/** Add or replace a whole version folder, or remove it (files: null). */
+/**
+ * Add or replace a whole version folder, or remove it (files: null). With
+ * `keepOthers`, only the listed files are added or replaced and every other entry
+ * of the folder stays exactly as stored (bytes, modes, symlinks): what a command
+ * that owns one file of a shared folder (rollout's manifest) writes.
+ */
 export interface FolderWrite {
     folder: string;
     files: FileToPublish[] | null;
+    keepOthers?: boolean;
+}
+/** What a stored entry is: only plain and executable files are ever copied out of a store. */
+export type StoredKind = 'file' | 'executable' | 'symlink' | 'submodule';
+/** One file of a stored folder, as readFolder hands it back (after the boundary check in boundary.ts). */
+export interface StoredFile {
+    /** Path inside the folder, "/"-separated. */
+    path: string;
+    content: Buffer;
+    /** Default 'file'. */
+    kind?: StoredKind;
 }
 /** What to do on top of a snapshot: nothing (done), or these writes as one change. */
 export type Decision<T> = {
@@ -85,11 +101,8 @@ export interface ModelStore {
     }): Promise<void>;
     /** The state of `branch` (default: the store's branch), read cheaply: trees and ids, no artifacts. */
     snapshot(branch?: string): Promise<Snapshot>;
-    /** The bytes of one version folder. */
-    readFolder(folder: string, branch?: string): Promise<Array<{
-        path: string;
-        content: Buffer;
-    }>>;
+    /** The bytes of one version folder, every entry with its kind (boundary.ts refuses what is not a file). */
+    readFolder(folder: string, branch?: string): Promise<StoredFile[]>;
     /**
      * Applies a change with optimistic concurrency: `decide` is called on a fresh
      * snapshot, its writes are applied atomically on top of it, and when the store
