@@ -80,7 +80,13 @@ function s3Error(error: unknown, what: string, location: S3Location, endpoint: s
   if (e.name === 'CredentialsProviderError') return new ReleaseError('EAUTH', `No object-storage credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile (AWS_PROFILE), or web identity (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE)`);
   if (e.name === 'InvalidAccessKeyId' || e.name === 'SignatureDoesNotMatch' || status === 401) return new ReleaseError('EAUTH', `Object storage rejected the credentials while trying to ${what} (${e.name ?? status})`);
   if (e.name === 'AccessDenied' || status === 403) return new ReleaseError('EFORBIDDEN', `Object storage refused to ${what} in s3://${location.bucket}/${location.prefix} (${e.name ?? status})`);
-  return new ReleaseError('EUNREACHABLE', `Object storage failed to ${what}: ${e.name ?? ''} ${e.message ?? String(error)}`.trim());
+  // S3 answers 301/307 when the bucket lives in another region or the endpoint is not the bucket's;
+  // the SDK then has no error code to give ("Unknown"), and the tool never follows a redirect with credentials.
+  if (status !== undefined && status >= 300 && status < 400) {
+    return new ReleaseError('EREDIRECT', `Object storage answered HTTP ${status} (a redirect) when asked to ${what}: the bucket "${location.bucket}" is in another region or behind another endpoint than ${endpoint}; set AWS_REGION to the bucket's region, or --s3-endpoint to its endpoint`);
+  }
+  const named = e.name && e.name !== 'Unknown' ? e.name : `HTTP ${status}`;
+  return new ReleaseError('EUNREACHABLE', `Object storage failed to ${what}: ${named}${e.message && e.message !== 'UnknownError' ? ` ${e.message}` : ''}`);
 }
 
 

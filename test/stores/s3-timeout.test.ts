@@ -3,6 +3,7 @@
  * connections and never answers, preflight, list and publish fail as EUNREACHABLE
  * (exit 4) within about the timeout instead of hanging.
  */
+import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { suite } from 'uvu';
@@ -75,3 +76,27 @@ for (const [name, run] of [
 }
 
 silent.run();
+
+const redirecting = suite<{ server: http.Server; endpoint: string }>('S3 endpoint that redirects');
+redirecting.before(async (ctx) => {
+  // What S3 answers for a bucket in another region: 307 with the bucket's own endpoint, and no error code the SDK knows.
+  ctx.server = http.createServer((req, res) => {
+    req.resume();
+    res.writeHead(307, { Location: 'https://models.s3.eu-west-1.amazonaws.com/', 'x-amz-bucket-region': 'eu-west-1' }).end();
+  });
+  await new Promise<void>((resolve) => ctx.server.listen(0, '127.0.0.1', resolve));
+  ctx.endpoint = `http://127.0.0.1:${(ctx.server.address() as AddressInfo).port}`;
+});
+redirecting.after(async (ctx) => { await new Promise((resolve) => ctx.server.close(resolve)); });
+
+redirecting('a 307 is EREDIRECT (exit 4) that says what to set, not "Unknown UnknownError"', async (ctx) => {
+  const s3 = s3Store({ url: 's3://models/team', endpoint: ctx.endpoint, pathStyle: true, env: S3_CREDENTIALS, modelsPath: 'models', log: silentLogger(), networkTimeoutMs: 2000 });
+  const { error } = await timed(s3.preflight({ needsExistingBranch: false }));
+  assert.is(error.code, 'EREDIRECT', error.message);
+  assert.is(exitCodeOf(error), 4);
+  assert.match(error.message, 'HTTP 307');
+  assert.match(error.message, 'AWS_REGION');
+  assert.not.match(error.message, 'Unknown');
+});
+
+redirecting.run();
