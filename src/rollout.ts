@@ -120,6 +120,7 @@ export async function rollout(options: RolloutOptions, runtime: { env?: Env; cwd
   );
   // The same rules as --models-path: relative, and a path git can store (no .., no .git).
   const folder = normalizeModelsPath(options.manifestsPath ?? `deploy/${model}`, '--manifests-path');
+  if (!folder) throw new ReleaseError('EUSAGE', `--manifests-path "${options.manifestsPath}" names the store's root; give the folder that holds the manifests, such as deploy/${model}`);
   const file = folder ? `${folder}/${FILES[platform]}` : FILES[platform];
   const render = platform === 'kserve' ? kserveManifest : seldonManifest;
   const author = { name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release', email: options.gitUserEmail || env.GIT_USER_EMAIL || 'mlserver-release@users.noreply.localhost' };

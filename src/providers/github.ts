@@ -2,6 +2,9 @@
  * GitHub Actions: context from the runner's GITHUB_* variables, log groups and
  * file annotations, masking through the runner, step outputs and a job summary.
  */
+import { randomUUID } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
+import { EOL } from 'node:os';
 import * as core from '@actions/core';
 import type { Annotation, LogStyle } from '../log.js';
 import type { Env } from '../process.js';
@@ -25,6 +28,16 @@ function properties(at: Annotation | undefined): core.AnnotationProperties {
   return { file: at.file, ...(at.line ? { startLine: at.line } : {}), ...(at.column ? { startColumn: at.column } : {}) };
 }
 
+/**
+ * One output in the runner's file-command format, as @actions/core writes it
+ * (`name<<ghadelimiter_<uuid>`): a random delimiter that the value cannot hold.
+ */
+export function outputCommand(name: string, value: string): string {
+  const delimiter = `ghadelimiter_${randomUUID()}`;
+  if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`unexpected: the output ${name} holds its delimiter`);
+  return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
+}
+
 export function githubContext(env: Env): ReleaseContext {
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const repository = env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined;
@@ -42,9 +55,14 @@ export const github: Provider = {
   context: async ({ env }) => githubContext(env),
   logStyle: () => githubLogStyle,
   maskSecret: (spelling) => core.setSecret(spelling),
-  async publishResult(result, { env }) {
-    // @actions/core writes to the files the runner names in GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.
-    for (const [name, value] of Object.entries(resultOutputs(result))) core.setOutput(name, value);
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(result, env)).write();
+  async publishResult(result, { env, log }) {
+    // The files the runner names, read from the injected env (@actions/core would read process.env).
+    // A runner without them (an old GHES, a hand-run container) gets a warning, not a failed job after the push.
+    const outputs = Object.entries(resultOutputs(result));
+    if (env.GITHUB_OUTPUT) await appendFile(env.GITHUB_OUTPUT, outputs.map(([name, value]) => outputCommand(name, value)).join(''));
+    // Without the file (old runners, @github/local-action), @actions/core prints the set-output command.
+    else for (const [name, value] of outputs) core.setOutput(name, value);
+    if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, summaryMarkdown(result, env));
+    else log.warn('GITHUB_STEP_SUMMARY is not set, so the job has no summary');
   },
 };

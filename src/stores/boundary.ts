@@ -10,7 +10,8 @@
  *   ".", ".." or ".git" component, no NUL or line break: publish/tree-paths.ts);
  * - it is valid UTF-8 (a store decoding invalid bytes hands back U+FFFD);
  * - only plain and executable files are copied: symlinks and submodules are
- *   refused, not dropped, so a copy never silently differs from its source.
+ *   refused (as are pipes, sockets and devices), not dropped, so a copy never
+ *   silently differs from its source.
  * A violation is EUNSAFEPATH (exit 4), naming the store and the path, raised
  * before the caller can write anything.
  */
@@ -38,8 +39,9 @@ export function assertSafeStoredPath(relativePath: string, where: string): void 
 export function assertCopyable(file: StoredFile, where: string): void {
   const kind = file.kind ?? 'file';
   if (kind !== 'file' && kind !== 'executable') {
-    throw new ReleaseError('EUNSAFEPATH', `${where}/${file.path} is a ${kind}; only files are copied out of a store, so nothing was written`, [
-      `replace the ${kind} with the file it stands for, or remove it, in the store`,
+    const what = kind === 'special' ? 'pipe, socket or device' : kind;
+    throw new ReleaseError('EUNSAFEPATH', `${where}/${file.path} is a ${what}; only files are copied out of a store, so nothing was written`, [
+      `replace the ${what} with the file it stands for, or remove it, in the store`,
     ]);
   }
 }

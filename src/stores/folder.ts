@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { assertNoSymlinkOnWay, containedPath } from '../contained-path.js';
+import { assertNoSymlinkOnWay, containedPath, readStoredFile } from '../contained-path.js';
 import { ReleaseError } from '../errors.js';
 import { removeOnInterrupt } from '../interrupts.js';
 import type { Logger } from '../log.js';
@@ -67,12 +67,14 @@ async function walk(dir: string, prefix = '', skipDotAtTop = false): Promise<Wal
     if (entry.isSymbolicLink()) out.push({ path: relative, kind: 'symlink' });
     else if (entry.isDirectory()) out.push(...(await walk(path.join(dir, name), `${relative}/`)));
     else if (entry.isFile()) out.push({ path: relative, kind: ((await stat(path.join(dir, name))).mode & 0o111) !== 0 ? 'executable' : 'file' });
+    else out.push({ path: relative, kind: 'special' }); // a pipe, socket or device: listed, so the boundary refuses it
   }
   return out;
 }
 
 /** A content id for a walked entry: sha256 of a file, or the target of a symlink (never followed). */
 async function contentIdOf(file: string, kind: StoredKind): Promise<string> {
+  if (kind === 'special') return 'special:'; // never opened: a pipe would block
   return kind === 'symlink' ? `symlink:${await readlink(file)}` : sha256File(file);
 }
 
@@ -111,7 +113,7 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
       async readTexts(paths) {
         const out = new Map<string, string>();
         for (const p of paths) {
-          const text = await readFile(containedPath(options.root, p), 'utf8').catch(() => undefined);
+          const text = (await readStoredFile(options.root, p))?.toString('utf8');
           if (text !== undefined) out.set(p, text);
         }
         return out;
@@ -168,7 +170,8 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
         const file = path.join(dir, ...entry.path.split('/'));
         // A name that is not UTF-8 cannot be opened by its decoded spelling; the boundary refuses it by that spelling.
         const unreadable = entry.path.includes('\uFFFD');
-        return { path: entry.path, kind: entry.kind, content: unreadable ? Buffer.alloc(0) : entry.kind === 'symlink' ? Buffer.from(await readlink(file)) : await readFile(file) };
+        const content = unreadable || entry.kind === 'special' ? Buffer.alloc(0) : entry.kind === 'symlink' ? Buffer.from(await readlink(file)) : await readFile(file);
+        return { path: entry.path, kind: entry.kind, content };
       }));
     },
     async apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, applyOptions: ApplyOptions): Promise<Applied<T>> {
@@ -184,11 +187,11 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
           for (const write of decision.writes) {
             const target = containedPath(options.root, write.folder);
             await assertNoSymlinkOnWay(options.root, target);
-            await mkdir(path.dirname(target), { recursive: true });
             if (write.keepOthers) {
               await writeEach(target, write);
               continue;
             }
+            await mkdir(path.dirname(target), { recursive: true });
             await removeStaleWorkFolders(path.dirname(target));
             try {
               if (write.files === null) {
@@ -252,6 +255,16 @@ async function sameFiles(dir: string, expected: Map<string, string>): Promise<bo
 
 /** Writes only the listed files of a folder, each replaced in one rename; the folder's other entries stay as they are. */
 async function writeEach(target: string, write: FolderWrite): Promise<void> {
+  try {
+    await writeEachFile(target, write);
+  } catch (error) {
+    if (error instanceof ReleaseError) throw error;
+    // A file where a folder should be, or a folder where the file should be: the store is not as the tool left it.
+    throw new ReleaseError('ESTOREDATA', `${target} cannot be written: ${(error as NodeJS.ErrnoException).code ?? ''} ${(error as Error).message}`.trim(), ['a file stands where a folder should be, or a folder where a file should be; fix the folder store']);
+  }
+}
+
+async function writeEachFile(target: string, write: FolderWrite): Promise<void> {
   for (const file of write.files ?? []) {
     const destination = containedPath(target, file.path);
     await assertNoSymlinkOnWay(target, destination);

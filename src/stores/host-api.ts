@@ -6,14 +6,16 @@
  * with the ref really moved, GitLab 400 on what is there now) means deciding
  * again on a fresh snapshot.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { ReleaseError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { API_FILE_LIMIT_BYTES, callApi, gitBlobId } from '../publish/api/client.js';
 import { CommitRefusedError, RefMovedError, type ApiFile, type HostApi } from '../publish/api/types.js';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from '../publish/retry.js';
 import { versionFolders } from './folders.js';
-import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, Snapshot } from './types.js';
+import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, Snapshot, StoredFile, StoredKind } from './types.js';
+
+const KINDS: Record<string, StoredKind> = { '100644': 'file', '100755': 'executable', '120000': 'symlink', '160000': 'submodule' };
 
 export interface HostApiStoreOptions {
   api: HostApi;
@@ -78,9 +80,14 @@ export function hostApiStore(options: HostApiStoreOptions): ModelStore {
       const target = await branchOrDefault(branch);
       const head = await call(`read branch ${target}`, () => api.branchHead(target));
       if (!head) return [];
-      const ids = await call(`read ${folder}`, () => api.treeBlobs(head, folder));
-      const out: Array<{ path: string; content: Buffer }> = [];
-      for (const [path, id] of ids) out.push({ path: path.slice(folder.length + 1), content: await call(`read ${path}`, () => api.readBlob(id)) });
+      const entries = await call(`read ${folder}`, () => api.treeEntries(head, folder));
+      const out: StoredFile[] = [];
+      for (const entry of entries) {
+        // The mode says what it is: the boundary copies only files, so a symlink is never turned into one.
+        const kind = KINDS[entry.mode] ?? 'file';
+        const content = kind === 'file' || kind === 'executable' ? await call(`read ${entry.path}`, () => api.readBlob(entry.id)) : Buffer.alloc(0);
+        out.push({ path: entry.path.slice(folder.length + 1), kind, content });
+      }
       return out;
     },
     async apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, applyOptions: ApplyOptions): Promise<Applied<T>> {
@@ -110,7 +117,8 @@ export function hostApiStore(options: HostApiStoreOptions): ModelStore {
             if (content.length > API_FILE_LIMIT_BYTES) {
               throw new ReleaseError('EAPILIMIT', `${file.path} is ${(content.length / 1e6).toFixed(0)} MB, above the host API's ${API_FILE_LIMIT_BYTES / 1e6} MB limit`);
             }
-            files.push({ path: `${write.folder}/${file.path}`, content });
+            const executable = file.source ? ((await stat(file.source)).mode & 0o111) !== 0 : false;
+            files.push({ path: `${write.folder}/${file.path}`, content, ...(executable ? { executable } : {}) });
             written.add(`${write.folder}/${file.path}`);
           }
           if (write.keepOthers) continue;

@@ -99,8 +99,8 @@ export class GitlabStandIn {
     }
     const start = existing ?? (startBranch ? store.head(repo, startBranch) : undefined);
     if (!start) return message(400, 'You can only create or edit files when you are on a branch');
-    const changes: Array<{ path: string; sha: string | null }> = [];
-    for (const action of body.actions as Array<{ action: string; file_path: string; content?: string; encoding?: string; last_commit_id?: string }>) {
+    const changes: Array<{ path: string; sha: string | null; mode?: string }> = [];
+    for (const action of body.actions as Array<{ action: string; file_path: string; content?: string; encoding?: string; last_commit_id?: string; execute_filemode?: boolean }>) {
       const exists = store.fileExists(repo, start, action.file_path);
       if (action.action === 'create' && exists) return message(400, 'A file with this name already exists');
       if ((action.action === 'update' || action.action === 'delete') && !exists) return message(400, "A file with this name doesn't exist");
@@ -108,7 +108,8 @@ export class GitlabStandIn {
         return message(400, `The file has changed since you started editing it: ${action.file_path}`);
       }
       if (action.action === 'delete') changes.push({ path: action.file_path, sha: null });
-      else changes.push({ path: action.file_path, sha: store.writeBlob(repo, Buffer.from(action.content ?? '', action.encoding === 'base64' ? 'base64' : 'utf8')) });
+      // doc/api/commits.md: execute_filemode true sets the executable flag on the file.
+      else changes.push({ path: action.file_path, sha: store.writeBlob(repo, Buffer.from(action.content ?? '', action.encoding === 'base64' ? 'base64' : 'utf8')), ...(action.execute_filemode ? { mode: '100755' } : {}) });
     }
     const tree = store.buildTree(repo, `${start}^{tree}`, changes);
     const commit = store.commitTree(repo, tree, [start], String(body.commit_message), { name: String(body.author_name ?? 'GitLab'), email: String(body.author_email ?? 'gitlab@example.com') });

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { detectProvider } from '../../src/providers/index.js';
-import { githubContext } from '../../src/providers/github.js';
+import { github, githubContext } from '../../src/providers/github.js';
+import { Logger } from '../../src/log.js';
+import { Capture } from '../helpers/capture.js';
 import { dotenvText } from '../../src/providers/gitlab.js';
 import { local } from '../../src/providers/local.js';
 import { removeTempDirs, tempDir } from '../helpers/fs.js';
@@ -37,6 +39,20 @@ test('local context reads the tag, commit and credential-free origin from git', 
   assert.is(ctx.tag, 'v0.3.0');
   assert.match(ctx.sourceCommit ?? '', /^[0-9a-f]{40}$/);
   assert.is(ctx.sourceRepository, 'https://git.example.com/ds/model.git');
+});
+
+test('github: outputs and summary go to the files the injected env names; without GITHUB_STEP_SUMMARY a warning, not a failure', async () => {
+  const dir = tempDir();
+  const result = { model: 'tiny', version: 'v1', folder: 'models/tiny-v1', repo: '/r', endpoint: '/v2/models/tiny/versions/v1/infer', files: [], warnings: [], status: 'pushed', pushed: true, alreadyPublished: false } as never;
+  const outputs = path.join(dir, 'out');
+  const summary = path.join(dir, 'summary.md');
+  const log = new Logger({ stream: new Capture() });
+  await github.publishResult(result, { env: { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary }, cwd: dir, log });
+  assert.match(readFileSync(outputs, 'utf8'), /^folder<<ghadelimiter_[0-9a-f-]+\nmodels\/tiny-v1\nghadelimiter_/m);
+  assert.match(readFileSync(summary, 'utf8'), 'models/tiny-v1');
+  const bare = new Logger({ stream: new Capture() });
+  await github.publishResult(result, { env: { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputs }, cwd: dir, log: bare });
+  assert.ok(bare.warnings.some((w) => w.includes('GITHUB_STEP_SUMMARY is not set')), bare.warnings.join('\n'));
 });
 
 test('dotenv keys are MLSERVER_<OUTPUT>', () => {

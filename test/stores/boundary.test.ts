@@ -6,13 +6,15 @@
  * with exit 4 before writing anything, and nothing may appear outside the
  * destination. Also: release.json integrity both ways, and hostile records.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { baseEnv, cli } from '../helpers/capture.js';
 import { removeTempDirs, tempDir } from '../helpers/fs.js';
-import { commitCount, listFiles, newBareRepo, readFile } from '../helpers/git-repos.js';
+import { commitCount, git, listFiles, newBareRepo, readFile, seedBareRepo } from '../helpers/git-repos.js';
+import { HostApiStandIn } from '../helpers/host-api-standin.js';
 import { plantInGit, plantInS3 } from '../helpers/hostile-stores.js';
 import { createModelProject, writeArtifact } from '../helpers/model-project.js';
 import { MOTO_CREDENTIALS, startMoto } from '../helpers/moto-server.js';
@@ -196,6 +198,56 @@ boundary('hostile records and options give catalogued errors, never exit 1', asy
   const reload = await cli(['default', '--version', 'v1', '--model', 'tiny', '--repo', volume, '--target', 'folder', '--reload-url', 'not a url']);
   assert.is(reload.code, 2, reload.stderr);
   assert.is(existsSync(path.join(volume, 'models', 'tiny')), false, 'the default was not written before the URL was checked');
+});
+
+boundary('through the GitHub API, a symlink and a submodule are what their tree modes say, and are refused', async () => {
+  const root = tempDir('mlsr-api-');
+  mkdirSync(path.join(root, 'acme'));
+  const api = await new HostApiStandIn({ root, token: 'T' }).start();
+  try {
+    for (const planted of [{ name: 'link', kind: 'symlink', content: '/etc/passwd' }, { name: 'runtime.py', kind: 'executable', content: 'x' }] as const) {
+      const bare = path.join(root, 'acme', `models-${planted.name}.git`);
+      git(['init', '--quiet', '--bare', '-b', 'main', bare]);
+      seedBareRepo(bare);
+      await publish(bare, 'v1');
+      plantInGit(bare, 'models/tiny-v1', planted);
+      const run = await cli(['default', '--version', 'v1', '--model', 'tiny', '--repo', `https://github.com/acme/models-${planted.name}.git`, '--via', 'api', '--api-url', `${api.url}/api/v3`], { env: baseEnv({ MLSERVER_REPO_TOKEN: 'T', MLSERVER_RELEASE_GITHUB_WRITE_INTERVAL_MS: '0' }) });
+      // A symlink is refused as one; an executable is a file, so integrity names it as not recorded.
+      refused(run, planted.kind === 'symlink' ? 'is a symlink' : 'runtime.py: not in release.json', planted.name);
+      assert.not.ok(listFiles(bare).includes('models/tiny/model.txt'), 'no default copy was written');
+    }
+  } finally {
+    await api.stop();
+  }
+});
+
+boundary('a folder store never reads through a symlink, never blocks on a pipe, and a file where a folder should be is exit 4', async () => {
+  const volume = tempDir('mlsr-volume-');
+  await publish(volume, 'v1', ['--target', 'folder']);
+  const record = path.join(volume, 'models', 'tiny-v1', 'release.json');
+  const outside = path.join(tempDir('mlsr-outside-'), 'secret.json');
+  writeFileSync(outside, '{"model": "SECRET-abc"}');
+  rmSync(record);
+  symlinkSync(outside, record);
+  const listed = await cli(['list', '--repo', volume, '--target', 'folder', '--json']);
+  refused(listed, 'is a symlink', 'list with a symlinked release.json');
+  assert.not.match(listed.stdout + listed.stderr, 'SECRET-abc');
+
+  rmSync(record);
+  execFileSync('mkfifo', [record]);
+  const piped = await cli(['list', '--repo', volume, '--target', 'folder']);
+  refused(piped, 'not a regular file', 'list with a pipe for release.json');
+  refused(await promote([volume, '--from-target', 'folder'], [newBareRepo()]), 'not a regular file', 'promote from a folder with a pipe');
+
+  const manifests = tempDir('mlsr-manifests-');
+  mkdirSync(path.join(manifests, 'deploy'));
+  writeFileSync(path.join(manifests, 'deploy', 'tiny'), 'a file where the folder should be');
+  const project = createModelProject();
+  const rollout = await cli(['rollout', '--platform', 'kserve', '--model-dir', project.dir, '--version', 'v1', '--storage-uri', 's3://b/x', '--manifests-repo', manifests, '--manifests-target', 'folder']);
+  refused(rollout, 'cannot be written', 'rollout into a folder store whose deploy/tiny is a file');
+  const root = await cli(['rollout', '--platform', 'kserve', '--model-dir', project.dir, '--version', 'v1', '--storage-uri', 's3://b/x', '--manifests-repo', manifests, '--manifests-target', 'folder', '--manifests-path', '.']);
+  assert.is(root.code, 2, root.stderr);
+  assert.match(root.stderr, '--manifests-path');
 });
 
 boundary.run();

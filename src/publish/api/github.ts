@@ -81,11 +81,16 @@ export function githubApi(options: GithubApiOptions): HostApi {
     },
     branchHead: headOf,
     async treeBlobs(ref, prefix) {
+      return new Map((await this.treeEntries(ref, prefix)).filter((e) => e.mode !== '160000').map((e) => [e.path, e.id]));
+    },
+    async treeEntries(ref, prefix) {
       // One request for the whole tree (GET git/trees/{sha}?recursive=1); GitHub truncates past 100,000 entries.
       const { data } = await octokit.git.getTree({ ...repo, tree_sha: ref, recursive: '1' });
       if (data.truncated) throw new ReleaseError('EPUSHFAILED', `GitHub truncated the tree of ${options.owner}/${options.repo} (over 100,000 entries); use --via git for this repository`);
       const scope = prefix ? `${prefix}/` : '';
-      return new Map(data.tree.filter((e) => e.type === 'blob' && e.path && e.sha && e.path.startsWith(scope)).map((e) => [e.path!, e.sha!]));
+      return data.tree
+        .filter((e) => (e.type === 'blob' || e.type === 'commit') && e.path && e.sha && e.path.startsWith(scope))
+        .map((e) => ({ path: e.path!, id: e.sha!, mode: e.mode ?? (e.type === 'commit' ? '160000' : '100644') }));
     },
     async readBlob(oid) {
       const { data } = await octokit.git.getBlob({ ...repo, file_sha: oid });
@@ -93,10 +98,10 @@ export function githubApi(options: GithubApiOptions): HostApi {
     },
     async commit(input: ApiCommitInput) {
       const baseTree = (await octokit.git.getCommit({ ...repo, commit_sha: input.parent })).data.tree.sha;
-      const entries: Array<{ path: string; mode: '100644'; type: 'blob'; sha: string | null }> = [];
+      const entries: Array<{ path: string; mode: '100644' | '100755'; type: 'blob'; sha: string | null }> = [];
       for (const file of input.files) {
         const blob = await octokit.git.createBlob({ ...repo, content: file.content.toString('base64'), encoding: 'base64' });
-        entries.push({ path: file.path, mode: '100644', type: 'blob', sha: blob.data.sha });
+        entries.push({ path: file.path, mode: file.executable ? '100755' : '100644', type: 'blob', sha: blob.data.sha });
       }
       for (const path of input.deletes) entries.push({ path, mode: '100644', type: 'blob', sha: null });
       const tree = await octokit.git.createTree({ ...repo, base_tree: baseTree, tree: entries });

@@ -57,17 +57,20 @@ export function gitlabApi(options: GitlabApiOptions): HostApi {
       }
     },
     async treeBlobs(ref, prefix) {
-      const blobs = new Map<string, string>();
+      return new Map((await this.treeEntries(ref, prefix)).filter((e) => e.mode !== '160000').map((e) => [e.path, e.id]));
+    },
+    async treeEntries(ref, prefix) {
       let entries;
       try {
         // Paginated (20 per page by default); gitbeaker follows the Link headers.
         entries = await api.Repositories.allRepositoryTrees(project, { ...(prefix ? { path: prefix } : {}), ref, recursive: true, perPage: 100 });
       } catch (error) {
-        if (httpFailure(error).status === 404) return blobs;
+        if (httpFailure(error).status === 404) return [];
         throw error;
       }
-      for (const entry of entries) if (entry.type === 'blob') blobs.set(entry.path, entry.id);
-      return blobs;
+      return entries
+        .filter((entry) => entry.type === 'blob' || entry.type === 'commit')
+        .map((entry) => ({ path: entry.path, id: entry.id, mode: String(entry.mode ?? (entry.type === 'commit' ? '160000' : '100644')) }));
     },
     async readBlob(oid) {
       const raw = await api.Repositories.showBlobRaw(project, oid);
@@ -89,6 +92,7 @@ export function gitlabApi(options: GitlabApiOptions): HostApi {
           filePath: file.path,
           content: file.content.toString('base64'),
           encoding: 'base64',
+          ...(file.executable ? { executeFilemode: true } : {}),
           ...(lastCommitId ? { lastCommitId } : {}),
         });
       }

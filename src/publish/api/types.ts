@@ -10,6 +10,8 @@ export interface ApiFile {
   /** Path inside the repository. */
   path: string;
   content: Buffer;
+  /** Mode 100755 (GitHub tree mode; GitLab's execute_filemode). */
+  executable?: boolean;
 }
 
 export interface ApiCommitInput {
@@ -54,10 +56,19 @@ export interface HostApi {
   branchHead(branch: string): Promise<string | undefined>;
   /** Every blob under `prefix` ("" for all) at `ref`: path from the root -> blob id. */
   treeBlobs(ref: string, prefix: string): Promise<Map<string, string>>;
+  /** Every blob and submodule under `prefix` at `ref`, with its git mode (100644, 100755, 120000, 160000). */
+  treeEntries(ref: string, prefix: string): Promise<TreeEntryWithMode[]>;
   /** The bytes of one blob (GitHub: GET git/blobs/{sha}; GitLab: GET repository/blobs/:sha/raw). */
   readBlob(oid: string): Promise<Buffer>;
   commit(input: ApiCommitInput): Promise<string>;
   findOpenReview(source: string, target: string): Promise<ReviewRequest | undefined>;
   /** Opens a request; a duplicate (GitHub 422, GitLab 409) returns the open one instead. */
   openReview(source: string, target: string, title: string, body: string): Promise<ReviewRequest & { reused: boolean }>;
+}
+
+/** A tree entry as the hosts list it: a file, an executable, a symlink (120000) or a submodule (160000). */
+export interface TreeEntryWithMode {
+  path: string;
+  id: string;
+  mode: string;
 }

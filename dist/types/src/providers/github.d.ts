@@ -7,5 +7,10 @@ import type { Provider, ReleaseContext } from './types.js';
  * expects. The messages arrive already redacted (see log.ts).
  */
 export declare const githubLogStyle: LogStyle;
+/**
+ * One output in the runner's file-command format, as @actions/core writes it
+ * (`name<<ghadelimiter_<uuid>`): a random delimiter that the value cannot hold.
+ */
+export declare function outputCommand(name: string, value: string): string;
 export declare function githubContext(env: Env): ReleaseContext;
 export declare const github: Provider;

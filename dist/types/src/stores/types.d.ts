@@ -47,7 +47,7 @@ export interface FolderWrite {
     keepOthers?: boolean;
 }
 /** What a stored entry is: only plain and executable files are ever copied out of a store. */
-export type StoredKind = 'file' | 'executable' | 'symlink' | 'submodule';
+export type StoredKind = 'file' | 'executable' | 'symlink' | 'submodule' | 'special';
 /** One file of a stored folder, as readFolder hands it back (after the boundary check in boundary.ts). */
 export interface StoredFile {
     /** Path inside the folder, "/"-separated. */
