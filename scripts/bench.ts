@@ -29,6 +29,8 @@ import { GitHttpServer } from '../test/helpers/git-http-server.js';
 import { CUSTOM_RUNTIME, withStandinMlserver } from '../test/helpers/mlserver-package.js';
 import { probeEnvironment } from '../src/mlserver/probe.js';
 import { validateSettings } from '../src/settings/validate.js';
+import { guardedStore } from '../src/stores/boundary.js';
+import type { ModelStore } from '../src/stores/types.js';
 
 const { values } = parseArgs({
   options: {
@@ -279,6 +281,40 @@ async function measureChecks(): Promise<void> {
   console.log(`${'publish to a local repo, --check-load never'.padEnd(60)} ${`${mid(never).toFixed(3)} s`.padStart(10)}`);
   console.log(`${'publish to a local repo, --check-load always (stand-in)'.padEnd(60)} ${`${mid(always).toFixed(3)} s`.padStart(10)}`);
   console.log(`${'load check adds'.padEnd(60)} ${`${(mid(always) - mid(never)).toFixed(3)} s`.padStart(10)}`);
+  await measureBoundary(mid);
+}
+
+/**
+ * What the store boundary (src/stores/boundary.ts) adds: the same in-memory
+ * snapshot of 10,000 version folders (3 files each) listed raw and through
+ * guardedStore, every folder name and file path checked.
+ */
+async function measureBoundary(mid: (xs: number[]) => number): Promise<void> {
+  const folders = new Map(Array.from({ length: 10_000 }, (_, i) => {
+    const folder = `models/model${i % 200}-v1.0.${Math.floor(i / 200)}`;
+    const files = new Map([['model-settings.json', 'a'], ['model.joblib', 'b'], ['release.json', 'c']]);
+    return [folder, { folder, files: async () => files }] as const;
+  }));
+  const raw = {
+    kind: 'folder', location: 'memory', preflight: async () => undefined, readFolder: async () => [], apply: async () => { throw new Error('unused'); },
+    snapshot: async () => ({ folders, readTexts: async () => new Map(), contentIds: async () => new Map() }),
+  } as unknown as ModelStore;
+  const guarded = guardedStore(raw);
+  const listAll = async (store: ModelStore) => {
+    const t0 = process.hrtime.bigint();
+    const snapshot = await store.snapshot();
+    for (const folder of snapshot.folders.values()) await folder.files();
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  const rawMs: number[] = [];
+  const guardedMs: number[] = [];
+  for (let i = 0; i < Math.max(reps, 5); i++) {
+    rawMs.push(await listAll(raw));
+    guardedMs.push(await listAll(guarded));
+  }
+  console.log(`${'snapshot of 10,000 versions, raw store (in memory)'.padEnd(60)} ${`${mid(rawMs).toFixed(1)} ms`.padStart(10)}`);
+  console.log(`${'same, through the store boundary (every path checked)'.padEnd(60)} ${`${mid(guardedMs).toFixed(1)} ms`.padStart(10)}`);
+  console.log(`${'boundary adds, per version folder'.padEnd(60)} ${`${((mid(guardedMs) - mid(rawMs)) / 10).toFixed(2)} us`.padStart(10)}   peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 }
 
 const onlyChecks = values['checks-only'];
