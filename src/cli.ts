@@ -103,7 +103,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   'check-load': { type: 'string', value: 'auto|always|never', help: 'Load the staged version with MLServer\'s code, then one inference, before publishing (default auto: when mlserver is importable)', for: RELEASE },
   'check-load-timeout': { type: 'string', value: 'SECONDS', help: 'Deadline for the load check (default: 300)', for: RELEASE },
   'network-timeout': { type: 'string', value: 'SECONDS', help: 'Deadline for each network step, retries included; stalled transfers end too (default: 120)', for: [...REPO, 'promote'] },
-  'reload-url': { type: 'string', value: 'URL', help: 'With --target folder: ask this MLServer to load the new version', for: [...RELEASE, 'default'] },
+  'reload-url': { type: 'string', value: 'URL', help: 'With --target folder (promote: --to-target folder): ask this MLServer to load the new version', for: [...RELEASE, 'default', 'promote'] },
   'verify-url': { type: 'string', value: 'URL', help: 'MLServer to check after publishing (ready, then the sample request)', for: VERIFY },
   'verify-timeout': { type: 'string', value: 'SECONDS', help: 'How long to wait for the version to be ready (default: 600)', for: VERIFY },
   'verify-interval': { type: 'string', value: 'SECONDS', help: 'Time between readiness checks (default: 5)', for: VERIFY },
@@ -329,7 +329,7 @@ export function promoteOptions(read: OptionReader): PromoteOptions {
     from: side('from'), to: side('to'), modelsPath: read.text('models-path'), layout: read.text('layout'),
     makeDefault: read.flag('make-default'), review: read.flag('review'), force: read.flag('force'), dryRun: read.flag('dry-run'),
     gitUserName: read.text('git-user-name'), gitUserEmail: read.text('git-user-email'), networkTimeout: read.seconds('network-timeout'),
-    s3Endpoint: read.text('s3-endpoint'), s3PathStyle: read.flag('s3-path-style'),
+    s3Endpoint: read.text('s3-endpoint'), s3PathStyle: read.flag('s3-path-style'), reloadUrl: read.text('reload-url'),
     ...verifyOptions(read),
   };
 }

@@ -29,6 +29,7 @@ import { storageUriOf } from './stores/s3.js';
 import type { ModelStore } from './stores/types.js';
 import { writeTempFiles } from './temp-files.js';
 import { verifyServed } from './verify.js';
+import { assertReloadUrl, reloadModel } from './stores/folder.js';
 import { markdownCode, markdownRow, markdownText } from './providers/ci-text.js';
 
 
@@ -56,6 +57,8 @@ export interface PromoteOptions {
   expect?: string;
   s3Endpoint?: string;
   s3PathStyle?: boolean;
+  /** A folder destination (a model volume): ask this MLServer to load the promoted version. */
+  reloadUrl?: string;
 }
 
 export interface PromoteResult extends ReleaseResult {
@@ -105,6 +108,9 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
   const { store: destination, repository: toRepo } = to;
   const same = fromRepo.url === toRepo.url && (options.from.branch ?? '') === (options.to.branch ?? '');
   if (same) throw new ReleaseError('EUSAGE', `--from and --to are the same store (${toRepo.url}${options.to.branch ? ` branch ${options.to.branch}` : ''}, models path "${modelsPath}"): promote copies between two`);
+  // Only a store that is a folder here is a volume MLServer reads; it is the one with local files.
+  if (options.reloadUrl && !destination.localFile) throw new ReleaseError('EUSAGE', `--reload-url is for a folder destination (--to-target folder, a model volume); ${destination.location} is loaded by whatever syncs it`);
+  if (options.reloadUrl) assertReloadUrl(options.reloadUrl);
   const verify = options.verifyUrl ? await planVerify(options, options.verifyUrl, headers, path.resolve(cwd, options.modelDir ?? '.'), cwd) : undefined;
   const author = {
     name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release',
@@ -164,6 +170,8 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
   if (options.makeDefault && !options.review) {
     defaultVersion = await log.group('Default', async () => (await setDefault(destination, { model, version, modelsPath, layout, author, branch: options.to.branch, log })).version);
   }
+  // MLServer has no file watcher: a promoted version in a volume is served once it is asked to load it.
+  if (options.reloadUrl && !options.review) await log.group('Reload', () => reloadModel(options.reloadUrl!, model, headers, log));
   let verifyResponse: unknown;
   if (verify) {
     verifyResponse = await log.group('Verify', async () => (await verifyServed({ ...verify, model, version, log })).response);

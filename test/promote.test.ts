@@ -157,6 +157,30 @@ promoteSuite('eight concurrent promotions of different versions all land', async
   assert.equal([...folders].sort(), versions.map((v) => `tiny-${v}`).sort());
 });
 
+promoteSuite('promote --reload-url into a model volume: MLServer loads the promoted version (it has no file watcher); elsewhere it is exit 2', async () => {
+  const staging = newBareRepo();
+  // The stand-in serves a JSON lookup table as its model.
+  const project = createModelProject({ parameters: { uri: './model.json' } });
+  writeFileSync(path.join(project.dir, 'model.json'), JSON.stringify({ a: 'promoted' }));
+  const published = await cli(['publish', '--model-dir', project.dir, '--version', 'v1', '--repo', staging, '--check-load', 'never']);
+  assert.is(published.code, 0, published.stderr);
+  const volume = tempDir('mlsr-volume-');
+  const mlserver = await new MLServerStandIn({ root: volume, loadAtStart: true }).start();
+  try {
+    const ready = () => fetch(`${mlserver.url}/v2/models/tiny/versions/v1/ready`).then((r) => r.status);
+    assert.is(await ready(), 404, 'not served before the promotion');
+    const run = await cli(['promote', '--version', 'v1', '--model', 'tiny', '--from', staging, '--to', volume, '--to-target', 'folder', '--reload-url', mlserver.url]);
+    assert.is(run.code, 0, run.stderr);
+    assert.match(run.stderr, 'MLServer reloaded tiny');
+    assert.is(await ready(), 200, 'loaded by the reload request');
+  } finally {
+    await mlserver.stop();
+  }
+  const intoGit = await cli(['promote', '--version', 'v1', '--model', 'tiny', '--from', staging, '--to', newBareRepo(), '--reload-url', 'http://127.0.0.1:1']);
+  assert.is(intoGit.code, 2, intoGit.stderr);
+  assert.match(intoGit.stderr, '--reload-url is for a folder destination');
+});
+
 const defaults = suite('what unversioned URLs serve');
 defaults.after(removeTempDirs);
 

@@ -28,6 +28,8 @@ export interface PromoteOptions {
     expect?: string;
     s3Endpoint?: string;
     s3PathStyle?: boolean;
+    /** A folder destination (a model volume): ask this MLServer to load the promoted version. */
+    reloadUrl?: string;
 }
 export interface PromoteResult extends ReleaseResult {
     /** Where the bytes came from: the source store without credentials, @ its commit when it has one. */
