@@ -31,6 +31,8 @@ import { assertMatchesRecord } from './publish/integrity.js';
 import { createHash } from 'node:crypto';
 import { newestVersion } from './versions.js';
 import { writeTempFiles } from './temp-files.js';
+import type { DefaultResult } from './results.js';
+export type { DefaultResult } from './results.js';
 
 export interface SetDefaultInput {
   model: string;
@@ -41,6 +43,8 @@ export interface SetDefaultInput {
   author: Identity;
   branch?: string;
   log: Logger;
+  /** Check the version and its bytes, write nothing. */
+  dryRun?: boolean;
 }
 
 export interface DefaultSet {
@@ -70,6 +74,10 @@ export async function setDefault(store: ModelStore, input: SetDefaultInput): Pro
   const source = await store.readFolder(chosen.folder, input.branch);
   // The default copy serves this version's bytes: they must still be what its release recorded.
   assertMatchesRecord(source, `${store.location} ${chosen.folder}`, input.log);
+  if (input.dryRun) {
+    input.log.info(`dry run: would make ${input.model} ${chosen.version} (${chosen.folder}/) the default in ${folder}/; nothing written`);
+    return { version: chosen.version, folder, changed: false };
+  }
   const { files: written, remove } = await writeTempFiles(asDefault(source, chosen.version, `${store.location} ${chosen.folder}`));
   try {
     // On a folder store the artifact is linked, not copied (same bytes, no new space); elsewhere it is the same blob.
@@ -165,18 +173,9 @@ export interface DefaultOptions extends StoreSide {
   gitUserName?: string;
   gitUserEmail?: string;
   networkTimeout?: number;
+  dryRun?: boolean;
 }
 
-export interface DefaultResult {
-  model: string;
-  version: string;
-  folder: string;
-  repo: string;
-  changed: boolean;
-  commit?: string;
-  /** The unversioned V2 path that now serves `version`. */
-  endpoint: string;
-}
 
 /** `mlserver-release default`: make V (or the newest) what /v2/models/<name>/infer serves. */
 export async function defaultCommand(options: DefaultOptions, runtime: { env?: Env; cwd?: string; log?: Logger; backoff?: BackoffOptions } = {}): Promise<DefaultResult> {
@@ -191,13 +190,13 @@ export async function defaultCommand(options: DefaultOptions, runtime: { env?: E
   const modelsPath = normalizeModelsPath(options.modelsPath ?? 'models');
   const layout = parseLayout(options.layout);
   const networkTimeoutMs = options.networkTimeout === undefined ? undefined : options.networkTimeout * 1000;
-  const { store, repository } = await openStore(options, { modelsPath, networkTimeoutMs }, { env, cwd, log, backoff: runtime.backoff });
+  const { store } = await openStore(options, { modelsPath, networkTimeoutMs }, { env, cwd, log, backoff: runtime.backoff });
   const headers = parseHeaders(options.verifyHeaders, log);
-  if (options.reloadUrl && repository.target !== 'folder') throw new ReleaseError('EUSAGE', '--reload-url is for --target folder (a model volume)');
+  if (options.reloadUrl && !store.localFile) throw new ReleaseError('EUSAGE', '--reload-url is for --target folder (a model volume)');
   // Checked before the default is written, so a typo cannot leave a written default that was never loaded.
   if (options.reloadUrl) assertReloadUrl(options.reloadUrl);
   const author = { name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release', email: options.gitUserEmail || env.GIT_USER_EMAIL || 'mlserver-release@users.noreply.localhost' };
-  const set = await setDefault(store, { model, version, modelsPath, layout, author, branch: options.branch, log });
-  if (options.reloadUrl) await reloadModel(options.reloadUrl, model, headers, log);
-  return { model, version: set.version, folder: set.folder, repo: store.location, changed: set.changed, commit: set.commit, endpoint: `/v2/models/${model}/infer` };
+  const set = await setDefault(store, { model, version, modelsPath, layout, author, branch: options.branch, log, dryRun: options.dryRun });
+  if (options.reloadUrl && !options.dryRun) await reloadModel(options.reloadUrl, model, headers, log);
+  return { model, version: set.version, folder: set.folder, repo: store.location, changed: set.changed, commit: set.commit, endpoint: `/v2/models/${model}/infer`, ...(options.dryRun ? { dryRun: true } : {}) };
 }

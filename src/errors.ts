@@ -97,6 +97,8 @@ export class ReleaseError extends Error {
   readonly file?: string;
   /** Where in `file`, when known (1-based), so annotations can point at the line. */
   readonly position?: { line: number; column: number };
+  /** A Markdown table that explains the failure in a job summary (the quality gate's comparison). */
+  markdown?: string;
 
   constructor(code: ErrorCode, message: string, details: string[] = [], file?: string, position?: { line: number; column: number }) {
     super(message);

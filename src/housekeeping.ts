@@ -18,6 +18,8 @@ import { openStore, type StoreSide } from './stores/resolve.js';
 import { readSettingsFile } from './settings/read.js';
 import { modelNameIn } from './settings/validate.js';
 import { verifyDefaultServes, verifyServed, type VerifyResult } from './verify.js';
+import type { ListResult, ModelComparison, PruneResult } from './results.js';
+export type { ListResult, ModelComparison, PruneResult } from './results.js';
 
 export interface HousekeepingRuntime {
   env?: Env;
@@ -37,21 +39,7 @@ export interface ListOptions extends StoreSide {
   compare?: { repo?: string; token?: string; target?: string; via?: string; branch?: string };
 }
 
-export interface ListResult {
-  models: ModelVersions[];
-  warnings: string[];
-  /** With --compare: per model, what is only here, in both, and only in the other store. */
-  comparison?: ModelComparison[];
-}
 
-export interface ModelComparison {
-  model: string;
-  onlyHere: PublishedVersion[];
-  both: string[];
-  onlyThere: PublishedVersion[];
-  defaultHere?: string;
-  defaultThere?: string;
-}
 
 function runtimeDefaults(runtime: HousekeepingRuntime) {
   return { env: runtime.env ?? process.env, cwd: runtime.cwd ?? process.cwd(), log: runtime.log ?? silentLogger() };
@@ -120,11 +108,6 @@ export interface PruneOptions extends ListOptions {
   gitUserEmail?: string;
 }
 
-export interface PruneResult {
-  removed: PublishedVersion[];
-  applied: boolean;
-  commit?: string;
-}
 
 /** Everything but the newest `keep` versions of each model, sparing protected ones. */
 export function planPrune(models: ModelVersions[], keep: number, protect: string[]): PublishedVersion[] {

@@ -21,7 +21,6 @@ import type { BackoffOptions } from './publish/retry.js';
 import { publishVersion } from './publish-version.js';
 import { detectProvider } from './providers/index.js';
 import type { Provider } from './providers/types.js';
-import type { ReleaseResult } from './release.js';
 import { readSettingsFile } from './settings/read.js';
 import { modelNameIn } from './settings/validate.js';
 import { openStore, type StoreSide } from './stores/resolve.js';
@@ -31,6 +30,8 @@ import { writeTempFiles } from './temp-files.js';
 import { verifyServed } from './verify.js';
 import { assertReloadUrl, reloadModel } from './stores/folder.js';
 import { markdownCode, markdownRow, markdownText } from './providers/ci-text.js';
+import type { PromoteResult } from './results.js';
+export type { PromoteResult } from './results.js';
 
 
 export interface PromoteOptions {
@@ -61,12 +62,6 @@ export interface PromoteOptions {
   reloadUrl?: string;
 }
 
-export interface PromoteResult extends ReleaseResult {
-  /** Where the bytes came from: the source store without credentials, @ its commit when it has one. */
-  source: string;
-  /** The version unversioned URLs now serve, with --make-default. */
-  defaultVersion?: string;
-}
 
 export interface PromoteRuntime {
   env?: Env;

@@ -22,7 +22,8 @@ export interface PublishVersionInput {
   author: Identity;
   force: boolean;
   branch?: string;
-  review?: { branch: string; title: string; body: string };
+  /** The body gets the commit that holds the change, so links in it are permalinks. */
+  review?: { branch: string; title: string; body: string | ((commit: string | undefined) => string) };
   log: Logger;
 }
 
@@ -92,7 +93,7 @@ export async function publishVersion(store: ModelStore, input: PublishVersionInp
     }
     return { writes: [{ folder: input.folder, files: input.files }], message: input.message, author: input.author, result: { replaced: state === 'different' } };
   }, { branch: review.branch, startFrom: target, what, expected: { folder: input.folder, files: input.files } });
-  const opened = await store.openReview(review.branch, target, review.title, review.body);
+  const opened = await store.openReview(review.branch, target, review.title, typeof review.body === 'string' ? review.body : review.body(applied.commit));
   input.log.info(`publish: ${opened.reused ? 'reusing' : 'opened'} ${opened.url}`);
   return { status: 'pushed', branch: review.branch, commit: applied.commit, reviewUrl: opened.url, replaced: verdict.result.replaced, attempts: applied.attempts };
 }

@@ -12,7 +12,6 @@ import type { Env } from './process.js';
 import { folderRelativePath, RECORD_FILE, SETTINGS_FILE, type ReleaseRecord } from './publish/layout.js';
 import { createStaging, stageArtifact, type StagedArtifact, type Staging } from './publish/stage.js';
 import { checkLoad } from './mlserver/load-check.js';
-import type { ComparisonRow } from './metrics/gate.js';
 import { buildReport, type ReleaseReport } from './metrics/report.js';
 import { environmentTarballFile } from './settings/runtime-files.js';
 import { publishVersion } from './publish-version.js';
@@ -30,45 +29,10 @@ import { markdownCode, markdownRow, markdownUrl } from './providers/ci-text.js';
 import { verifyServed } from './verify.js';
 import { rawFileUrl, reportMarkdown } from './summary.js';
 import { TOOL_VERSION } from './version.js';
+import type { ReleaseResult } from './results.js';
+export type { ReleaseResult, ReleaseStatus } from './results.js';
 
-export type ReleaseStatus = 'pushed' | 'already-published' | 'already-promoted' | 'dry-run';
 
-export interface ReleaseResult {
-  model: string;
-  version: string;
-  /** The version folder inside the model repository, e.g. models/iris-v1.0.0. */
-  folder: string;
-  /** The model repository, without credentials. */
-  repo: string;
-  branch?: string;
-  /** The commit that holds the release (the existing one when already published). */
-  commit?: string;
-  status: ReleaseStatus;
-  pushed: boolean;
-  alreadyPublished: boolean;
-  executedNotebook?: string;
-  /** The V2 inference path, e.g. /v2/models/iris/versions/v1.0.0/infer. */
-  endpoint: string;
-  artifact?: { path: string; bytes: number; sha256: string };
-  files: string[];
-  warnings: string[];
-  /** The pull/merge request, in review mode. */
-  reviewUrl?: string;
-  /** True when --verify-url checked the served version. */
-  verified?: boolean;
-  /** MLServer's answer to the sample request, when verified. */
-  verifyResponse?: unknown;
-  /** What the notebook reported (flat), and what it is compared with. */
-  metrics?: Record<string, number | string | boolean>;
-  baseline?: { version: string; metrics: Record<string, number | string | boolean> };
-  comparison?: ComparisonRow[];
-  /** Figures kept in the version folder (report/...). */
-  figures?: string[];
-  /** For object storage: where KServe's or Seldon's storage initializer reads the version from. */
-  storageUri?: string;
-  /** With --rollout: what changed in the manifests repository. */
-  rollout?: { platform: string; file: string; summary: string; commit?: string; changed: boolean };
-}
 
 /** Where a release runs: injected so tests and embedders never depend on process globals. */
 export interface ReleaseRuntime {
@@ -207,7 +171,7 @@ async function publish(store: ModelStore, plan: ReleasePlan, files: FileToPublis
     author: plan.author,
     force: plan.force,
     branch: plan.branch,
-    review: plan.review ? { ...plan.review, body: reviewBody(plan, artifact, executedNotebook, report, store) } : undefined,
+    review: plan.review ? { ...plan.review, body: (commit: string | undefined) => reviewBody(plan, artifact, executedNotebook, report, store, commit) } : undefined,
     log,
   });
   if (plan.reloadUrl) await reloadModel(plan.reloadUrl, plan.name, plan.verify?.headers ?? {}, log);
@@ -215,7 +179,7 @@ async function publish(store: ModelStore, plan: ReleasePlan, files: FileToPublis
 }
 
 /** What a reviewer needs to approve a release: where it came from and what it serves. */
-function reviewBody(plan: ReleasePlan, artifact: StagedArtifact | undefined, executedNotebook: string | undefined, report: ReleaseReport, store: ModelStore): string {
+function reviewBody(plan: ReleasePlan, artifact: StagedArtifact | undefined, executedNotebook: string | undefined, report: ReleaseReport, store: ModelStore, commit: string | undefined): string {
   // Every value passes the CI escaper (providers/ci-text.ts): CI variables and store locations are data.
   const row = (name: string, value: string | undefined) => (value ? markdownRow([name, value]) : undefined);
   const url = (value: string | undefined) => (value ? markdownUrl(value) : undefined);
@@ -232,7 +196,7 @@ function reviewBody(plan: ReleasePlan, artifact: StagedArtifact | undefined, exe
     row('Job', url(plan.context.jobUrl)),
     row('Executed notebook', executedNotebook ? markdownCode(path.basename(executedNotebook)) : undefined),
     row('Artifact', artifact ? `${markdownCode(artifact.uri)}, ${artifact.bytes} bytes, sha256 ${markdownCode(artifact.sha256)}` : undefined),
-  ].filter((line): line is string => line !== undefined).join('\n') + '\n' + reportMarkdown(report, plan.version, (file) => rawFileUrl(store.location, plan.review?.branch ?? plan.branch ?? 'main', `${plan.folder}/${file}`));
+  ].filter((line): line is string => line !== undefined).join('\n') + '\n' + reportMarkdown(report, plan.version, (file) => rawFileUrl(store.location, commit ?? plan.review?.branch ?? plan.branch ?? 'main', `${plan.folder}/${file}`));
 }
 
 /** Renders the settings and stages every file of the version folder (see publish/stage.ts). */

@@ -27,6 +27,8 @@ import { openStore } from './stores/resolve.js';
 import type { Layout } from './publish/layout.js';
 import type { StoreRuntime } from './stores/resolve.js';
 import { storageUriOf } from './stores/s3.js';
+import type { RolloutResult } from './results.js';
+export type { RolloutResult } from './results.js';
 
 export const PLATFORMS = ['kserve', 'seldon'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -66,18 +68,6 @@ export interface RolloutOptions {
   s3PathStyle?: boolean;
 }
 
-export interface RolloutResult {
-  platform: Platform;
-  model: string;
-  version: string;
-  file: string;
-  manifestsRepo: string;
-  changed: boolean;
-  summary: string;
-  commit?: string;
-  reviewUrl?: string;
-  storageUri: string;
-}
 
 const FILES: Record<Platform, string> = { kserve: 'inferenceservice.yaml', seldon: 'seldon.yaml' };
 
@@ -139,7 +129,7 @@ export async function rollout(options: RolloutOptions, runtime: { env?: Env; cwd
     const current = (await (await store.snapshot(options.manifestsBranch)).readTexts([file])).get(file);
     const next = edit(current);
     log.info(`dry run: ${next.summary}; ${file} would read:\n${next.text}`);
-    return { platform, model, version, file, manifestsRepo: store.location, changed: next.text !== current, summary: next.summary, storageUri: plan.storageUri };
+    return { platform, model, version, file, manifestsRepo: store.location, changed: next.text !== current, summary: next.summary, storageUri: plan.storageUri, dryRun: true };
   }
   let summary = '';
   const branch = options.review ? `rollout/${model}/${version}` : options.manifestsBranch;

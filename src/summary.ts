@@ -49,20 +49,17 @@ export function curlLine(result: ReleaseResult, serverUrl = 'http://localhost:80
   return `curl -s -X POST ${serverUrl}${result.endpoint} -H 'Content-Type: application/json' -d @inference-request.json`;
 }
 
-export function summaryMarkdown(result: ReleaseResult, env: Env): string {
+/**
+ * The body of a release's or promotion's job summary (the headline comes from the
+ * report). Figures link through the commit, a permalink, never through a branch
+ * that a merge may delete.
+ */
+export function summaryMarkdown(result: ReleaseResult, env: Env, promoted = false): string {
   const link = commitUrl(result, env);
   const short = result.commit ? markdownCode(result.commit.slice(0, 12)) : '—';
   const commit = result.commit && link ? `[${short}](${markdownLinkTarget(link)})` : short;
-  const [model, version] = [markdownText(result.model), markdownText(result.version)];
-  const title = {
-    pushed: `Released ${model} ${version}`,
-    'already-published': `${model} ${version} was already published`,
-    'already-promoted': `${model} ${version} was already promoted`,
-    'dry-run': `Dry run: ${model} ${version}`,
-  }[result.status];
+  const figureRef = result.commit ?? result.branch ?? 'main';
   return [
-    `### ${title}`,
-    '',
     '| | |',
     '|---|---|',
     `| Model | ${markdownCode(result.model)} |`,
@@ -71,8 +68,9 @@ export function summaryMarkdown(result: ReleaseResult, env: Env): string {
     `| Commit | ${commit} |`,
     `| Endpoint | ${markdownCode(`POST ${result.endpoint}`)} |`,
     ...(result.reviewUrl ? [`| Review | ${markdownUrl(result.reviewUrl)} |`] : []),
-    `| Executed notebook | ${result.executedNotebook ? markdownCode(result.executedNotebook) : '—'} |`,
-    ...(result.comparison ? [reportMarkdown({ rows: result.comparison, baseline: result.baseline, figures: (result.figures ?? []).map((p) => ({ path: p })), notes: result.baseline ? [] : ['no baseline: the first release of this model'] }, result.version, (file) => rawFileUrl(result.repo, result.branch ?? 'main', `${result.folder}/${file}`, env))] : []),
+    ...(promoted ? [`| Source | ${result.source ? markdownCode(result.source) : '—'} |`] : [`| Executed notebook | ${result.executedNotebook ? markdownCode(result.executedNotebook) : '—'} |`]),
+    ...(result.storageUri ? [`| Storage URI | ${markdownCode(result.storageUri)} |`] : []),
+    ...(result.comparison ? [reportMarkdown({ rows: result.comparison, baseline: result.baseline, figures: (result.figures ?? []).map((p) => ({ path: p })), notes: result.baseline ? [] : ['no baseline: the first release of this model'] }, result.version, (file) => rawFileUrl(result.repo, figureRef, `${result.folder}/${file}`, env) ?? (result.storageUri ? `${result.storageUri.replace(/\/+$/, '')}/${file}` : undefined))] : []),
     '',
     'Try it once MLServer has loaded the version:',
     '',
@@ -93,7 +91,7 @@ export function resultOutputs(result: ReleaseResult): Record<string, string> {
     'executed-notebook': result.executedNotebook ?? '',
     verified: String(result.verified ?? false),
     'review-url': result.reviewUrl ?? '',
-    source: (result as { source?: string }).source ?? '',
+    source: result.source ?? '',
     metrics: JSON.stringify(result.metrics ?? {}),
     'storage-uri': result.storageUri ?? '',
   };

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import YAML from 'yaml';
-import { ACTION_INPUTS, COMMAND_INPUTS, readActionInputs } from '../src/action.js';
-import { resultOutputs } from '../src/summary.js';
+import { actionInputs, readActionInputs } from '../src/action.js';
+import { reportOf } from '../src/reports.js';
 import type { ReleaseResult } from '../src/release.js';
 import { removeTempDirs, tempDir } from './helpers/fs.js';
 import { createServedRepo, GitHttpServer } from './helpers/git-http-server.js';
@@ -106,7 +106,11 @@ action('bad settings fail with exit 2 and an error annotation on model-settings.
   assert.is(run.status, 2);
   assert.match(run.stdout, `::error file=${project.settingsPath}::`);
   assert.match(run.stdout, 'dotted Python import path');
-  assert.is(run.outputs, '', 'no outputs on failure');
+  // A failed step still says what happened (#20): status and exit code, and none of a release's outputs.
+  const outputs = parseOutputs(run.outputs);
+  assert.is(outputs.status, 'failed');
+  assert.is(outputs['exit-code'], '2');
+  assert.is(outputs.folder, '', 'no release outputs on failure');
 });
 
 action('a JSON syntax error is annotated at its line and column, through @actions/core', async (ctx) => {
@@ -133,7 +137,7 @@ action('command: promote copies a version between two stores and sets the output
   assert.match(outputs.source, new RegExp(`^${staging}@[0-9a-f]{40}$`));
   assert.is(outputs['already-published'], 'false');
   assert.ok(listFiles(production).includes('models/tiny/model.txt'), 'the default copy is there too');
-  assert.match(run.summary, 'Released tiny v1');
+  assert.match(run.summary, 'Promoted tiny v1');
 });
 
 action('metrics: the job summary shows the comparison table and the metrics output is JSON', async (ctx) => {
@@ -159,7 +163,7 @@ action.run();
 const contract = suite('action.yml contract');
 
 contract('every input in action.yml is read, and no other', () => {
-  assert.equal([...Object.keys(ACTION_INPUTS), ...COMMAND_INPUTS].sort(), Object.keys(actionYml.inputs).sort());
+  assert.equal(actionInputs().sort(), Object.keys(actionYml.inputs).sort());
 });
 
 contract('every input reaches the release options', () => {
@@ -191,7 +195,7 @@ contract('every input reaches the release options', () => {
 });
 
 contract('every output in action.yml is set from the result', () => {
-  const outputs = resultOutputs({ model: 'm', version: 'v', folder: 'f', endpoint: 'e', alreadyPublished: false } as ReleaseResult);
+  const outputs = reportOf('release', { model: 'm', version: 'v', folder: 'f', endpoint: 'e', alreadyPublished: false, status: 'pushed', pushed: true } as ReleaseResult, {}).outputs;
   assert.equal(Object.keys(outputs).sort(), Object.keys(actionYml.outputs).sort());
 });
 

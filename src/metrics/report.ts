@@ -51,11 +51,13 @@ export async function buildReport(plan: ReportPlan, store: ModelStore, executedN
   if (rows.length > 0) log.info(`metrics:\n${comparisonTable(rows, baseline?.version, plan.version, verdict.failures, 'text')}`);
   if (figures.length > 0) log.info(`report: ${figures.length} figure(s): ${figures.map((f) => f.path).join(', ')}`);
   if (verdict.failures.size > 0) {
-    throw new ReleaseError('EGATE', `The quality gate failed for ${plan.model} ${plan.version}; nothing was published`, [
+    const failure = new ReleaseError('EGATE', `The quality gate failed for ${plan.model} ${plan.version}; nothing was published`, [
       ...verdict.failures.values(),
       '',
       ...comparisonTable(rows, baseline?.version, plan.version, verdict.failures, 'text').trimEnd().split('\n'),
     ]);
+    failure.markdown = comparisonTable(rows, baseline?.version, plan.version, verdict.failures, 'markdown');
+    throw failure;
   }
   return { metrics, figures, baseline, rows, notes };
 }

@@ -10,18 +10,18 @@
  * Whatever the list says, a variable never passes when its value is a secret the
  * tool knows (the redactor), or when it is one of the tool's own credentials.
  */
+import { credentialVariables, urlVariables } from '../options.js';
 import type { Env } from '../process.js';
 import type { Redactor } from '../redact.js';
 
 /** `NAME,NAME`: variables the user passes through to the notebook on top of the allow-list. */
 export const NOTEBOOK_ENV_VARIABLE = 'MLSERVER_RELEASE_NOTEBOOK_ENV';
 
-/** Variables the tool reads a credential from, in every home (CLI env, Action inputs, promote). Never passed, even on request. */
-export const CREDENTIAL_VARIABLES = [
-  'MLSERVER_REPO_TOKEN', 'MLSERVER_RELEASE_TOKEN', 'INPUT_TOKEN',
-  'MLSERVER_STAGING_TOKEN', 'MLSERVER_PRODUCTION_TOKEN', 'MLSERVER_MANIFESTS_TOKEN', 'MLSERVER_COMPARE_TOKEN',
-  'MLSERVER_RELEASE_VERIFY_HEADER', 'INPUT_VERIFY_HEADERS',
-];
+/**
+ * Variables the tool reads a credential from, in every home (env, aliases, Action inputs), from the
+ * option table's secret rows. Never passed, even on request.
+ */
+export const CREDENTIAL_VARIABLES = credentialVariables();
 
 /** What a Python process needs to start and behave on Linux, macOS and Windows runners. */
 const SYSTEM = [
@@ -69,7 +69,7 @@ const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|API_?KEY
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i;
 
 /** Variables that may hold a repository URL, which is a credential when it embeds one. */
-const REPOSITORY_VARIABLES = ['MLSERVER_REPO', 'MLSERVER_RELEASE_REPO', 'INPUT_REPO', 'MLSERVER_STAGING_REPO', 'MLSERVER_PRODUCTION_REPO'];
+const REPOSITORY_VARIABLES = urlVariables();
 
 /** Names whose family is a credential store: worth naming in the log when they are held back. */
 const CREDENTIAL_FAMILY = /^(AWS_|AZURE_|GOOGLE_|GCP_|GCLOUD_|CLOUDSDK_|ARM_|ACTIONS_|VAULT_)|^(GITHUB_TOKEN|CI_JOB_TOKEN|CI_JOB_JWT.*|CI_REGISTRY_PASSWORD|CI_DEPLOY_PASSWORD)$/;

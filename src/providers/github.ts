@@ -8,7 +8,8 @@ import { EOL } from 'node:os';
 import * as core from '@actions/core';
 import type { Annotation, LogStyle } from '../log.js';
 import type { Env } from '../process.js';
-import { resultOutputs, summaryMarkdown } from '../summary.js';
+import type { Report } from '../results.js';
+import { markdownText } from './ci-text.js';
 import type { Provider, ReleaseContext } from './types.js';
 
 /**
@@ -55,14 +56,19 @@ export const github: Provider = {
   context: async ({ env }) => githubContext(env),
   logStyle: () => githubLogStyle,
   maskSecret: (spelling) => core.setSecret(spelling),
-  async publishResult(result, { env, log }) {
+  async publishReport(report, { env, log }) {
     // The files the runner names, read from the injected env (@actions/core would read process.env).
     // A runner without them (an old GHES, a hand-run container) gets a warning, not a failed job after the push.
-    const outputs = Object.entries(resultOutputs(result));
-    if (env.GITHUB_OUTPUT) await appendFile(env.GITHUB_OUTPUT, outputs.map(([name, value]) => outputCommand(name, value)).join(''));
+    const outputs = Object.entries(report.outputs);
+    if (env.GITHUB_OUTPUT) await appendFile(env.GITHUB_OUTPUT, outputs.map(([name, value]) => outputCommand(name, log.redactor.redact(value))).join(''));
     // Without the file (old runners, @github/local-action), @actions/core prints the set-output command.
-    else for (const [name, value] of outputs) core.setOutput(name, value);
-    if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, summaryMarkdown(result, env));
+    else for (const [name, value] of outputs) core.setOutput(name, log.redactor.redact(value));
+    if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, summaryOf(report, log.redactor.redact.bind(log.redactor)));
     else log.warn('GITHUB_STEP_SUMMARY is not set, so the job has no summary');
   },
 };
+
+/** The job summary: the headline says what happened, then the verb's table; redacted like every log line. */
+export function summaryOf(report: Report, redact: (text: string) => string): string {
+  return redact(`### ${markdownText(report.headline)}\n\n${report.markdown}`);
+}

@@ -6,8 +6,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Annotation, LogStyle } from '../log.js';
 import type { Env } from '../process.js';
-import { comparisonTable } from '../metrics/gate.js';
-import { curlLine, resultOutputs } from '../summary.js';
 import { dotenvReport } from './ci-text.js';
 import type { Provider, ReleaseContext } from './types.js';
 
@@ -59,19 +57,27 @@ export const gitlab: Provider = {
   logStyle: () => gitlabLogStyle,
   // GitLab masks only variables declared masked; our redaction covers the rest.
   maskSecret: () => undefined,
-  async publishResult(result, { cwd, log, dotenvPath }) {
-    const outputs = resultOutputs(result);
+  async publishReport(report, { cwd, log, dotenvPath }) {
+    // Our own variables, without the empty ones (GitLab allows 20 per report), status and changed always.
+    const outputs = Object.fromEntries(Object.entries(report.outputs).filter(([name, value]) => value !== '' || name === 'status' || name === 'changed'));
+    if (report.failed) {
+      // No dotenv for a failed job: a later job must not build on it (GitLab keeps a failed job's reports only on request).
+      await log.group(report.headline, async () => {
+        for (const [name, value] of Object.entries(outputs)) log.info(`${name.padEnd(18)} ${value}`);
+        for (const line of report.details) log.info(line);
+      });
+      return;
+    }
     const file = path.resolve(cwd, dotenvPath ?? DEFAULT_DOTENV);
     // Each metric also gets its own variable, MLSERVER_METRIC_<NAME>, for later jobs' rules and scripts,
     // after our own variables and only while GitLab's limits allow; the log names the rest.
-    const report = dotenvReport(outputs, result.metrics ?? {});
-    await writeFile(file, report.text);
-    for (const warning of report.warnings) log.warn(warning);
-    await log.group('Release summary', async () => {
+    const dotenv = dotenvReport(outputs, report.metrics ?? {});
+    await writeFile(file, dotenv.text);
+    for (const warning of dotenv.warnings) log.warn(warning);
+    await log.group(report.headline, async () => {
       for (const [name, value] of Object.entries(outputs)) log.info(`${name.padEnd(18)} ${value}`);
-      if (result.comparison) log.info(comparisonTable(result.comparison, result.baseline?.version, result.version, new Map(), 'text').trimEnd());
+      for (const line of report.details) log.info(line);
       log.info(`dotenv report     ${file}`);
-      log.info(curlLine(result));
     });
   },
 };

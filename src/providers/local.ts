@@ -32,5 +32,5 @@ export const local: Provider = {
   logStyle: ({ env, isTTY }) => (isTTY && !env.NO_COLOR ? ttyStyle : plainStyle),
   maskSecret: () => undefined,
   // The CLI prints the human summary or --json itself.
-  publishResult: async () => undefined,
+  publishReport: async () => undefined,
 };

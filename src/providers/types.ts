@@ -1,6 +1,6 @@
 import type { Logger, LogStyle } from '../log.js';
 import type { Env } from '../process.js';
-import type { ReleaseResult } from '../release.js';
+import type { Report } from '../results.js';
 
 /** What the CI (or the local checkout) knows about the release being made. */
 export interface ReleaseContext {
@@ -39,6 +39,6 @@ export interface Provider {
    * mask command; elsewhere the tool's own redaction is all there is.
    */
   maskSecret(spelling: string): void;
-  /** Hands the result to wherever this CI reads step results. */
-  publishResult(result: ReleaseResult, input: ResultInput): Promise<void>;
+  /** Hands what a verb did (or why it failed) to wherever this CI reads step results: outputs, a summary. */
+  publishReport(report: Report, input: ResultInput): Promise<void>;
 }

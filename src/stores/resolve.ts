@@ -51,7 +51,8 @@ function storeOfKind(choice: StoreChoice, runtime: StoreRuntime): ModelStore {
     return s3Store({
       url: repository.url, env, modelsPath: choice.modelsPath, log: runtime.log, backoff: runtime.backoff, networkTimeoutMs: choice.networkTimeoutMs,
       endpoint: choice.s3Endpoint || env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL,
-      pathStyle: choice.s3PathStyle ?? /^(1|true|yes)$/i.test(env.MLSERVER_RELEASE_S3_PATH_STYLE ?? ''),
+      // MLSERVER_RELEASE_S3_PATH_STYLE reaches here as s3PathStyle, through the option table's env rule.
+      pathStyle: choice.s3PathStyle ?? false,
       region: env.AWS_REGION || env.AWS_DEFAULT_REGION,
     });
   }

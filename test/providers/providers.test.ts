@@ -9,6 +9,7 @@ import { Logger } from '../../src/log.js';
 import { Capture } from '../helpers/capture.js';
 import { dotenvText } from '../../src/providers/gitlab.js';
 import { local } from '../../src/providers/local.js';
+import { reportOf } from '../../src/reports.js';
 import { removeTempDirs, tempDir } from '../helpers/fs.js';
 import { git, newBareRepo } from '../helpers/git-repos.js';
 import { assertNoLeak } from '../helpers/leak-watch.js';
@@ -47,11 +48,11 @@ test('github: outputs and summary go to the files the injected env names; withou
   const outputs = path.join(dir, 'out');
   const summary = path.join(dir, 'summary.md');
   const log = new Logger({ stream: new Capture() });
-  await github.publishResult(result, { env: { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary }, cwd: dir, log });
+  await github.publishReport(reportOf('release', result, {}), { env: { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary }, cwd: dir, log });
   assert.match(readFileSync(outputs, 'utf8'), /^folder<<ghadelimiter_[0-9a-f-]+\nmodels\/tiny-v1\nghadelimiter_/m);
   assert.match(readFileSync(summary, 'utf8'), 'models/tiny-v1');
   const bare = new Logger({ stream: new Capture() });
-  await github.publishResult(result, { env: { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputs }, cwd: dir, log: bare });
+  await github.publishReport(reportOf('release', result, {}), { env: { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputs }, cwd: dir, log: bare });
   assert.ok(bare.warnings.some((w) => w.includes('GITHUB_STEP_SUMMARY is not set')), bare.warnings.join('\n'));
 });
 

@@ -1,13 +1,10 @@
-import { type PromoteOptions } from './promote.js';
 import { type Writable } from './log.js';
-import type { ReleaseOptions } from './plan.js';
+import { type OptionsOf } from './options.js';
 import type { Env } from './process.js';
-/** Every input in action.yml and the option it sets; a test keeps the two in step. */
-export declare const ACTION_INPUTS: Record<string, () => Partial<ReleaseOptions>>;
-/** Inputs of the promote and default commands, besides the release inputs they share. */
-export declare const COMMAND_INPUTS: string[];
-export declare function readPromoteInputs(): PromoteOptions;
-export declare function readActionInputs(): ReleaseOptions;
+/** Every input the Action reads: `command`, then each option's input, once. */
+export declare function actionInputs(): string[];
+/** The release options as the runner passes them in env (INPUT_*); the command is the `command` input's. */
+export declare function readActionInputs(env?: Env): OptionsOf<'release'>;
 /** True when GitHub's runner started us as a `uses:` step (it sets INPUT_* variables). */
 export declare function isActionRun(env: Env): boolean;
 export interface ActionIO {

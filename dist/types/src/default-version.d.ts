@@ -5,6 +5,8 @@ import type { Identity } from './git.js';
 import type { Logger } from './log.js';
 import { type Layout } from './publish/layout.js';
 import type { ModelStore } from './stores/types.js';
+import type { DefaultResult } from './results.js';
+export type { DefaultResult } from './results.js';
 export interface SetDefaultInput {
     model: string;
     /** A version, or "newest" (by semver). */
@@ -14,6 +16,8 @@ export interface SetDefaultInput {
     author: Identity;
     branch?: string;
     log: Logger;
+    /** Check the version and its bytes, write nothing. */
+    dryRun?: boolean;
 }
 export interface DefaultSet {
     version: string;
@@ -38,16 +42,7 @@ export interface DefaultOptions extends StoreSide {
     gitUserName?: string;
     gitUserEmail?: string;
     networkTimeout?: number;
-}
-export interface DefaultResult {
-    model: string;
-    version: string;
-    folder: string;
-    repo: string;
-    changed: boolean;
-    commit?: string;
-    /** The unversioned V2 path that now serves `version`. */
-    endpoint: string;
+    dryRun?: boolean;
 }
 /** `mlserver-release default`: make V (or the newest) what /v2/models/<name>/infer serves. */
 export declare function defaultCommand(options: DefaultOptions, runtime?: {

@@ -214,6 +214,8 @@ export declare class ReleaseError extends Error {
         line: number;
         column: number;
     };
+    /** A Markdown table that explains the failure in a job summary (the quality gate's comparison). */
+    markdown?: string;
     constructor(code: ErrorCode, message: string, details?: string[], file?: string, position?: {
         line: number;
         column: number;

@@ -5,6 +5,8 @@ import type { Env } from './process.js';
 import type { BackoffOptions } from './publish/retry.js';
 import { type StoreSide } from './stores/resolve.js';
 import { type VerifyResult } from './verify.js';
+import type { ListResult, ModelComparison, PruneResult } from './results.js';
+export type { ListResult, ModelComparison, PruneResult } from './results.js';
 export interface HousekeepingRuntime {
     env?: Env;
     cwd?: string;
@@ -27,20 +29,6 @@ export interface ListOptions extends StoreSide {
         branch?: string;
     };
 }
-export interface ListResult {
-    models: ModelVersions[];
-    warnings: string[];
-    /** With --compare: per model, what is only here, in both, and only in the other store. */
-    comparison?: ModelComparison[];
-}
-export interface ModelComparison {
-    model: string;
-    onlyHere: PublishedVersion[];
-    both: string[];
-    onlyThere: PublishedVersion[];
-    defaultHere?: string;
-    defaultThere?: string;
-}
 /** What is waiting for promotion: per model, versions here only, in both, and there only. */
 export declare function compareModels(here: ModelVersions[], there: ModelVersions[]): ModelComparison[];
 export declare function listVersions(options: ListOptions, runtime?: HousekeepingRuntime): Promise<ListResult>;
@@ -52,11 +40,6 @@ export interface PruneOptions extends ListOptions {
     protect?: string[];
     gitUserName?: string;
     gitUserEmail?: string;
-}
-export interface PruneResult {
-    removed: PublishedVersion[];
-    applied: boolean;
-    commit?: string;
 }
 /** Everything but the newest `keep` versions of each model, sparing protected ones. */
 export declare function planPrune(models: ModelVersions[], keep: number, protect: string[]): PublishedVersion[];

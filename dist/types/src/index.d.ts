@@ -1,11 +1,9 @@
-export { run } from './action.js';
-export { release, type ReleaseResult, type ReleaseRuntime, type ReleaseStatus } from './release.js';
-export type { ReleaseOptions } from './plan.js';
+export { release, publish, promote, setDefault, rollout, verify, list, prune, type ReleaseOptions, type PublishOptions, type PromoteOptions, type DefaultOptions, type RolloutOptions, type VerifyOptions, type ListOptions, type PruneOptions, type VerbRuntime, } from './library.js';
+export type { ReleaseResult, ReleaseStatus, PromoteResult, DefaultResult, RolloutResult, VerifiedVersion, ListResult, ModelComparison, PruneResult, Report, } from './results.js';
+export { OPTIONS, COMMANDS, type Command, type OptionsOf, type OptionRow } from './options.js';
 export { ReleaseError, EXIT, CATALOG, type ErrorCode } from './errors.js';
 export { Logger, silentLogger } from './log.js';
 export { Redactor } from './redact.js';
-export { renderSettings } from './settings/render.js';
-export { validateSettings } from './settings/validate.js';
-export { MLSERVER_LINES, type MlserverLine } from './settings/mlserver-schema.js';
-export { detectProvider, PROVIDERS } from './providers/index.js';
+/** The Action's entry in GitHub's template shape (see action.ts); `import('mlserver-release')` never runs it. */
+export declare function run(): Promise<void>;
 export declare function main(): Promise<void>;

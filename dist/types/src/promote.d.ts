@@ -2,8 +2,9 @@ import { type Logger } from './log.js';
 import type { Env } from './process.js';
 import type { BackoffOptions } from './publish/retry.js';
 import type { Provider } from './providers/types.js';
-import type { ReleaseResult } from './release.js';
 import { type StoreSide } from './stores/resolve.js';
+import type { PromoteResult } from './results.js';
+export type { PromoteResult } from './results.js';
 export interface PromoteOptions {
     version?: string;
     model?: string;
@@ -30,12 +31,6 @@ export interface PromoteOptions {
     s3PathStyle?: boolean;
     /** A folder destination (a model volume): ask this MLServer to load the promoted version. */
     reloadUrl?: string;
-}
-export interface PromoteResult extends ReleaseResult {
-    /** Where the bytes came from: the source store without credentials, @ its commit when it has one. */
-    source: string;
-    /** The version unversioned URLs now serve, with --make-default. */
-    defaultVersion?: string;
 }
 export interface PromoteRuntime {
     env?: Env;

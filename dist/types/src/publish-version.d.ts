@@ -12,10 +12,11 @@ export interface PublishVersionInput {
     author: Identity;
     force: boolean;
     branch?: string;
+    /** The body gets the commit that holds the change, so links in it are permalinks. */
     review?: {
         branch: string;
         title: string;
-        body: string;
+        body: string | ((commit: string | undefined) => string);
     };
     log: Logger;
 }

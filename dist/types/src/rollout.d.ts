@@ -1,6 +1,8 @@
 import { type Logger } from './log.js';
 import type { Env } from './process.js';
 import type { BackoffOptions } from './publish/retry.js';
+import type { RolloutResult } from './results.js';
+export type { RolloutResult } from './results.js';
 export declare const PLATFORMS: readonly ['kserve', 'seldon'];
 export type Platform = (typeof PLATFORMS)[number];
 export interface RolloutOptions {
@@ -36,18 +38,6 @@ export interface RolloutOptions {
     /** Object-storage endpoint of --store-repo (MinIO, Ceph), where the version's existence is checked. */
     s3Endpoint?: string;
     s3PathStyle?: boolean;
-}
-export interface RolloutResult {
-    platform: Platform;
-    model: string;
-    version: string;
-    file: string;
-    manifestsRepo: string;
-    changed: boolean;
-    summary: string;
-    commit?: string;
-    reviewUrl?: string;
-    storageUri: string;
 }
 export declare function rollout(options: RolloutOptions, runtime?: {
     env?: Env;

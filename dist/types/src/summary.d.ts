@@ -26,6 +26,11 @@ export declare function reportMarkdown(report: {
     notes: string[];
 }, version: string, figureUrl: (file: string) => string | undefined): string;
 export declare function curlLine(result: ReleaseResult, serverUrl?: string): string;
-export declare function summaryMarkdown(result: ReleaseResult, env: Env): string;
+/**
+ * The body of a release's or promotion's job summary (the headline comes from the
+ * report). Figures link through the commit, a permalink, never through a branch
+ * that a merge may delete.
+ */
+export declare function summaryMarkdown(result: ReleaseResult, env: Env, promoted?: boolean): string;
 /** The outputs a CI step exposes, named as in action.yml. */
 export declare function resultOutputs(result: ReleaseResult): Record<string, string>;

@@ -1,5 +1,6 @@
 import type { LogStyle } from '../log.js';
 import type { Env } from '../process.js';
+import type { Report } from '../results.js';
 import type { Provider, ReleaseContext } from './types.js';
 /**
  * Groups and annotations through @actions/core, which formats the workflow
@@ -14,3 +15,5 @@ export declare const githubLogStyle: LogStyle;
 export declare function outputCommand(name: string, value: string): string;
 export declare function githubContext(env: Env): ReleaseContext;
 export declare const github: Provider;
+/** The job summary: the headline says what happened, then the verb's table; redacted like every log line. */
+export declare function summaryOf(report: Report, redact: (text: string) => string): string;
