@@ -71,7 +71,7 @@ function convert(row: OptionRow, value: Given, label: string, strictYaml = false
       if (row.choices && !row.choices.includes(text)) {
         throw new ReleaseError('EUSAGE', `Unknown ${row.name} "${text}" (${label}): expected one of ${row.choices.join(', ')}`);
       }
-      if (row.pattern && !row.pattern.test.test(text)) throw new ReleaseError('EUSAGE', `${label} must be ${row.pattern.expected}; got "${text}"`);
+      if (row.pattern && !row.pattern.test.test(text)) throw new ReleaseError('EUSAGE', `${label} must be ${row.pattern.expected}, got "${text}"`);
       return text;
     }
   }

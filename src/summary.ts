@@ -7,7 +7,7 @@
 import type { Env } from './process.js';
 import { markdownCode, markdownFence, markdownLinkTarget, markdownText, markdownUrl } from './providers/ci-text.js';
 import { detectHostKind } from './publish/credentials.js';
-import type { ReleaseResult } from './release.js';
+import type { ReleaseResult } from './results.js';
 import { comparisonTable, type ComparisonRow } from './metrics/gate.js';
 
 /** A browsable link to the release commit, where the host is known. */

@@ -78,7 +78,7 @@ test('an invalid choice of any option of any command is exit 2 naming the option
   assert.match(run.stderr, 'Unknown token-type "bearer" (--token-type): expected one of private, oauth, job');
   const canary = await cli(['rollout', '--platform', 'kserve', '--canary', 'abc']);
   assert.is(canary.code, 2);
-  assert.match(canary.stderr, '--canary must be a whole percent from 1 to 99; got "abc"');
+  assert.match(canary.stderr, '--canary must be a whole percent from 1 to 99, got "abc"');
 });
 
 test('a library call with a misspelt option is a usage error, not silently ignored', () => {

@@ -60,9 +60,11 @@ export const gitlab: Provider = {
   async publishReport(report, { cwd, log, dotenvPath }) {
     // Our own variables, without the empty ones (GitLab allows 20 per report), status and changed always.
     const outputs = Object.fromEntries(Object.entries(report.outputs).filter(([name, value]) => value !== '' || name === 'status' || name === 'changed'));
+    // The section is named by the verb (release_summary, promote_summary, ...) and headed by what happened.
+    const title = `${report.command[0].toUpperCase()}${report.command.slice(1)} summary: ${report.headline}`;
     if (report.failed) {
       // No dotenv for a failed job: a later job must not build on it (GitLab keeps a failed job's reports only on request).
-      await log.group(report.headline, async () => {
+      await log.group(title, async () => {
         for (const [name, value] of Object.entries(outputs)) log.info(`${name.padEnd(18)} ${value}`);
         for (const line of report.details) log.info(line);
       });
@@ -74,7 +76,7 @@ export const gitlab: Provider = {
     const dotenv = dotenvReport(outputs, report.metrics ?? {});
     await writeFile(file, dotenv.text);
     for (const warning of dotenv.warnings) log.warn(warning);
-    await log.group(report.headline, async () => {
+    await log.group(title, async () => {
       for (const [name, value] of Object.entries(outputs)) log.info(`${name.padEnd(18)} ${value}`);
       for (const line of report.details) log.info(line);
       log.info(`dotenv report     ${file}`);

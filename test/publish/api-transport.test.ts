@@ -225,7 +225,7 @@ for (const host of ['github', 'gitlab'] as const) {
   });
 }
 
-api('GitHub review: the body carries the metrics table and the figures, linked on the review branch', async (ctx) => {
+api('GitHub review: the body carries the metrics table and the figures, linked through the review commit (a permalink, #20)', async (ctx) => {
   const repo = repoFor(ctx, 'acme');
   const project = createMetricsProject();
   const run = await cli(['release', '--model-dir', project.dir, '--runner', 'nbconvert', '--check-load', 'never', ...github(ctx, repo.name, '--via', 'api', '--review', '--version', 'v1').slice(3)], { env: envFor(ctx) });
@@ -233,7 +233,9 @@ api('GitHub review: the body carries the metrics table and the figures, linked o
   const body = ctx.api.reviews.at(-1)!.body;
   assert.match(body, '| metric | baseline (none) | this version (v1) | change |');
   assert.match(body, '| accuracy | — | 0.9 | new |');
-  assert.match(body, `![report/1-cell8.png](${ctx.gitServer.url}/acme/${repo.name}/raw/release/tiny-v1/models/tiny-v1/report/1-cell8.png)`);
+  // Linked through the commit, never the branch a merge deletes.
+  const commit = git(['rev-parse', 'release/tiny-v1'], repo.dir).trim();
+  assert.match(body, `![report/1-cell8.png](${ctx.gitServer.url}/acme/${repo.name}/raw/${commit}/models/tiny-v1/report/1-cell8.png)`);
   assert.ok(listFiles(repo.dir, 'release/tiny-v1').includes('models/tiny-v1/report/1-cell8.png'));
 });
 

@@ -5,7 +5,7 @@
  * with a newline, `|` or HTML stays inside its cell.
  */
 import type { Env } from './process.js';
-import type { ReleaseResult } from './release.js';
+import type { ReleaseResult } from './results.js';
 import { type ComparisonRow } from './metrics/gate.js';
 /** A browsable link to the release commit, where the host is known. */
 export declare function commitUrl(result: ReleaseResult, env: Env): string | undefined;
