@@ -2,7 +2,7 @@
  * Which values are secrets, from the option table: every home teaches its
  * redactor the same ones, before anything can print them.
  */
-import { embeddedSecrets } from './publish/credentials.js';
+import { embeddedSecrets } from './stores/credentials.js';
 import { AWS_SECRET_VARIABLES, credentialVariables, fieldName, optionsOf, urlVariables, type Command } from './options.js';
 import type { Env } from './process.js';
 import type { Redactor } from './redact.js';

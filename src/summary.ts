@@ -6,31 +6,11 @@
  */
 import type { Env } from './process.js';
 import { markdownCode, markdownFence, markdownLinkTarget, markdownText, markdownUrl } from './providers/ci-text.js';
-import { detectHostKind } from './publish/credentials.js';
+import { commitUrl, rawFileUrl } from './stores/links.js';
 import type { ReleaseResult } from './results.js';
+
+export { commitUrl, rawFileUrl } from './stores/links.js';
 import { comparisonTable, type ComparisonRow } from './metrics/gate.js';
-
-/** A browsable link to the release commit, where the host is known. */
-export function commitUrl(result: ReleaseResult, env: Env): string | undefined {
-  if (!result.commit || !/^https?:\/\//.test(result.repo)) return undefined;
-  const base = result.repo.replace(/\.git\/?$/, '').replace(/\/+$/, '');
-  const kind = detectHostKind(result.repo, env);
-  if (kind === 'github') return `${base}/commit/${result.commit}`;
-  if (kind === 'gitlab') return `${base}/-/commit/${result.commit}`;
-  return undefined;
-}
-
-/**
- * A link that shows a committed file in the browser, for figures in reviews:
- * GitHub's /raw/<ref>/<path> and GitLab's /-/raw/<ref>/<path>. Undefined elsewhere.
- */
-export function rawFileUrl(repoUrl: string, ref: string, file: string, env: Env = {}): string | undefined {
-  if (!/^https?:\/\//.test(repoUrl)) return undefined;
-  const base = repoUrl.replace(/\.git\/?$/, '').replace(/\/+$/, '');
-  const kind = detectHostKind(repoUrl, env);
-  if (kind === 'gitlab') return `${base}/-/raw/${ref}/${file}`;
-  return `${base}/raw/${ref}/${file}`;
-}
 
 /** The metrics table and the figures, in Markdown, for summaries and reviews. */
 export function reportMarkdown(report: { rows: ComparisonRow[]; baseline?: { version: string }; figures: Array<{ path: string }>; notes: string[] }, version: string, figureUrl: (file: string) => string | undefined): string {

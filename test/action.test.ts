@@ -11,7 +11,7 @@ import * as assert from 'uvu/assert';
 import YAML from 'yaml';
 import { actionInputs, readActionInputs } from '../src/action.js';
 import { reportOf } from '../src/reports.js';
-import type { ReleaseResult } from '../src/release.js';
+import type { ReleaseResult } from '../src/commands/release.js';
 import { removeTempDirs, tempDir } from './helpers/fs.js';
 import { createServedRepo, GitHttpServer } from './helpers/git-http-server.js';
 import { git, listFiles, newBareRepo, seedBareRepo } from './helpers/git-repos.js';

@@ -58,7 +58,8 @@ test('the example trains, publishes and the published model predicts the right c
 test('the example CI files release on tags, serialise releases and use this tool', () => {
   const workflow = YAML.parse(readFileSync('examples/classificador-produtos/.github/workflows/release-model.yml', 'utf8'));
   assert.equal(workflow.on.push.tags, ['v*']);
-  assert.is(workflow.concurrency['cancel-in-progress'], false);
+  // Serialised on the publishing job, not across promote's approval wait (#20).
+  assert.is(workflow.jobs.release.concurrency['cancel-in-progress'], false);
   const step = workflow.jobs.release.steps.find((s: { uses?: string }) => s.uses?.includes('mlserver-release'));
   const actionInputs = Object.keys(YAML.parse(readFileSync('action.yml', 'utf8')).inputs);
   assert.ok(Object.keys(step.with).every((input) => actionInputs.includes(input)), 'the workflow only uses declared inputs');

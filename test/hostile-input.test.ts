@@ -13,7 +13,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { silentLogger } from '../src/log.js';
 import { createStaging, stageArtifact } from '../src/publish/stage.js';
-import { resolveRepository } from '../src/repository.js';
+import { resolveRepository } from '../src/stores/repository.js';
 import { runBundle } from './helpers/bundle.js';
 import { baseEnv, cli } from './helpers/capture.js';
 import { removeTempDirs, tempDir } from './helpers/fs.js';

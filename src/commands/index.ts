@@ -5,13 +5,13 @@
  * flat options into what that module takes (promote's two sides, list's
  * --compare store) and checks what a verb cannot run without.
  */
-import { defaultCommand } from '../default-version.js';
+import { defaultCommand } from './default.js';
 import { ReleaseError } from '../errors.js';
-import { listVersions, pruneVersions, verifyVersion } from '../housekeeping.js';
+import { listVersions, pruneVersions, verifyVersion } from './housekeeping.js';
 import type { Command, OptionsOf } from '../options.js';
-import { promote } from '../promote.js';
-import { release } from '../release.js';
-import { rollout } from '../rollout.js';
+import { promote } from './promote.js';
+import { release } from './release.js';
+import { rollout } from './rollout.js';
 import type { VerbResults } from '../results.js';
 import type { VerbRuntime } from './types.js';
 

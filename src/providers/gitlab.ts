@@ -61,7 +61,8 @@ export const gitlab: Provider = {
     // Our own variables, without the empty ones (GitLab allows 20 per report), status and changed always.
     const outputs = Object.fromEntries(Object.entries(report.outputs).filter(([name, value]) => value !== '' || name === 'status' || name === 'changed'));
     // The section is named by the verb (release_summary, promote_summary, ...) and headed by what happened.
-    const title = `${report.command[0].toUpperCase()}${report.command.slice(1)} summary: ${report.headline}`;
+    const verb = report.command === 'publish' ? 'release' : report.command;
+    const title = `${verb[0].toUpperCase()}${verb.slice(1)} summary: ${report.headline}`;
     if (report.failed) {
       // No dotenv for a failed job: a later job must not build on it (GitLab keeps a failed job's reports only on request).
       await log.group(title, async () => {

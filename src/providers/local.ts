@@ -1,7 +1,7 @@
 /** A laptop or any other CI: context from the local git checkout, plain log lines. */
 import { exactTag, headCommit, isGitRepository, remoteUrl } from '../git.js';
 import { plainStyle, type LogStyle } from '../log.js';
-import { withoutCredentials } from '../publish/credentials.js';
+import { withoutCredentials } from '../stores/credentials.js';
 import type { Provider } from './types.js';
 
 const colour = (code: number, text: string) => `\u001b[${code}m${text}\u001b[0m`;

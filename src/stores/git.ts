@@ -11,16 +11,16 @@ import path from 'node:path';
 import { fetchObjects, hashFiles, listTree, readBlob, readBlobBytes, readBlobs } from '../git.js';
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
-import type { Credentials } from '../publish/credentials.js';
-import { commitWithRetry, REMOTE, withGitSession, type GitSession, type SessionInput } from '../publish/git-session.js';
-import { lfsMatcher, prepareLfsObjects, uploadLfsObjects, type LfsFile } from '../publish/lfs.js';
-import { preflight } from '../publish/preflight.js';
+import type { Credentials } from './credentials.js';
+import { commitWithRetry, REMOTE, withGitSession, type GitSession, type SessionInput } from './git/session.js';
+import { lfsMatcher, prepareLfsObjects, uploadLfsObjects, type LfsFile } from './git/lfs.js';
+import { preflight } from './git/preflight.js';
 import type { BackoffOptions } from '../publish/retry.js';
-import { replaceFolder, replaceFile, writeFolderTree, type FolderFile } from '../publish/tree.js';
-import type { HostApi } from '../publish/api/types.js';
+import { replaceFolder, replaceFile, writeFolderTree, type FolderFile } from './git/tree.js';
+import type { HostApi } from './api/types.js';
 import { versionFolders } from './folders.js';
 import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, ReviewRequest, Snapshot, StoredFile } from './types.js';
-import { callApi } from '../publish/api/client.js';
+import { callApi } from './api/client.js';
 import { DEFAULT_BACKOFF } from '../publish/retry.js';
 
 export interface GitStoreOptions {

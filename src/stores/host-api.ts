@@ -9,8 +9,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ReleaseError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { API_FILE_LIMIT_BYTES, callApi, gitBlobId } from '../publish/api/client.js';
-import { CommitRefusedError, RefMovedError, type ApiFile, type HostApi } from '../publish/api/types.js';
+import { API_FILE_LIMIT_BYTES, callApi, gitBlobId } from './api/client.js';
+import { CommitRefusedError, RefMovedError, type ApiFile, type HostApi } from './api/types.js';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from '../publish/retry.js';
 import { versionFolders } from './folders.js';
 import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, Snapshot, StoredFile, StoredKind } from './types.js';

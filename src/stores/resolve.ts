@@ -5,10 +5,10 @@
 import { ReleaseError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
-import { createHostApi } from '../publish/api/client.js';
-import type { GitlabTokenKind } from '../publish/api/gitlab.js';
+import { createHostApi } from './api/client.js';
+import type { GitlabTokenKind } from './api/gitlab.js';
 import type { BackoffOptions } from '../publish/retry.js';
-import { resolveRepository, type Repository, type RepositoryOptions } from '../repository.js';
+import { resolveRepository, type Repository, type RepositoryOptions } from './repository.js';
 import { guardedStore } from './boundary.js';
 import { folderStore } from './folder.js';
 import { gitStore } from './git.js';

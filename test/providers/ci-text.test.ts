@@ -13,7 +13,7 @@ import { comparisonRows, comparisonTable } from '../../src/metrics/gate.js';
 import { DOTENV_SIZE_LIMIT, DOTENV_VARIABLE_LIMIT, dotenvReport, logText, markdownCode, markdownText, oneLine } from '../../src/providers/ci-text.js';
 import { Logger } from '../../src/log.js';
 import { reportMarkdown, resultOutputs } from '../../src/summary.js';
-import type { ReleaseResult } from '../../src/release.js';
+import type { ReleaseResult } from '../../src/commands/release.js';
 import { baseEnv, Capture, cli, spawnNode } from '../helpers/capture.js';
 import { removeTempDirs, tempDir } from '../helpers/fs.js';
 import { newBareRepo } from '../helpers/git-repos.js';

@@ -10,7 +10,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ReleaseError } from '../../src/errors.js';
 import { Logger } from '../../src/log.js';
-import { createHostApi } from '../../src/publish/api/client.js';
+import { createHostApi } from '../../src/stores/api/client.js';
 import { publishVersion } from '../../src/publish-version.js';
 import { folderStore } from '../../src/stores/folder.js';
 import { gitStore } from '../../src/stores/git.js';

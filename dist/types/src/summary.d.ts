@@ -6,14 +6,8 @@
  */
 import type { Env } from './process.js';
 import type { ReleaseResult } from './results.js';
+export { commitUrl, rawFileUrl } from './stores/links.js';
 import { type ComparisonRow } from './metrics/gate.js';
-/** A browsable link to the release commit, where the host is known. */
-export declare function commitUrl(result: ReleaseResult, env: Env): string | undefined;
-/**
- * A link that shows a committed file in the browser, for figures in reviews:
- * GitHub's /raw/<ref>/<path> and GitLab's /-/raw/<ref>/<path>. Undefined elsewhere.
- */
-export declare function rawFileUrl(repoUrl: string, ref: string, file: string, env?: Env): string | undefined;
 /** The metrics table and the figures, in Markdown, for summaries and reviews. */
 export declare function reportMarkdown(report: {
     rows: ComparisonRow[];

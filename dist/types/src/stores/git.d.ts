@@ -1,8 +1,8 @@
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
-import type { Credentials } from '../publish/credentials.js';
+import type { Credentials } from './credentials.js';
 import type { BackoffOptions } from '../publish/retry.js';
-import type { HostApi } from '../publish/api/types.js';
+import type { HostApi } from './api/types.js';
 import type { ModelStore } from './types.js';
 export interface GitStoreOptions {
     url: string;

@@ -1,5 +1,5 @@
 import type { Logger } from '../log.js';
-import { type HostApi } from '../publish/api/types.js';
+import { type HostApi } from './api/types.js';
 import { type BackoffOptions } from '../publish/retry.js';
 import type { ModelStore } from './types.js';
 export interface HostApiStoreOptions {

@@ -1,8 +1,8 @@
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
-import type { GitlabTokenKind } from '../publish/api/gitlab.js';
+import type { GitlabTokenKind } from './api/gitlab.js';
 import type { BackoffOptions } from '../publish/retry.js';
-import { type Repository, type RepositoryOptions } from '../repository.js';
+import { type Repository, type RepositoryOptions } from './repository.js';
 import type { ModelStore } from './types.js';
 export interface StoreChoice {
     repository: Repository;
