@@ -3,7 +3,7 @@
  * runner's environment, INPUT_* variables and temp files for outputs and summary.
  */
 import { execFileSync } from 'node:child_process';
-import { spawnNode } from './helpers/capture.js';
+import { parseOutputs, runActionBundle } from './helpers/action-runner.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
@@ -38,38 +38,12 @@ action.after(async (ctx) => {
 });
 
 
-async function runAction(ctx: Ctx, inputs: Record<string, string>) {
-  const files = tempDir('mlsr-runner-');
-  const outputFile = path.join(files, 'output');
-  const summaryFile = path.join(files, 'summary');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '',
-    GITHUB_ACTIONS: 'true', GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1.2.3', GITHUB_REPOSITORY: 'ds/tiny',
+function runAction(ctx: Ctx, inputs: Record<string, string>) {
+  return runActionBundle(inputs, {
+    GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1.2.3', GITHUB_REPOSITORY: 'ds/tiny',
     // The model repo is served from this "GitHub" host, so commit links are built for it.
-    GITHUB_SERVER_URL: ctx.server.url, GITHUB_RUN_ID: '42', GITHUB_SHA: 'f00d', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile,
-  };
-  // Like the runner: every declared input is present, with its default when not given.
-  for (const [name, spec] of Object.entries<{ default?: string }>(actionYml.inputs)) {
-    env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? spec.default ?? '';
-  }
-  const run = await spawnNode([path.resolve('dist/index.js')], { env, cwd: tempDir() });
-  return { ...run, outputs: readFileSync(outputFile, 'utf8'), summary: readFileSync(summaryFile, 'utf8') };
-}
-
-/** Parses GITHUB_OUTPUT's `name<<DELIMITER ... DELIMITER` records. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([\w-]+)<<(.+)$/.exec(lines[i]);
-    if (!match) continue;
-    const value: string[] = [];
-    for (i++; lines[i] !== match[2]; i++) value.push(lines[i]);
-    outputs[match[1]] = value.join('\n');
-  }
-  return outputs;
+    GITHUB_SERVER_URL: ctx.server.url, GITHUB_RUN_ID: '42', GITHUB_SHA: 'f00d',
+  });
 }
 
 action('releases, sets every output in the runner format, writes the summary and masks the token', async (ctx) => {
