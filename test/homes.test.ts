@@ -1,7 +1,7 @@
 /**
- * Every verb from every home that is not the command line: the Action, started
- * from the committed bundle as GitHub's runner starts it, and a zx script calling
- * the library from the same bundle. Real stores (a model-volume
+ * Every verb from every home that is not the command line: the Action, run from
+ * source by GitHub's own runner emulation (@github/local-action), and a zx script
+ * calling the library from the committed bundle. Real stores (a model-volume
  * folder that the MLServer stand-in serves, a bare git repository, a GitOps
  * folder), real effects checked on disk.
  */
@@ -10,7 +10,6 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import YAML from 'yaml';
-import { parseOutputs, runActionBundle } from './helpers/action-runner.js';
 import { spawnNode } from './helpers/capture.js';
 import { removeTempDirs, tempDir } from './helpers/fs.js';
 import { listFiles, newBareRepo } from './helpers/git-repos.js';
@@ -32,13 +31,27 @@ function project(): ModelProject {
   return p;
 }
 
-/** One `uses:` step on a branch push; returns its outputs, its job summary and what it printed. */
+/**
+ * One `uses:` step on a branch push, run from source by GitHub's own runner
+ * emulation (@github/local-action); returns its outputs (the `::set-output`
+ * lines it prints), its job summary and what it printed.
+ */
 async function step(inputs: Record<string, string>): Promise<{ outputs: Record<string, string>; summary: string; out: string }> {
-  const run = await runActionBundle(inputs, { GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' });
-  return { outputs: parseOutputs(run.outputs), summary: run.summary, out: run.stdout + run.stderr };
+  const files = tempDir('mlsr-runner-');
+  const dotenv = path.join(files, '.env');
+  const summaryFile = path.join(files, 'summary');
+  writeFileSync(summaryFile, '');
+  writeFileSync(dotenv, [...Object.entries(inputs).map(([name, value]) => `INPUT_${name.toUpperCase()}=${value}`), 'GITHUB_ACTIONS=true', 'GITHUB_REF_TYPE=branch', 'GITHUB_REF_NAME=main'].join('\n') + '\n');
+  const run = await spawnNode([path.resolve('node_modules/@github/local-action/bin/local-action.js'), 'run', process.cwd(), 'src/action.ts', dotenv], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', FORCE_COLOR: '0', GITHUB_STEP_SUMMARY: summaryFile }, cwd: process.cwd(),
+  });
+  const out = (run.stdout + run.stderr).replace(/\x1b\[[0-9;]*m/g, '');
+  const outputs: Record<string, string> = {};
+  for (const match of out.matchAll(/::set-output name=([\w-]+)::(.*)/g)) outputs[match[1]] = match[2];
+  return { outputs, summary: readFileSync(summaryFile, 'utf8'), out };
 }
 
-const action = suite<Ctx>('every verb through the Action (the bundle, started as the runner starts it)');
+const action = suite<Ctx>('every verb through the Action (@github/local-action)');
 
 action.before(async (ctx) => {
   ctx.staging = tempDir('mlsr-volume-');
