@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import AjvModule from 'ajv';
 import YAML from 'yaml';
 import { actionInputs, readActionInputs } from '../src/action.js';
 import { reportOf } from '../src/reports.js';
@@ -19,7 +20,7 @@ import { assertNoLeak } from './helpers/leak-watch.js';
 import { createMetricsProject, createModelProject, writeArtifact } from './helpers/model-project.js';
 
 const TOKEN = 'ghp_Act10nT0ken+/=';
-const actionYml = YAML.parse(readFileSync('action.yml', 'utf8'));
+const actionYml: Record<string, any> = YAML.parse(readFileSync('action.yml', 'utf8'));
 
 interface Ctx {
   server: GitHttpServer;
@@ -171,6 +172,16 @@ contract('every input reaches the release options', () => {
 contract('every output in action.yml is set from the result', () => {
   const outputs = reportOf('release', { model: 'm', version: 'v', folder: 'f', endpoint: 'e', alreadyPublished: false, status: 'pushed', pushed: true } as ReleaseResult, {}).outputs;
   assert.equal(Object.keys(outputs).sort(), Object.keys(actionYml.outputs).sort());
+});
+
+contract('action.yml validates against SchemaStore\'s github-action schema', () => {
+  const Ajv = AjvModule as unknown as typeof AjvModule.default;
+  const schema = JSON.parse(readFileSync('test/fixtures/schemastore/github-action.json', 'utf8'));
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  assert.ok(validate(actionYml), JSON.stringify(validate.errors, null, 2));
+  // The check can fail: an input without a description, or an unknown runtime, is refused.
+  assert.not.ok(validate({ ...actionYml, inputs: { ...actionYml.inputs, extra: { default: 'x' } } }));
+  assert.not.ok(validate({ ...actionYml, runs: { using: 'node9', main: 'dist/index.js' } }));
 });
 
 contract('runs on node24 from the committed bundle', () => {
