@@ -51,11 +51,9 @@ export async function buildReport(plan: ReportPlan, store: ModelStore, executedN
   if (rows.length > 0) log.info(`metrics:\n${comparisonTable(rows, baseline?.version, plan.version, verdict.failures, 'text')}`);
   if (figures.length > 0) log.info(`report: ${figures.length} figure(s): ${figures.map((f) => f.path).join(', ')}`);
   if (verdict.failures.size > 0) {
-    const failure = new ReleaseError('EGATE', `The quality gate failed for ${plan.model} ${plan.version}; nothing was published`, [
-      ...verdict.failures.values(),
-      '',
-      ...comparisonTable(rows, baseline?.version, plan.version, verdict.failures, 'text').trimEnd().split('\n'),
-    ]);
+    // The text table is logged just above; the details name the failing rows, and
+    // the markdown table goes to the job summary, not squeezed into an annotation.
+    const failure = new ReleaseError('EGATE', `The quality gate failed for ${plan.model} ${plan.version}; nothing was published`, [...verdict.failures.values()]);
     failure.markdown = comparisonTable(rows, baseline?.version, plan.version, verdict.failures, 'markdown');
     throw failure;
   }
