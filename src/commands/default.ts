@@ -32,6 +32,7 @@ import { createHash } from 'node:crypto';
 import { newestVersion } from '../versions.js';
 import { writeTempFiles } from '../temp-files.js';
 import type { DefaultResult } from '../results.js';
+import { commitAuthor } from './author.js';
 export type { DefaultResult } from '../results.js';
 
 export interface SetDefaultInput {
@@ -195,7 +196,7 @@ export async function defaultCommand(options: DefaultOptions, runtime: { env?: E
   if (options.reloadUrl && !store.localFile) throw new ReleaseError('EUSAGE', '--reload-url is for --target folder (a model volume)');
   // Checked before the default is written, so a typo cannot leave a written default that was never loaded.
   if (options.reloadUrl) assertReloadUrl(options.reloadUrl);
-  const author = { name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release', email: options.gitUserEmail || env.GIT_USER_EMAIL || 'mlserver-release@users.noreply.localhost' };
+  const author = commitAuthor(options);
   const set = await setDefault(store, { model, version, modelsPath, layout, author, branch: options.branch, log, dryRun: options.dryRun });
   if (options.reloadUrl && !options.dryRun) await reloadModel(options.reloadUrl, model, headers, log);
   return { model, version: set.version, folder: set.folder, repo: store.location, changed: set.changed, commit: set.commit, endpoint: `/v2/models/${model}/infer`, ...(options.dryRun ? { dryRun: true } : {}) };

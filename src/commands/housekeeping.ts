@@ -19,6 +19,7 @@ import { readSettingsFile } from '../settings/read.js';
 import { modelNameIn } from '../settings/validate.js';
 import { verifyDefaultServes, verifyServed, type VerifyResult } from '../verify.js';
 import type { ListResult, ModelComparison, PruneResult } from '../results.js';
+import { commitAuthor } from './author.js';
 export type { ListResult, ModelComparison, PruneResult } from '../results.js';
 
 export interface HousekeepingRuntime {
@@ -119,7 +120,7 @@ export async function pruneVersions(options: PruneOptions, runtime: Housekeeping
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new ReleaseError('EUSAGE', `--keep must be a whole number of at least 1, got ${options.keep}`);
   const protect = options.protect ?? [];
   const { store } = await storeFor(options, env, cwd, log, runtime.backoff);
-  const author = { name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release', email: options.gitUserEmail || env.GIT_USER_EMAIL || 'mlserver-release@users.noreply.localhost' };
+  const author = commitAuthor(options);
   let removed: PublishedVersion[] = [];
   const applied = await store.apply(async (snapshot) => {
     removed = planPrune(groupByModel(await versionsIn(snapshot), options.model), options.keep, protect);

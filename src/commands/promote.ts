@@ -31,6 +31,7 @@ import { verifyServed } from '../verify.js';
 import { assertReloadUrl, reloadModel } from '../stores/folder.js';
 import { markdownCode, markdownRow, markdownText } from '../providers/ci-text.js';
 import type { PromoteResult } from '../results.js';
+import { commitAuthor } from './author.js';
 export type { PromoteResult } from '../results.js';
 
 
@@ -107,10 +108,7 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
   if (options.reloadUrl && !destination.localFile) throw new ReleaseError('EUSAGE', `--reload-url is for a folder destination (--to-target folder, a model volume); ${destination.location} is loaded by whatever syncs it`);
   if (options.reloadUrl) assertReloadUrl(options.reloadUrl);
   const verify = options.verifyUrl ? await planVerify(options, options.verifyUrl, headers, path.resolve(cwd, options.modelDir ?? '.'), cwd) : undefined;
-  const author = {
-    name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release',
-    email: options.gitUserEmail || env.GIT_USER_EMAIL || 'mlserver-release@users.noreply.localhost',
-  };
+  const author = commitAuthor(options);
   log.info(`promote: ${model} ${version} from ${source.location} to ${destination.location}`);
 
   await log.group('Preflight', async () => {

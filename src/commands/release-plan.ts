@@ -32,6 +32,7 @@ import { readSettingsFile } from '../settings/read.js';
 import type { ModelSettings } from '../settings/render.js';
 import { customRuntimeFile, type RuntimeFile } from '../settings/runtime-files.js';
 import { validateSettings } from '../settings/validate.js';
+import { commitAuthor } from './author.js';
 
 export const RUNNER_CHOICES = ['auto', 'papermill', 'nbconvert', 'none'] as const;
 export type RunnerChoice = (typeof RUNNER_CHOICES)[number];
@@ -260,10 +261,7 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
     credentials: repository.credentials,
     branch: options.branch || undefined,
     modelsPath,
-    author: {
-      name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release',
-      email: options.gitUserEmail || env.GIT_USER_EMAIL || 'mlserver-release@users.noreply.localhost',
-    },
+    author: commitAuthor(options),
     message: `Release model ${name} ${version}`,
     dryRun: options.dryRun ?? false,
     force: options.force ?? false,

@@ -28,6 +28,7 @@ import type { Layout } from '../publish/layout.js';
 import type { StoreRuntime } from '../stores/resolve.js';
 import { storageUriOf } from '../stores/s3.js';
 import type { RolloutResult } from '../results.js';
+import { commitAuthor } from './author.js';
 export type { RolloutResult } from '../results.js';
 
 export const PLATFORMS = ['kserve', 'seldon'] as const;
@@ -113,7 +114,7 @@ export async function rollout(options: RolloutOptions, runtime: { env?: Env; cwd
   if (!folder) throw new ReleaseError('EUSAGE', `--manifests-path "${options.manifestsPath}" names the store's root; give the folder that holds the manifests, such as deploy/${model}`);
   const file = folder ? `${folder}/${FILES[platform]}` : FILES[platform];
   const render = platform === 'kserve' ? kserveManifest : seldonManifest;
-  const author = { name: options.gitUserName || env.GIT_USER_NAME || 'mlserver-release', email: options.gitUserEmail || env.GIT_USER_EMAIL || 'mlserver-release@users.noreply.localhost' };
+  const author = commitAuthor(options);
   const what = action.kind === 'canary' ? `canary ${action.percent}%` : action.kind;
   const message = `Roll out model ${model} ${version} on ${platform}: ${what}`;
 

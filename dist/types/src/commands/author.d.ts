@@ -1,0 +1,5 @@
+import type { Identity } from '../git.js';
+export declare function commitAuthor(options: {
+    gitUserName?: string;
+    gitUserEmail?: string;
+}): Identity;
