@@ -86,20 +86,31 @@ export function groupByModel(entries: PublishedVersion[], only?: string): ModelV
 }
 
 /**
- * Every version a store's snapshot holds, each named by its own release.json or
- * settings (never by its folder name alone, so layouts may be mixed). For git
- * this downloads only the small release.json and model-settings.json blobs, in
- * one request.
+ * Whether a folder may hold a version of `model` in either layout the tool writes:
+ * `<model>-<version>` (name-version), `<model>/<version>` (name/version), or the
+ * default copy `<model>`. Only these folders are read when one model is asked for.
  */
-export async function versionsIn(snapshot: Snapshot): Promise<PublishedVersion[]> {
-  const folders = [...snapshot.folders.keys()];
+export function mayHoldModel(folder: string, model: string): boolean {
+  const parts = folder.split('/');
+  const base = parts.at(-1) ?? '';
+  return base === model || base.startsWith(`${model}-`) || parts.at(-2) === model;
+}
+
+/**
+ * Every version a store's snapshot holds (of `model` only, when given), each named
+ * by its own release.json or settings (never by its folder name alone, so layouts
+ * may be mixed). For git this downloads only the small release.json and
+ * model-settings.json blobs, in one request.
+ */
+export async function versionsIn(snapshot: Snapshot, model?: string): Promise<PublishedVersion[]> {
+  const folders = [...snapshot.folders.keys()].filter((folder) => !model || mayHoldModel(folder, model));
   const texts = await snapshot.readTexts(folders.flatMap((f) => [`${f}/${SETTINGS_FILE}`, `${f}/${RECORD_FILE}`]));
   return folders
     .map((folder) => describeFolder(folder, texts.get(`${folder}/${SETTINGS_FILE}`), texts.get(`${folder}/${RECORD_FILE}`)))
-    .filter((v): v is PublishedVersion => Boolean(v));
+    .filter((v): v is PublishedVersion => Boolean(v) && (!model || v!.model === model));
 }
 
 /** The folder that holds `model` `version` in a snapshot (any layout), not counting default copies. */
 export async function findVersion(snapshot: Snapshot, model: string, version: string): Promise<PublishedVersion | undefined> {
-  return (await versionsIn(snapshot)).find((v) => v.model === model && v.version === version && !v.isDefault);
+  return (await versionsIn(snapshot, model)).find((v) => v.model === model && v.version === version && !v.isDefault);
 }

@@ -81,7 +81,7 @@ export async function publishVersion(store: ModelStore, input: PublishVersionInp
   }
   // The target decides whether there is anything to review; the review branch holds the change.
   const target = input.branch ?? (await store.defaultBranch());
-  const onTarget = await store.snapshot(target);
+  const onTarget = await store.snapshot(target, { model: input.identity.model });
   const verdict = await decideRelease(onTarget, input, ` on ${target}`);
   if ('done' in verdict) return { status: 'already-published', branch: target, commit: onTarget.head, replaced: false, attempts: 1 };
   const review = input.review;

@@ -62,8 +62,8 @@ export function defaultFolder(modelsPath: string, model: string, layout: Layout)
 
 export async function setDefault(store: ModelStore, input: SetDefaultInput): Promise<DefaultSet> {
   const folder = defaultFolder(input.modelsPath, input.model, input.layout);
-  const chosen = await store.snapshot(input.branch).then(async (snapshot) => {
-    const versions = groupByModel(await versionsIn(snapshot), input.model)[0]?.versions ?? [];
+  const chosen = await store.snapshot(input.branch, { model: input.model }).then(async (snapshot) => {
+    const versions = groupByModel(await versionsIn(snapshot, input.model), input.model)[0]?.versions ?? [];
     const version = input.version === 'newest' ? newestVersion(versions.map((v) => v.version)) : input.version;
     const found = version ? versions.find((v) => v.version === version) : undefined;
     if (!found) {
@@ -157,7 +157,7 @@ function asDefault(files: StoredFile[], version: string, where: string): StoredF
 
 /** Which version the default copy of `model` stands for, if any. */
 export async function currentDefault(store: ModelStore, model: string, branch?: string): Promise<string | undefined> {
-  return groupByModel(await versionsIn(await store.snapshot(branch)), model)[0]?.defaultVersion;
+  return groupByModel(await versionsIn(await store.snapshot(branch, { model }), model), model)[0]?.defaultVersion;
 }
 
 

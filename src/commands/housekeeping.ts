@@ -83,12 +83,12 @@ function defaultVersionWarnings(models: ModelVersions[]): string[] {
 export async function listVersions(options: ListOptions, runtime: HousekeepingRuntime = {}): Promise<ListResult> {
   const { env, cwd, log } = runtimeDefaults(runtime);
   const { store, modelsPath, repository } = await storeFor(options, env, cwd, log, runtime.backoff);
-  const models = groupByModel(await versionsIn(await store.snapshot(options.branch)), options.model);
+  const models = groupByModel(await versionsIn(await store.snapshot(options.branch, { model: options.model }), options.model), options.model);
   const warnings = defaultVersionWarnings(models);
   let comparison: ModelComparison[] | undefined;
   if (options.compare) {
     const other = await storeFor({ ...options, ...options.compare, envNames: { repo: 'MLSERVER_COMPARE_REPO', token: 'MLSERVER_COMPARE_TOKEN' }, flag: '--compare' }, env, cwd, log, runtime.backoff);
-    comparison = compareModels(models, groupByModel(await versionsIn(await other.store.snapshot(options.compare.branch)), options.model));
+    comparison = compareModels(models, groupByModel(await versionsIn(await other.store.snapshot(options.compare.branch, { model: options.model }), options.model), options.model));
   }
   for (const leftover of await capabilitiesOf(repository).leftovers(modelsPath)) {
     warnings.push(`${leftover.path} was left by an interrupted run ${Math.round(leftover.ageMs / 60000)} min ago; the next publish to this folder removes it`);
@@ -123,7 +123,7 @@ export async function pruneVersions(options: PruneOptions, runtime: Housekeeping
   const author = commitAuthor(options);
   let removed: PublishedVersion[] = [];
   const applied = await store.apply(async (snapshot) => {
-    removed = planPrune(groupByModel(await versionsIn(snapshot), options.model), options.keep, protect);
+    removed = planPrune(groupByModel(await versionsIn(snapshot, options.model), options.model), options.keep, protect);
     if (!options.yes || removed.length === 0) return { done: null };
     const message = [`Prune models: remove ${removed.length} version${removed.length > 1 ? 's' : ''}`, '', ...removed.map((v) => `- ${v.model} ${v.version}`)].join('\n');
     return { writes: removed.map((v) => ({ folder: v.folder, files: null })), message, author, result: null };

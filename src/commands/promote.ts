@@ -146,7 +146,7 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
       });
       if (!options.review) {
         try {
-          await assertDestinationMatches(destination, options.to.branch, folder, staged.files, log);
+          await assertDestinationMatches(destination, options.to.branch, model, folder, staged.files, log);
         } catch (error) {
           // A new folder that does not hold the source's bytes is taken back; a replaced one (--force) cannot be restored.
           if (result.status === 'pushed' && !result.replaced) await takeBack(destination, options.to.branch, folder, author, log);
@@ -193,10 +193,10 @@ async function modelFromSettings(options: PromoteOptions, cwd: string): Promise<
 }
 
 async function readSource(store: ModelStore, branch: string | undefined, model: string, version: string, log: Logger) {
-  const snapshot = await store.snapshot(branch);
+  const snapshot = await store.snapshot(branch, { model });
   const found = await findVersion(snapshot, model, version);
   if (!found) {
-    const have = [...(groupByModel(await versionsIn(snapshot), model)[0]?.versions ?? [])].reverse().map((v) => v.version);
+    const have = [...(groupByModel(await versionsIn(snapshot, model), model)[0]?.versions ?? [])].reverse().map((v) => v.version);
     throw new ReleaseError('ENOSUCHVERSION', `${store.location} has no ${model} ${version} to promote (it has: ${have.join(', ') || 'no versions of this model'})`);
   }
   const files = await store.readFolder(found.folder, branch);
@@ -216,8 +216,8 @@ async function takeBack(store: ModelStore, branch: string | undefined, folder: s
 }
 
 /** After writing, the destination must hold exactly the source's files; a new folder that does not is taken back. */
-async function assertDestinationMatches(store: ModelStore, branch: string | undefined, folder: string, files: Array<{ path: string; source: string }>, log: Logger): Promise<void> {
-  const after = await store.snapshot(branch);
+async function assertDestinationMatches(store: ModelStore, branch: string | undefined, model: string, folder: string, files: Array<{ path: string; source: string }>, log: Logger): Promise<void> {
+  const after = await store.snapshot(branch, { model });
   const stored = after.folders.get(folder);
   const theirs = stored ? await stored.files() : new Map<string, string>();
   // Content ids come from the store's own hashing (git blob ids need its session), which apply provides.

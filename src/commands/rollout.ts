@@ -191,7 +191,7 @@ async function assertPublished(
   runtime: StoreRuntime,
 ): Promise<void> {
   const { store } = await openStore({ repo: storeRepo, target: 's3', s3Endpoint: where.s3Endpoint, s3PathStyle: where.s3PathStyle }, { modelsPath: where.modelsPath }, runtime);
-  if (!(await findVersion(await store.snapshot(), where.model, where.version))) {
+  if (!(await findVersion(await store.snapshot(undefined, { model: where.model }), where.model, where.version))) {
     throw new ReleaseError('ENOSUCHVERSION', `${store.location} has no published ${where.model} ${where.version} (no folder with a release.json); publish it before rolling it out`);
   }
 }

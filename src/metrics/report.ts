@@ -61,8 +61,8 @@ export async function buildReport(plan: ReportPlan, store: ModelStore, executedN
 }
 
 async function readBaseline(plan: ReportPlan, store: ModelStore, log: Logger): Promise<{ version: string; metrics: Metrics } | undefined> {
-  const snapshot = await store.snapshot(plan.branch);
-  const model = groupByModel(await versionsIn(snapshot), plan.model)[0];
+  const snapshot = await store.snapshot(plan.branch, { model: plan.model });
+  const model = groupByModel(await versionsIn(snapshot, plan.model), plan.model)[0];
   if (!model) return undefined;
   const candidates = model.versions.filter((v) => v.version !== plan.version);
   const version = plan.baseline ?? model.defaultVersion ?? newestVersion(candidates.map((v) => v.version));

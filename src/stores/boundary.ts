@@ -76,7 +76,7 @@ export function guardedStore(store: ModelStore): ModelStore {
   const where = (folder: string) => `${store.location} ${folder}`;
   return {
     ...store,
-    snapshot: async (branch) => guardedSnapshot(await store.snapshot(branch), store.location),
+    snapshot: async (branch, scope) => guardedSnapshot(await store.snapshot(branch, scope), store.location),
     async readFolder(folder, branch) {
       assertSafeStoredPath(folder, store.location);
       const files = await store.readFolder(folder, branch);

@@ -24,17 +24,19 @@ export function versionFolders(files: ListedFile[], modelsPath: string): Map<str
     if (inner.some((part) => part.startsWith('.'))) continue;
     if (inner.at(-1) === SETTINGS_FILE && (inner.length === 2 || inner.length === 3)) folders.add(prefix + inner.slice(0, -1).join('/'));
   }
-  const result = new Map<string, StoredFolder>();
-  for (const folder of folders) {
-    const own = new Map<string, string>();
-    for (const file of files) {
-      if (!file.path.startsWith(`${folder}/`)) continue;
-      const rest = file.path.slice(folder.length + 1);
-      // A version folder nested inside (models/iris/v1 under the default copy models/iris) is not this folder's.
-      const nested = [...folders].some((other) => other !== folder && other.startsWith(`${folder}/`) && file.path.startsWith(`${other}/`));
-      if (!nested) own.set(rest, file.id);
-    }
-    result.set(folder, { folder, files: async () => own });
+  // Each file belongs to the deepest version folder that holds it (models/iris/v1 under
+  // the default copy models/iris is v1's, not the copy's). Folders sit one or two
+  // levels under the models path, so the two candidates are looked up directly:
+  // one pass over the listing, whatever the number of versions.
+  const owned = new Map<string, Map<string, string>>([...folders].map((folder) => [folder, new Map()]));
+  for (const file of files) {
+    if (!file.path.startsWith(prefix)) continue;
+    const inner = file.path.slice(prefix.length).split('/');
+    const deep = inner.length >= 3 ? prefix + inner.slice(0, 2).join('/') : undefined;
+    const owner = deep && owned.has(deep) ? deep : owned.has(prefix + inner[0]) && inner.length >= 2 ? prefix + inner[0] : undefined;
+    if (owner) owned.get(owner)!.set(file.path.slice(owner.length + 1), file.id);
   }
+  const result = new Map<string, StoredFolder>();
+  for (const [folder, own] of owned) result.set(folder, { folder, files: async () => own });
   return result;
 }

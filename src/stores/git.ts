@@ -19,6 +19,7 @@ import type { BackoffOptions } from '../publish/retry.js';
 import { replaceFolder, replaceFile, writeFolderTree, type FolderFile } from './git/tree.js';
 import type { HostApi } from './api/types.js';
 import { versionFolders } from './folders.js';
+import { mayHoldModel } from '../inventory.js';
 import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, ReviewRequest, Snapshot, StoredFile } from './types.js';
 import { callApi } from './api/client.js';
 import { DEFAULT_BACKOFF } from '../publish/retry.js';
@@ -134,16 +135,18 @@ export function gitStore(options: GitStoreOptions): ModelStore {
         log: options.log, backoff: options.backoff, timeoutMs: options.networkTimeoutMs, needsExistingBranch,
       });
     },
-    snapshot(branch) {
+    snapshot(branch, scope) {
       return withGitSession(sessionInput(branch), async (session) => {
         const tip = await session.fetchTip();
         const snapshot = await snapshotAt(session, tip, []);
-        // The session ends here: read now what callers almost always ask for (every version's
-        // release.json and settings, small blobs in one request); anything else opens a new session.
-        const wanted = [...snapshot.folders.keys()].flatMap((f) => [`${f}/release.json`, `${f}/model-settings.json`]);
-        const texts = await snapshot.readTexts(wanted);
+        // The session ends here: read now what callers almost always ask for (the release.json
+        // and settings of every version of the scope's model, or of all, small blobs in one
+        // request); anything else opens a new session.
+        const folders = [...snapshot.folders.keys()].filter((f) => !scope?.model || mayHoldModel(f, scope.model));
+        const wanted = new Set(folders.flatMap((f) => [`${f}/release.json`, `${f}/model-settings.json`]));
+        const texts = await snapshot.readTexts([...wanted]);
         const later = async (paths: string[]) => {
-          const missing = paths.filter((p) => !texts.has(p) && !wanted.includes(p));
+          const missing = paths.filter((p) => !texts.has(p) && !wanted.has(p));
           if (missing.length > 0 && tip) {
             const more = await withGitSession(sessionInput(branch), async (again) => {
               await again.fetchTip();

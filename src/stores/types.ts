@@ -94,6 +94,16 @@ export interface ReviewRequest {
   reused: boolean;
 }
 
+/** What a caller is about to look at, so a store reads no more than that. */
+export interface SnapshotScope {
+  /**
+   * The one model the caller works on: a store that reads texts eagerly reads only
+   * the folders that may hold it (inventory.ts, mayHoldModel), so the cost follows
+   * the model, not the number of versions in the repository.
+   */
+  model?: string;
+}
+
 export interface ModelStore {
   kind: 'git' | 'github' | 'gitlab' | 'folder' | 's3';
   /** Where it is, without credentials, for messages and results. */
@@ -101,7 +111,7 @@ export interface ModelStore {
   /** Can we read it, and write to it with these credentials? Throws a catalogued error if not. */
   preflight(options: { branch?: string; needsExistingBranch: boolean }): Promise<void>;
   /** The state of `branch` (default: the store's branch), read cheaply: trees and ids, no artifacts. */
-  snapshot(branch?: string): Promise<Snapshot>;
+  snapshot(branch?: string, scope?: SnapshotScope): Promise<Snapshot>;
   /** The bytes of one version folder, every entry with its kind (boundary.ts refuses what is not a file). */
   readFolder(folder: string, branch?: string): Promise<StoredFile[]>;
   /**
