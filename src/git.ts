@@ -3,7 +3,8 @@
  * `{ cwd, env }` last; nothing else in the code base spawns git. Credentials only
  * ever travel in `env` (see publish/credentials.ts), never in argv.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { PassThrough, type Readable } from 'node:stream';
 import { run, runInGroup, type Env } from './process.js';
 
 export interface GitContext {
@@ -169,9 +170,16 @@ export interface PushOutcome {
   stderr: string;
 }
 
-/** Pushes a commit to a branch without force; the caller classifies a refusal. */
+/**
+ * Pushes a commit to a branch without force; the caller classifies a refusal.
+ * `pack.useSparse=false`: the sparse walk (git's default since 2.27) does not see
+ * that a blob the new tree reuses from an unchanged folder is already on the
+ * remote, so in a partial clone pack-objects fetched it back just to send it
+ * (seen with GIT_TRACE: a default copy of a 6 MiB version downloaded 6 MiB). The
+ * full walk marks every blob under the remote's tip as already there.
+ */
 export async function pushCommit(remote: string, commit: string, branch: string, ctx: GitContext): Promise<PushOutcome> {
-  const result = await gitResult(['push', '--porcelain', remote, `${commit}:refs/heads/${branch}`], ctx);
+  const result = await gitResult(['-c', 'pack.useSparse=false', 'push', '--porcelain', remote, `${commit}:refs/heads/${branch}`], ctx);
   return { ok: result.exitCode === 0, stderr: `${result.stderr}\n${result.stdout}` };
 }
 
@@ -215,14 +223,25 @@ export async function fetchObjects(remote: string, oids: string[], ctx: GitConte
   await gitNetworkRead(['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', remote, ...oids], ctx);
 }
 
-/** One blob's bytes, binary-safe (the exec layer decodes text). */
-export function readBlobBytes(oid: string, ctx: GitContext): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    execFile('git', ['cat-file', 'blob', oid], { cwd: ctx.cwd, env: ctx.env as NodeJS.ProcessEnv, encoding: 'buffer', maxBuffer: 2 ** 31 - 1 }, (error, stdout, stderr) => {
-      if (error) reject(new GitError(['cat-file', 'blob', oid], typeof error.code === 'number' ? error.code : 1, stderr.toString('utf8')));
-      else resolve(stdout);
-    });
+/**
+ * One blob's bytes as a stream (`cat-file blob`), for blobs of any size: git
+ * writes them as they are read, so memory stays bounded. A failure (a missing
+ * object) is the stream's error, with git's own words.
+ */
+export function blobStream(oid: string, ctx: GitContext): Readable {
+  const child = spawn('git', ['cat-file', 'blob', oid], { cwd: ctx.cwd, env: ctx.env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = new PassThrough();
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stdout.pipe(out, { end: false });
+  child.on('error', (error) => out.destroy(error));
+  child.on('close', (code) => {
+    if (code === 0) out.end();
+    else out.destroy(new GitError(['cat-file', 'blob', oid], code ?? 1, stderr));
   });
+  // Whoever stops reading early stops git too.
+  out.on('close', () => child.kill());
+  return out;
 }
 
 /** Reads many blobs at once through `cat-file --batch`; missing ones are left out. */

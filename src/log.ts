@@ -46,6 +46,8 @@ export interface LoggerOptions {
   style?: LogStyle;
   redactor?: Redactor;
   quiet?: boolean;
+  /** A terminal: progress updates one line in place (see progress.ts); elsewhere it is printed as lines. */
+  live?: boolean;
 }
 
 export class Logger {
@@ -53,6 +55,9 @@ export class Logger {
   private readonly stream: Writable;
   private readonly style: LogStyle;
   private readonly quiet: boolean;
+  readonly live: boolean;
+  /** A progress line is on screen without its newline. */
+  private liveLine = false;
   readonly warnings: string[] = [];
 
   constructor(options: LoggerOptions = {}) {
@@ -60,6 +65,15 @@ export class Logger {
     this.style = options.style ?? plainStyle;
     this.redactor = options.redactor ?? new Redactor();
     this.quiet = options.quiet ?? false;
+    this.live = options.live ?? false;
+  }
+
+  /** A progress line: on a terminal it replaces the previous one; elsewhere it is an info line. */
+  progress(message: string): void {
+    if (this.quiet) return;
+    if (!this.live) return this.info(message);
+    this.stream.write(`\r${this.redactor.redact(this.escape(oneLine(message)))}\x1b[K`);
+    this.liveLine = true;
   }
 
   info(message: string): void {
@@ -104,6 +118,11 @@ export class Logger {
 
   private emit(text: string): void {
     if (text === '') return;
+    if (this.liveLine) {
+      // The progress line stays as it last read; what follows starts below it.
+      this.stream.write('\n');
+      this.liveLine = false;
+    }
     this.stream.write(this.redactor.redact(text) + '\n');
   }
 }

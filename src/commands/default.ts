@@ -26,11 +26,11 @@ import { groupByModel, versionsIn } from '../inventory.js';
 import type { Logger } from '../log.js';
 import { normalizeModelsPath, parseLayout, RECORD_FILE, SETTINGS_FILE, type Layout, type RecordedFile } from '../publish/layout.js';
 import { recordedIdentity } from '../publish/ownership.js';
-import type { FileToPublish, ModelStore, StoredFile } from '../stores/types.js';
-import { assertMatchesRecord } from '../publish/integrity.js';
+import type { FileToPublish, ModelStore } from '../stores/types.js';
+import { assertListedAsRecorded, assertMatchesRecord } from '../publish/integrity.js';
+import { downloadFolder, listFolder, recordText, type DownloadedFile } from '../stores/download.js';
 import { createHash } from 'node:crypto';
 import { newestVersion } from '../versions.js';
-import { writeTempFiles } from '../temp-files.js';
 import type { DefaultResult } from '../results.js';
 import { commitAuthor } from './author.js';
 export type { DefaultResult } from '../results.js';
@@ -62,44 +62,50 @@ export function defaultFolder(modelsPath: string, model: string, layout: Layout)
 
 export async function setDefault(store: ModelStore, input: SetDefaultInput): Promise<DefaultSet> {
   const folder = defaultFolder(input.modelsPath, input.model, input.layout);
-  const chosen = await store.snapshot(input.branch, { model: input.model }).then(async (snapshot) => {
-    const versions = groupByModel(await versionsIn(snapshot, input.model), input.model)[0]?.versions ?? [];
-    const version = input.version === 'newest' ? newestVersion(versions.map((v) => v.version)) : input.version;
-    const found = version ? versions.find((v) => v.version === version) : undefined;
-    if (!found) {
-      const have = [...versions].reverse().map((v) => v.version).join(', ') || 'none';
-      throw new ReleaseError('ENOSUCHVERSION', `${input.model} ${input.version} is not published in ${store.location} (it has: ${have}); publish or promote it first`);
-    }
-    return found;
-  });
-  const source = await store.readFolder(chosen.folder, input.branch);
-  // The default copy serves this version's bytes: they must still be what its release recorded.
-  assertMatchesRecord(source, `${store.location} ${chosen.folder}`, input.log);
+  const snapshot = await store.snapshot(input.branch, { model: input.model });
+  const versions = groupByModel(await versionsIn(snapshot, input.model), input.model)[0]?.versions ?? [];
+  const version = input.version === 'newest' ? newestVersion(versions.map((v) => v.version)) : input.version;
+  const chosen = version ? versions.find((v) => v.version === version) : undefined;
+  if (!chosen) {
+    const have = [...versions].reverse().map((v) => v.version).join(', ') || 'none';
+    throw new ReleaseError('ENOSUCHVERSION', `${input.model} ${input.version} is not published in ${store.location} (it has: ${have}); publish or promote it first`);
+  }
+  const where = `${store.location} ${chosen.folder}`;
+  const ids = (await snapshot.folders.get(chosen.folder)?.files()) ?? new Map<string, string>();
+  const texts = await snapshot.readTexts([`${chosen.folder}/${RECORD_FILE}`, `${chosen.folder}/${SETTINGS_FILE}`]);
+  const versionRecord = texts.get(`${chosen.folder}/${RECORD_FILE}`);
+  const settingsText = texts.get(`${chosen.folder}/${SETTINGS_FILE}`);
+  // The copy is made where the bytes are (the same git blobs, an S3 server-side copy, a hard link): the
+  // folder must list what its release recorded, and its settings must be the recorded ones.
+  const byReference = [...ids.keys()].every((file) => store.canCopy?.(store.referenceTo?.(chosen.folder, file) ?? { location: '', folder: '', path: '' }));
+  // Listed through the store boundary, which refuses a symlink, a submodule or a hostile path; nothing is downloaded.
+  const listed = byReference ? (await listFolder(store, chosen.folder, input.branch)).map((file) => file.path) : [];
+  if (byReference) {
+    assertListedAsRecorded(listed, new Map(settingsText !== undefined ? [[SETTINGS_FILE, settingsText]] : []), versionRecord, where, input.log, ids);
+  }
+  const rewritten = asDefault(settingsText, versionRecord, chosen.version, where);
   if (input.dryRun) {
+    if (!byReference) await withDownload(store, chosen.folder, input, async () => undefined);
     input.log.info(`dry run: would make ${input.model} ${chosen.version} (${chosen.folder}/) the default in ${folder}/; nothing written`);
     return { version: chosen.version, folder, changed: false };
   }
-  const { files: written, remove } = await writeTempFiles(asDefault(source, chosen.version, `${store.location} ${chosen.folder}`));
-  try {
-    // On a folder store the artifact is linked, not copied (same bytes, no new space); elsewhere it is the same blob.
-    const local = (file: { path: string }) => (file.path === SETTINGS_FILE || file.path === RECORD_FILE ? undefined : store.localFile?.(chosen.folder, file.path));
-    const files: FileToPublish[] = written.map((file) => ({ path: file.path, source: local(file) ?? file.source, ...(local(file) ? { link: true } : {}) }));
-    const applied = await store.apply(async (snapshot) => {
-      const nested = [...snapshot.folders.keys()].filter((other) => other.startsWith(`${folder}/`));
+  const write = async (files: FileToPublish[]) => {
+    const applied = await store.apply(async (current) => {
+      const nested = [...current.folders.keys()].filter((other) => other.startsWith(`${folder}/`));
       if (nested.length > 0) {
         throw new ReleaseError('EUSAGE', `${folder} holds version folders (${nested.join(', ')}): this repository uses the name/version layout, so pass --layout name/version`);
       }
-      const current = snapshot.folders.get(folder);
-      if (current) {
+      const existing = current.folders.get(folder);
+      if (existing) {
         // Only a default copy of this model may be replaced; anything else in that folder is someone's version.
-        const texts = await snapshot.readTexts([`${folder}/${RECORD_FILE}`, `${folder}/${SETTINGS_FILE}`]);
-        const record = parseRecord(texts.get(`${folder}/${RECORD_FILE}`));
+        const held = await current.readTexts([`${folder}/${RECORD_FILE}`, `${folder}/${SETTINGS_FILE}`]);
+        const record = parseRecord(held.get(`${folder}/${RECORD_FILE}`));
         if (record?.default !== true || record.model !== input.model) {
-          const owner = recordedIdentity(texts.get(`${folder}/${RECORD_FILE}`), texts.get(`${folder}/${SETTINGS_FILE}`));
+          const owner = recordedIdentity(held.get(`${folder}/${RECORD_FILE}`), held.get(`${folder}/${SETTINGS_FILE}`));
           throw new ReleaseError('EFOLDEROWNER', `${folder} holds ${owner ? `model "${owner.model}"${owner.version ? ` version "${owner.version}"` : ''}` : 'files mlserver-release did not write'}, not a default copy of ${input.model}; it is left alone`);
         }
-        const mine = await snapshot.contentIds(folder, files);
-        const theirs = await current.files();
+        const mine = await current.contentIds(folder, files);
+        const theirs = await existing.files();
         if (mine.size === theirs.size && [...mine].every(([p, id]) => theirs.get(p) === id)) {
           input.log.info(`default: ${folder} already stands for ${input.model} ${chosen.version}`);
           return { done: null };
@@ -109,8 +115,23 @@ export async function setDefault(store: ModelStore, input: SetDefaultInput): Pro
     }, { branch: input.branch, what: `making ${input.model} ${chosen.version} the default`, expected: { folder, files } });
     input.log.info(`default: /v2/models/${input.model}/infer now serves ${chosen.version} (${folder}/)`);
     return { version: chosen.version, folder, changed: applied.changed, commit: applied.commit };
+  };
+  const textFile = (file: string): FileToPublish | undefined =>
+    file === SETTINGS_FILE && rewritten.settings !== undefined ? { path: file, content: rewritten.settings } : file === RECORD_FILE ? { path: file, content: rewritten.record } : undefined;
+  if (byReference) {
+    return write(listed.map((file) => textFile(file) ?? { path: file, stored: store.referenceTo!(chosen.folder, file) }));
+  }
+  // A store that cannot copy where the bytes are: the version is streamed through this machine and re-hashed.
+  return withDownload(store, chosen.folder, input, (downloaded) => write(downloaded.map((file) => textFile(file.path) ?? { path: file.path, source: file.source })));
+}
+
+async function withDownload<T>(store: ModelStore, folder: string, input: SetDefaultInput, use: (files: DownloadedFile[]) => Promise<T>): Promise<T> {
+  const downloaded = await downloadFolder(store, folder, input.branch, input.log);
+  try {
+    assertMatchesRecord(downloaded.files, await recordText(downloaded), `${store.location} ${folder}`, input.log);
+    return await use(downloaded.files);
   } finally {
-    await remove();
+    await downloaded.remove();
   }
 }
 
@@ -123,36 +144,31 @@ function parseRecord(text: string | undefined): Record<string, unknown> | undefi
 }
 
 /**
- * The version's files as the default copy holds them: settings without
+ * The version's texts as the default copy holds them: settings without
  * parameters.version, and a release.json that says `default: true` and records
  * the changed settings, so the copy matches its own record.
  */
-function asDefault(files: StoredFile[], version: string, where: string): StoredFile[] {
-  const parse = (file: StoredFile) => {
+function asDefault(settingsText: string | undefined, recordText: string | undefined, version: string, where: string): { settings?: string; record: string } {
+  const parse = (text: string | undefined, file: string) => {
     try {
-      const value = JSON.parse(file.content.toString('utf8')) as unknown;
+      const value = JSON.parse(text ?? '') as unknown;
       if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
     } catch {
       // reported below
     }
-    throw new ReleaseError('ESTOREDATA', `${where}/${file.path} is not a JSON object, so no default copy can be made of it`);
+    throw new ReleaseError('ESTOREDATA', `${where}/${file} is not a JSON object, so no default copy can be made of it`);
   };
-  const settingsFile = files.find((f) => f.path === SETTINGS_FILE);
-  let settingsText: string | undefined;
-  if (settingsFile) {
-    const settings = parse(settingsFile);
-    if (settings.parameters && typeof settings.parameters === 'object') delete (settings.parameters as Record<string, unknown>).version;
-    settingsText = JSON.stringify(settings, null, 2) + '\n';
+  let settings: string | undefined;
+  if (settingsText !== undefined) {
+    const parsed = parse(settingsText, SETTINGS_FILE);
+    if (parsed.parameters && typeof parsed.parameters === 'object') delete (parsed.parameters as Record<string, unknown>).version;
+    settings = JSON.stringify(parsed, null, 2) + '\n';
   }
-  return files.map((file) => {
-    if (file.path === SETTINGS_FILE && settingsText !== undefined) return { ...file, content: Buffer.from(settingsText) };
-    if (file.path !== RECORD_FILE) return file;
-    const record = parse(file);
-    if (Array.isArray(record.files) && settingsText !== undefined) {
-      record.files = (record.files as RecordedFile[]).map((entry) => (entry.path === SETTINGS_FILE ? { path: SETTINGS_FILE, bytes: Buffer.byteLength(settingsText!), sha256: createHash('sha256').update(settingsText!).digest('hex') } : entry));
-    }
-    return { ...file, content: Buffer.from(JSON.stringify({ ...record, version, default: true }, null, 2) + '\n') };
-  });
+  const record = parse(recordText, RECORD_FILE);
+  if (Array.isArray(record.files) && settings !== undefined) {
+    record.files = (record.files as RecordedFile[]).map((entry) => (entry.path === SETTINGS_FILE ? { path: SETTINGS_FILE, bytes: Buffer.byteLength(settings!), sha256: createHash('sha256').update(settings!).digest('hex') } : entry));
+  }
+  return { settings, record: JSON.stringify({ ...record, version, default: true }, null, 2) + '\n' };
 }
 
 /** Which version the default copy of `model` stands for, if any. */

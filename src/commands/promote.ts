@@ -14,8 +14,8 @@ import { silentLogger, type Logger } from '../log.js';
 import { inferencePath, segmentProblems } from '../names.js';
 import { parseHeaders, planVerify } from './release-plan.js';
 import type { Env } from '../process.js';
-import { assertMatchesRecord } from '../publish/integrity.js';
-import { normalizeModelsPath, parseLayout, versionFolder } from '../publish/layout.js';
+import { assertListedAsRecorded, assertMatchesRecord } from '../publish/integrity.js';
+import { normalizeModelsPath, parseLayout, RECORD_FILE, SETTINGS_FILE, versionFolder } from '../publish/layout.js';
 import { DEFAULT_NETWORK_TIMEOUT_MS } from '../publish/network.js';
 import type { BackoffOptions } from '../publish/retry.js';
 import { publishVersion } from '../publish-version.js';
@@ -25,8 +25,8 @@ import { readSettingsFile } from '../settings/read.js';
 import { modelNameIn } from '../settings/validate.js';
 import { openStore, type StoreSide } from '../stores/resolve.js';
 import { storageUriField } from '../stores/capabilities.js';
-import type { ModelStore } from '../stores/types.js';
-import { writeTempFiles } from '../temp-files.js';
+import type { FileToPublish, ModelStore } from '../stores/types.js';
+import { downloadFolder, listFolder, recordText } from '../stores/download.js';
 import { verifyServed } from '../verify.js';
 import { assertReloadUrl, reloadModel } from '../stores/folder.js';
 import { markdownCode, markdownRow, markdownText } from '../providers/ci-text.js';
@@ -116,25 +116,23 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
     await destination.preflight({ branch: options.to.branch, needsExistingBranch: Boolean(options.review) });
   });
 
-  const { files, sha256, origin, folder: sourceFolder, artifact } = await log.group('Source', () => readSource(source, options.from.branch, model, version, log));
-  const folder = versionFolder(modelsPath, model, version, layout);
-  const base: Omit<PromoteResult, 'status' | 'pushed' | 'alreadyPublished'> = {
-    model, version, folder, repo: destination.location, endpoint: inferencePath(model, version), source: origin,
-    files: files.map((f) => `${folder}/${f.path}`), warnings: [...log.warnings],
-    artifact,
-  };
-  if (options.dryRun) {
-    log.info(`dry run: would copy ${sourceFolder}/ (${files.length} files) to ${destination.location} ${folder}/${options.makeDefault ? ', then make it the default' : ''}`);
-    return { ...base, status: 'dry-run', pushed: false, alreadyPublished: false };
-  }
-
-  const staged = await writeTempFiles(files);
-  let published;
+  const { files, remove, sha256, origin, folder: sourceFolder, artifact } = await log.group('Source', () => readSource(source, destination, options.from.branch, model, version, log));
   try {
-    published = await log.group('Promote', async () => {
+    const folder = versionFolder(modelsPath, model, version, layout);
+    const base: Omit<PromoteResult, 'status' | 'pushed' | 'alreadyPublished'> = {
+      model, version, folder, repo: destination.location, endpoint: inferencePath(model, version), source: origin,
+      files: files.map((f) => `${folder}/${f.path}`), warnings: [...log.warnings],
+      artifact,
+    };
+    if (options.dryRun) {
+      log.info(`dry run: would copy ${sourceFolder}/ (${files.length} files) to ${destination.location} ${folder}/${options.makeDefault ? ', then make it the default' : ''}`);
+      return { ...base, status: 'dry-run', pushed: false, alreadyPublished: false };
+    }
+
+    const published = await log.group('Promote', async () => {
       const result = await publishVersion(destination, {
         folder,
-        files: staged.files,
+        files,
         identity: { model, version },
         ignoreForComparison: [],
         message: [`Promote model ${model} ${version}`, '', `Promoted-From: ${origin}`, ...(sha256 ? [`Release-Sha256: ${sha256}`] : [])].join('\n'),
@@ -146,7 +144,7 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
       });
       if (!options.review) {
         try {
-          await assertDestinationMatches(destination, options.to.branch, model, folder, staged.files, log);
+          await assertDestinationMatches(destination, options.to.branch, model, folder, files, log);
         } catch (error) {
           // A new folder that does not hold the source's bytes is taken back; a replaced one (--force) cannot be restored.
           if (result.status === 'pushed' && !result.replaced) await takeBack(destination, options.to.branch, folder, author, log);
@@ -155,35 +153,35 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
       }
       return result;
     });
-  } finally {
-    await staged.remove();
-  }
 
-  let defaultVersion: string | undefined;
-  if (options.makeDefault && !options.review) {
-    defaultVersion = await log.group('Default', async () => (await setDefault(destination, { model, version, modelsPath, layout, author, branch: options.to.branch, log })).version);
+    let defaultVersion: string | undefined;
+    if (options.makeDefault && !options.review) {
+      defaultVersion = await log.group('Default', async () => (await setDefault(destination, { model, version, modelsPath, layout, author, branch: options.to.branch, log })).version);
+    }
+    // MLServer has no file watcher: a promoted version in a volume is served once it is asked to load it.
+    if (options.reloadUrl && !options.review) await log.group('Reload', () => reloadModel(options.reloadUrl!, model, headers, log));
+    let verifyResponse: unknown;
+    if (verify) {
+      verifyResponse = await log.group('Verify', async () => (await verifyServed({ ...verify, model, version, log })).response);
+    }
+    const already = published.status === 'already-published';
+    return {
+      ...base,
+      warnings: [...log.warnings],
+      status: already ? 'already-promoted' : 'pushed',
+      pushed: !already,
+      alreadyPublished: already,
+      branch: published.branch,
+      commit: published.commit,
+      reviewUrl: published.reviewUrl,
+      verified: verify ? true : undefined,
+      verifyResponse,
+      defaultVersion,
+      ...storageUriField(toRepo, folder),
+    };
+  } finally {
+    await remove();
   }
-  // MLServer has no file watcher: a promoted version in a volume is served once it is asked to load it.
-  if (options.reloadUrl && !options.review) await log.group('Reload', () => reloadModel(options.reloadUrl!, model, headers, log));
-  let verifyResponse: unknown;
-  if (verify) {
-    verifyResponse = await log.group('Verify', async () => (await verifyServed({ ...verify, model, version, log })).response);
-  }
-  const already = published.status === 'already-published';
-  return {
-    ...base,
-    warnings: [...log.warnings],
-    status: already ? 'already-promoted' : 'pushed',
-    pushed: !already,
-    alreadyPublished: already,
-    branch: published.branch,
-    commit: published.commit,
-    reviewUrl: published.reviewUrl,
-    verified: verify ? true : undefined,
-    verifyResponse,
-    defaultVersion,
-    ...storageUriField(toRepo, folder),
-  };
 }
 
 async function modelFromSettings(options: PromoteOptions, cwd: string): Promise<string> {
@@ -192,18 +190,52 @@ async function modelFromSettings(options: PromoteOptions, cwd: string): Promise<
   return modelNameIn(await readSettingsFile(file), file);
 }
 
-async function readSource(store: ModelStore, branch: string | undefined, model: string, version: string, log: Logger) {
+/**
+ * The source version, checked against its release.json before anything is
+ * written. Where the destination can copy the source's files where they are (two
+ * prefixes or buckets behind one S3 endpoint), only the small texts are read and
+ * the files are copied by the server; otherwise every file is streamed to disk and
+ * hashed in the same pass.
+ */
+async function readSource(store: ModelStore, destination: ModelStore, branch: string | undefined, model: string, version: string, log: Logger) {
   const snapshot = await store.snapshot(branch, { model });
   const found = await findVersion(snapshot, model, version);
   if (!found) {
     const have = [...(groupByModel(await versionsIn(snapshot, model), model)[0]?.versions ?? [])].reverse().map((v) => v.version);
     throw new ReleaseError('ENOSUCHVERSION', `${store.location} has no ${model} ${version} to promote (it has: ${have.join(', ') || 'no versions of this model'})`);
   }
-  const files = await store.readFolder(found.folder, branch);
-  const { sha256, path: artifactPath, bytes, everyFile } = assertMatchesRecord(files, `${store.location} ${found.folder}`, log);
+  const where = `${store.location} ${found.folder}`;
   const origin = `${store.location}${snapshot.head ? `@${snapshot.head}` : ''}`;
-  log.info(`promote: read ${found.folder}/ (${files.length} files${sha256 ? `, artifact sha256 ${sha256.slice(0, 16)}...` : ''}); ${everyFile ? 'every file matches its release.json' : 'its artifact matches its release.json'}`);
-  return { files, sha256, origin, folder: found.folder, artifact: sha256 && artifactPath && bytes !== undefined ? { path: artifactPath, bytes, sha256 } : undefined };
+  const ids = (await snapshot.folders.get(found.folder)?.files()) ?? new Map<string, string>();
+  const references = [...ids.keys()].map((file) => store.referenceTo?.(found.folder, file));
+  const result = (checked: { path?: string; sha256?: string; bytes?: number }, how: string, files: FileToPublish[], remove: () => Promise<void>) => {
+    const { sha256, path: artifactPath, bytes } = checked;
+    log.info(`promote: ${found.folder}/ (${files.length} files${sha256 ? `, artifact sha256 ${sha256.slice(0, 16)}...` : ''}): ${how}`);
+    return { files, remove, sha256, origin, folder: found.folder, artifact: sha256 && artifactPath && bytes !== undefined ? { path: artifactPath, bytes, sha256 } : undefined };
+  };
+  // Trusted without reading the bytes only where the store keeps each file's sha256 with it (object storage
+  // records the one its writer computed); an object that lacks it is streamed and hashed like any other.
+  const sha256Ids = [...ids].every(([file, id]) => file === RECORD_FILE || /^[0-9a-f]{64}$/.test(id));
+  if (references.length > 0 && sha256Ids && references.every((reference) => reference && destination.canCopy?.(reference))) {
+    const texts = await snapshot.readTexts([`${found.folder}/${RECORD_FILE}`, `${found.folder}/${SETTINGS_FILE}`]);
+    const known = new Map([...texts].map(([p, text]) => [p.slice(found.folder.length + 1), text]));
+    // Listed through the store boundary, which refuses a symlink, a submodule or a hostile path; nothing is downloaded.
+    const listed = (await listFolder(store, found.folder, branch)).map((file) => file.path);
+    const checked = assertListedAsRecorded(listed, known, known.get(RECORD_FILE), where, log, ids);
+    // The texts are written from what was read and checked; every other file is copied by the server.
+    const files = listed.map((file): FileToPublish => (known.has(file) ? { path: file, content: known.get(file)! } : { path: file, stored: store.referenceTo!(found.folder, file) }));
+    return result(checked, 'the files and their recorded sha256 match its release.json; copied on the server, no byte through this machine', files, async () => undefined);
+  }
+  // Streamed to disk and hashed in the same pass; nothing is written anywhere before the check below passes.
+  const downloaded = await downloadFolder(store, found.folder, branch, log);
+  try {
+    const checked = assertMatchesRecord(downloaded.files, await recordText(downloaded), where, log);
+    const files = downloaded.files.map((file): FileToPublish => ({ path: file.path, source: file.source }));
+    return result(checked, checked.everyFile ? 'every file matches its release.json' : 'its artifact matches its release.json', files, downloaded.remove);
+  } catch (error) {
+    await downloaded.remove();
+    throw error;
+  }
 }
 
 async function takeBack(store: ModelStore, branch: string | undefined, folder: string, author: { name: string; email: string }, log: Logger): Promise<void> {
@@ -216,7 +248,7 @@ async function takeBack(store: ModelStore, branch: string | undefined, folder: s
 }
 
 /** After writing, the destination must hold exactly the source's files; a new folder that does not is taken back. */
-async function assertDestinationMatches(store: ModelStore, branch: string | undefined, model: string, folder: string, files: Array<{ path: string; source: string }>, log: Logger): Promise<void> {
+async function assertDestinationMatches(store: ModelStore, branch: string | undefined, model: string, folder: string, files: FileToPublish[], log: Logger): Promise<void> {
   const after = await store.snapshot(branch, { model });
   const stored = after.folders.get(folder);
   const theirs = stored ? await stored.files() : new Map<string, string>();

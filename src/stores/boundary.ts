@@ -77,14 +77,15 @@ export function guardedStore(store: ModelStore): ModelStore {
   return {
     ...store,
     snapshot: async (branch, scope) => guardedSnapshot(await store.snapshot(branch, scope), store.location),
-    async readFolder(folder, branch) {
+    readFolder(folder, branch, use) {
       assertSafeStoredPath(folder, store.location);
-      const files = await store.readFolder(folder, branch);
-      for (const file of files) {
-        assertSafeStoredPath(file.path, where(folder));
-        assertCopyable(file, where(folder));
-      }
-      return files;
+      return store.readFolder(folder, branch, (files) => {
+        for (const file of files) {
+          assertSafeStoredPath(file.path, where(folder));
+          assertCopyable(file, where(folder));
+        }
+        return use(files);
+      });
     },
     apply: (decide, options) => {
       for (const write of options.expected ? [options.expected] : []) assertSafeStoredPath(write.folder, store.location);
@@ -94,7 +95,10 @@ export function guardedStore(store: ModelStore): ModelStore {
         if ('writes' in decision) {
           for (const write of decision.writes) {
             assertSafeStoredPath(write.folder, store.location);
-            for (const file of write.files ?? []) assertSafeStoredPath(file.path, where(write.folder));
+            for (const file of write.files ?? []) {
+              assertSafeStoredPath(file.path, where(write.folder));
+              if (file.stored) assertSafeStoredPath(`${file.stored.folder}/${file.stored.path}`, file.stored.location);
+            }
           }
         }
         return decision;

@@ -9,7 +9,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, copyFile, link, lstat, mkdir, open, readdir, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import path from 'node:path';
 import { assertNoSymlinkOnWay, containedPath, readStoredFile } from '../contained-path.js';
 import { ReleaseError } from '../errors.js';
@@ -17,7 +18,7 @@ import { removeOnInterrupt } from '../interrupts.js';
 import type { Logger } from '../log.js';
 import { sha256File } from '../publish/layout.js';
 import { versionFolders, type ListedFile } from './folders.js';
-import type { Applied, ApplyOptions, Decision, FileToPublish, FolderWrite, ModelStore, Snapshot, StoredKind } from './types.js';
+import type { Applied, ApplyOptions, Decision, FileToPublish, FolderWrite, ModelStore, Snapshot, StoredFile, StoredKind } from './types.js';
 
 /** The tool's hidden working folders beside version folders (MLServer skips dot-folders). */
 export const WORK_FOLDER_PREFIX = '.mlserver-release-';
@@ -93,6 +94,9 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
   const base = path.join(options.root, options.modelsPath);
   const copy = options.copy ?? ((source, destination) => copyFile(source, destination));
 
+  /** Where a file's bytes are on this machine: its source, or the volume's own file it refers to. */
+  const sourceOf = (file: FileToPublish) => (file.stored ? containedPath(options.root, `${file.stored.folder}/${file.stored.path}`) : file.source);
+
   async function snapshot(): Promise<Snapshot> {
     // Content ids are computed only for the folders someone asks about: a volume may hold gigabytes.
     await assertNoSymlinkOnWay(options.root, base, options.root);
@@ -119,7 +123,10 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
         return out;
       },
       async contentIds(_folder, files) {
-        return new Map(await Promise.all(files.map(async (file) => [file.path, file.source ? await sha256File(file.source) : createHash('sha256').update(file.content ?? '').digest('hex')] as [string, string])));
+        return new Map(await Promise.all(files.map(async (file) => {
+          const source = sourceOf(file);
+          return [file.path, source ? await sha256File(source) : createHash('sha256').update(file.content ?? '').digest('hex')] as [string, string];
+        })));
       },
     };
   }
@@ -139,8 +146,10 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
       for (const file of files) {
         const destination = containedPath(dir, file.path, target);
         await mkdir(path.dirname(destination), { recursive: true });
-        if (file.source && file.link) await link(file.source, destination).catch(() => copy(file.source!, destination));
-        else if (file.source) await copy(file.source, destination);
+        const source = sourceOf(file);
+        // A file of this volume is linked, not copied: the same bytes, no new space.
+        if (source && file.stored) await link(source, destination).catch(() => copy(source, destination));
+        else if (source) await copy(source, destination);
         else await writeFile(destination, file.content ?? '');
       }
     } catch (error) {
@@ -163,16 +172,21 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
     },
     snapshot: () => snapshot(),
     localFile: (folder, file) => containedPath(options.root, `${folder}/${file}`),
-    async readFolder(folder) {
+    referenceTo: (folder, file) => ({ location: options.root, folder, path: file }),
+    canCopy: (reference) => reference.location === options.root && !reference.server,
+    async readFolder(folder, _branch, use) {
       const dir = containedPath(options.root, folder);
       await assertNoSymlinkOnWay(options.root, dir);
-      return Promise.all((await walk(dir)).map(async (entry) => {
+      const files = await Promise.all((await walk(dir)).map(async (entry): Promise<StoredFile> => {
         const file = path.join(dir, ...entry.path.split('/'));
         // A name that is not UTF-8 cannot be opened by its decoded spelling; the boundary refuses it by that spelling.
         const unreadable = entry.path.includes('\uFFFD');
-        const content = unreadable || entry.kind === 'special' ? Buffer.alloc(0) : entry.kind === 'symlink' ? Buffer.from(await readlink(file)) : await readFile(file);
-        return { path: entry.path, kind: entry.kind, content };
+        if (unreadable || entry.kind === 'special') return { path: entry.path, kind: entry.kind, open: async () => Readable.from([]) };
+        if (entry.kind === 'symlink') return { path: entry.path, kind: entry.kind, open: async () => Readable.from([Buffer.from(await readlink(file))]) };
+        // No symlink is followed on the way to the bytes (O_NOFOLLOW), as on the way to the folder.
+        return { path: entry.path, kind: entry.kind, size: (await lstat(file)).size, open: async () => (await open(file, constants.O_RDONLY | constants.O_NOFOLLOW)).createReadStream() };
       }));
+      return use(files);
     },
     async apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, applyOptions: ApplyOptions): Promise<Applied<T>> {
       await assertNoSymlinkOnWay(options.root, base);

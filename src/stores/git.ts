@@ -8,7 +8,10 @@
  */
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fetchObjects, hashFiles, listTree, readBlob, readBlobBytes, readBlobs } from '../git.js';
+import { Readable } from 'node:stream';
+import { blobStream, fetchObjects, hashFiles, listTree, readBlob, readBlobs } from '../git.js';
+import { progressTicker } from '../publish/network.js';
+import { ReleaseError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
 import type { Credentials } from './credentials.js';
@@ -61,6 +64,7 @@ export function gitStore(options: GitStoreOptions): ModelStore {
     const prefix = options.modelsPath ? `${options.modelsPath}/` : '';
     const listed = tip ? await listTree(tip, ctx, { path: prefix || undefined, recursive: true }) : [];
     const ids = new Map(listed.filter((e) => e.type === 'blob').map((e) => [e.path, e.oid]));
+    for (const entry of listed) if (entry.mode === '100755') executables.add(entry.path);
     // Which paths go through LFS is the target repository's decision, read from its tip.
     const attributes = tip ? await readBlob(`${tip}:.gitattributes`, ctx) : undefined;
     const isLfs = lfsMatcher(attributes);
@@ -94,7 +98,15 @@ export function gitStore(options: GitStoreOptions): ModelStore {
     async function hashInto(folder: string, files: FileToPublish[]): Promise<Map<string, string>> {
         const sources: string[] = [];
         const lfsSources: string[] = [];
+        // A file this repository already holds keeps its blob: nothing is downloaded or hashed.
+        const reused = new Map<string, string>();
         for (const file of files) {
+          if (file.stored) {
+            const oid = ids.get(`${file.stored.folder}/${file.stored.path}`);
+            if (!oid) throw new ReleaseError('ESTOREDATA', `${file.stored.folder}/${file.stored.path} is no longer in ${options.url}; nothing was written`);
+            reused.set(file.path, oid);
+            continue;
+          }
           if (file.source) {
             sources.push(path.resolve(file.source));
             if (isLfs(`${folder}/${file.path}`)) lfsSources.push(path.resolve(file.source));
@@ -113,14 +125,18 @@ export function gitStore(options: GitStoreOptions): ModelStore {
         lfsUploads.push(...lfs);
         const pointerOf = new Map(lfs.map((f) => [f.source, f.pointerFile]));
         const oids = await hashFiles(sources.map((s) => pointerOf.get(s) ?? s), ctx);
-        return new Map(files.map((file, index) => [file.path, oids[index]]));
+        const hashedFiles = files.filter((file) => !file.stored);
+        return new Map(files.map((file) => [file.path, reused.get(file.path) ?? oids[hashedFiles.indexOf(file)]]));
     }
   }
+
+  /** Paths the repository lists as executable (mode 100755), so a reused blob keeps its mode. */
+  const executables = new Set<string>();
 
   async function folderFiles(files: FileToPublish[], ids: Map<string, string>): Promise<FolderFile[]> {
     const out: FolderFile[] = [];
     for (const file of files) {
-      const executable = file.source ? ((await stat(file.source)).mode & 0o111) !== 0 : false;
+      const executable = file.stored ? executables.has(`${file.stored.folder}/${file.stored.path}`) : file.source ? ((await stat(file.source)).mode & 0o111) !== 0 : false;
       out.push({ path: file.path, oid: ids.get(file.path)!, executable });
     }
     return out;
@@ -129,6 +145,8 @@ export function gitStore(options: GitStoreOptions): ModelStore {
   const store: ModelStore = {
     kind: 'git',
     location: options.url,
+    referenceTo: (folder, file) => ({ location: options.url, folder, path: file }),
+    canCopy: (reference) => reference.location === options.url && !reference.server,
     async preflight({ branch, needsExistingBranch }) {
       await preflight({
         url: options.url, isHttp: options.isHttp, credentials: options.credentials, branch: branch ?? options.branch, env: options.env, cwd: options.cwd,
@@ -159,26 +177,38 @@ export function gitStore(options: GitStoreOptions): ModelStore {
         return { ...snapshot, readTexts: later, contentIds: () => Promise.reject(new Error('contentIds needs apply()')) };
       });
     },
-    async readFolder(folder, branch) {
+    async readFolder(folder, branch, use) {
       return withGitSession(sessionInput(branch), async (session) => {
         const tip = await session.fetchTip();
-        if (!tip) return [];
+        if (!tip) return use([]);
         const listed = await listTree(tip, session.ctx, { path: `${folder}/`, recursive: true });
         const entries = listed.filter((e) => e.type === 'blob');
-        await fetchObjects(REMOTE, entries.map((e) => e.oid), session.ctx);
-        const out: StoredFile[] = listed.filter((e) => e.type === 'commit').map((e) => ({ path: e.path.slice(folder.length + 1), content: Buffer.alloc(0), kind: 'submodule' as const }));
+        // The folder's blobs in one request, into the session's repository on disk (git's memory, not
+        // ours), when the first file is opened: a caller that only lists the folder downloads nothing.
+        let fetched: Promise<void> | undefined;
+        const fetchAll = () => (fetched ??= (async () => {
+          const stopTicker = progressTicker(options.log, `download ${folder}/ from ${options.url}`);
+          try {
+            await fetchObjects(REMOTE, entries.map((e) => e.oid), session.ctx);
+          } finally {
+            stopTicker();
+          }
+        })());
+        const empty = async () => Readable.from([]);
+        const out: StoredFile[] = listed.filter((e) => e.type === 'commit').map((e) => ({ path: e.path.slice(folder.length + 1), kind: 'submodule' as const, open: empty }));
         for (const entry of entries) {
           const kind = entry.mode === '120000' ? 'symlink' : entry.mode === '100755' ? 'executable' : 'file';
-          out.push({ path: entry.path.slice(folder.length + 1), kind, content: await readBlobBytes(entry.oid, session.ctx) });
+          out.push({ path: entry.path.slice(folder.length + 1), kind, open: async () => (await fetchAll(), blobStream(entry.oid, session.ctx)) });
         }
-        return out;
+        return use(out);
       });
     },
     async apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, applyOptions: ApplyOptions): Promise<Applied<T>> {
       const input = sessionInput(applyOptions.branch, applyOptions.startFrom);
       return withGitSession(input, async (session) => {
         // Hashing the expected files overlaps the fetch; most repositories use no LFS, so start as if none.
-        const expected = applyOptions.expected?.files ? applyOptions.expected : undefined;
+        // (Not for files the repository already holds: their blob ids come from the tip.)
+        const expected = applyOptions.expected?.files && !applyOptions.expected.files.some((file) => file.stored) ? applyOptions.expected : undefined;
         const early = expected ? { folder: expected.folder, files: expected.files!, ids: (await snapshotAt(session, undefined, [])).contentIds(expected.folder, expected.files!) } : undefined;
         early?.ids.catch(() => undefined); // awaited later; this only keeps an early failure from going unhandled
         let result: T | undefined;

@@ -6,6 +6,7 @@
  * with the ref really moved, GitLab 400 on what is there now) means deciding
  * again on a fresh snapshot.
  */
+import { Readable } from 'node:stream';
 import { readFile, stat } from 'node:fs/promises';
 import { ReleaseError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -13,7 +14,7 @@ import { API_FILE_LIMIT_BYTES, callApi, gitBlobId } from './api/client.js';
 import { CommitRefusedError, RefMovedError, type ApiFile, type HostApi } from './api/types.js';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from '../publish/retry.js';
 import { versionFolders } from './folders.js';
-import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, Snapshot, StoredFile, StoredKind } from './types.js';
+import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, Snapshot, StoredFile, StoredKind, StoredReference } from './types.js';
 
 const KINDS: Record<string, StoredKind> = { '100644': 'file', '100755': 'executable', '120000': 'symlink', '160000': 'submodule' };
 
@@ -42,7 +43,7 @@ export function hostApiStore(options: HostApiStoreOptions): ModelStore {
   async function snapshotAt(head: string | undefined, branch: string): Promise<Snapshot> {
     const ids = head ? await call(`read the tree of ${branch}`, () => api.treeBlobs(head, options.modelsPath)) : new Map<string, string>();
     const texts = new Map<string, string>();
-    return {
+    const snapshot: Snapshot = {
       head,
       branch,
       folders: versionFolders([...ids].map(([path, id]) => ({ path, id })), options.modelsPath),
@@ -57,14 +58,24 @@ export function hostApiStore(options: HostApiStoreOptions): ModelStore {
         return out;
       },
       async contentIds(_folder, files) {
-        return new Map(await Promise.all(files.map(async (file) => [file.path, gitBlobId(await bytesOf(file))] as [string, string])));
+        return new Map(await Promise.all(files.map(async (file) => [file.path, file.stored ? await storedBlobId(snapshot, file.stored) : gitBlobId(await bytesOf(file))] as [string, string])));
       },
     };
+    return snapshot;
+  }
+
+  /** The blob id of a file the branch already holds, from the listing. */
+  async function storedBlobId(snapshot: Snapshot, reference: StoredReference): Promise<string> {
+    const id = (await snapshot.folders.get(reference.folder)?.files())?.get(reference.path);
+    if (!id) throw new ReleaseError('ESTOREDATA', `${reference.folder}/${reference.path} is no longer in ${options.location}; nothing was written`);
+    return id;
   }
 
   return {
     kind: api.kind,
     location: options.location,
+    referenceTo: (folder, file) => ({ location: options.location, folder, path: file }),
+    canCopy: (reference) => reference.location === options.location && !reference.server,
     async preflight({ branch, needsExistingBranch }) {
       const target = await branchOrDefault(branch);
       const head = await call(`read branch ${target}`, () => api.branchHead(target));
@@ -76,19 +87,20 @@ export function hostApiStore(options: HostApiStoreOptions): ModelStore {
       const target = await branchOrDefault(branch);
       return snapshotAt(await call(`read branch ${target}`, () => api.branchHead(target)), target);
     },
-    async readFolder(folder, branch) {
+    async readFolder(folder, branch, use) {
       const target = await branchOrDefault(branch);
       const head = await call(`read branch ${target}`, () => api.branchHead(target));
-      if (!head) return [];
+      if (!head) return use([]);
       const entries = await call(`read ${folder}`, () => api.treeEntries(head, folder));
-      const out: StoredFile[] = [];
-      for (const entry of entries) {
+      const out: StoredFile[] = entries.map((entry) => {
         // The mode says what it is: the boundary copies only files, so a symlink is never turned into one.
         const kind = KINDS[entry.mode] ?? 'file';
-        const content = kind === 'file' || kind === 'executable' ? await call(`read ${entry.path}`, () => api.readBlob(entry.id)) : Buffer.alloc(0);
-        out.push({ path: entry.path.slice(folder.length + 1), kind, content });
-      }
-      return out;
+        // The blob APIs answer a file whole (GitHub's up to 100 MB, the most it stores without LFS), so
+        // one file at a time is held, never the folder.
+        const open = async () => Readable.from(kind === 'file' || kind === 'executable' ? [await call(`read ${entry.path}`, () => api.readBlob(entry.id))] : []);
+        return { path: entry.path.slice(folder.length + 1), kind, open };
+      });
+      return use(out);
     },
     async apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, applyOptions: ApplyOptions): Promise<Applied<T>> {
       const branch = await branchOrDefault(applyOptions.branch);
@@ -113,11 +125,12 @@ export function hostApiStore(options: HostApiStoreOptions): ModelStore {
         for (const write of decision.writes) {
           const written = new Set<string>();
           for (const file of write.files ?? []) {
-            const content = await bytesOf(file);
+            // The commit APIs take content, so a file the branch already holds is read back through the API (one at a time).
+            const content = file.stored ? await call(`read ${file.stored.folder}/${file.stored.path}`, async () => api.readBlob(await storedBlobId(snapshot, file.stored!))) : await bytesOf(file);
             if (content.length > API_FILE_LIMIT_BYTES) {
               throw new ReleaseError('EAPILIMIT', `${file.path} is ${(content.length / 1e6).toFixed(0)} MB, above the host API's ${API_FILE_LIMIT_BYTES / 1e6} MB limit`);
             }
-            const executable = file.source ? ((await stat(file.source)).mode & 0o111) !== 0 : false;
+            const executable = file.source ? ((await stat(file.source)).mode & 0o111) !== 0 : false; // (a reused file: its mode is not carried)
             files.push({ path: `${write.folder}/${file.path}`, content, ...(executable ? { executable } : {}) });
             written.add(`${write.folder}/${file.path}`);
           }

@@ -26,9 +26,11 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import {
+  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CopyObjectCommand, CreateMultipartUploadCommand,
   DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command,
-  PutObjectCommand, S3Client,
+  PutObjectCommand, S3Client, UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { ReleaseError } from '../errors.js';
@@ -44,7 +46,8 @@ import { parseS3Url, type S3Location } from './s3-location.js';
 
 export { CLAIM, CLAIM_RENEW_EVERY_MS, CLAIM_STALE_AFTER_MS } from './s3-claims.js';
 export { parseS3Url, prefixProblems, storageUriOf, type S3Location } from './s3-location.js';
-import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, Snapshot } from './types.js';
+import type { Applied, ApplyOptions, Decision, FileToPublish, ModelStore, Snapshot, StoredReference } from './types.js';
+import { TransferProgress } from '../progress.js';
 
 export interface S3StoreOptions {
   url: string;
@@ -68,6 +71,10 @@ export interface S3StoreOptions {
 }
 
 const sha256Of = (content: string) => createHash('sha256').update(content).digest('hex');
+
+/** S3's limits: CopyObject copies up to 5 GiB; above, UploadPartCopy copies parts of at most 5 GiB. */
+export const COPY_OBJECT_MAX_BYTES = 5 * 1024 ** 3;
+const COPY_PART_BYTES = 1024 ** 3;
 
 /** What an S3 error means for the user: named, with the exit code the catalog gives it. */
 function s3Error(error: unknown, what: string, location: S3Location, endpoint: string, timeoutMs: number): ReleaseError {
@@ -130,15 +137,20 @@ export function s3Store(options: S3StoreOptions): ModelStore {
   const deleteKey = (path: string, ifMatch?: string) =>
     client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: key(path), ...(ifMatch ? { IfMatch: ifMatch } : {}) }));
 
-  async function listAll(prefix: string): Promise<string[]> {
-    const keys: string[] = [];
+  /** Every object under `prefix`, page by page: its path in the store and its size. */
+  async function listObjects(prefix: string): Promise<Array<{ path: string; size?: number }>> {
+    const objects: Array<{ path: string; size?: number }> = [];
     let token: string | undefined;
     do {
       const page = await call(`list ${prefix}`, () => client.send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: key(prefix), ContinuationToken: token })));
-      for (const object of page.Contents ?? []) if (object.Key) keys.push(fromKey(object.Key));
+      for (const object of page.Contents ?? []) if (object.Key) objects.push({ path: fromKey(object.Key), size: object.Size });
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
-    return keys;
+    return objects;
+  }
+
+  async function listAll(prefix: string): Promise<string[]> {
+    return (await listObjects(prefix)).map((object) => object.path);
   }
 
   async function readText(path: string): Promise<string | undefined> {
@@ -151,11 +163,21 @@ export function s3Store(options: S3StoreOptions): ModelStore {
     }
   }
 
+  /** An object's content id as the snapshot gives it: the sha256 its writer recorded, else its ETag. */
+  async function recordedSha256(object: { bucket: string; key: string }): Promise<string> {
+    const head = await call(`read ${object.key}`, () => client.send(new HeadObjectCommand({ Bucket: object.bucket, Key: object.key })));
+    return head.Metadata?.sha256 ?? `etag:${head.ETag}`;
+  }
+
+  /** Who can copy on this server: the same endpoint, region and access key (or the same SDK chain). */
+  const serverId = `${endpoint} ${region} ${options.env.AWS_ACCESS_KEY_ID ?? 'default credentials'}`;
+
   async function snapshot(): Promise<Snapshot> {
     const keys = await listAll(options.modelsPath ? `${options.modelsPath}/` : '');
     const all = versionFolders(keys.map((path) => ({ path, id: '' })), options.modelsPath);
     // release.json is the commit point: a folder without it is not published.
-    const folders = new Map([...all].filter(([folder]) => keys.includes(`${folder}/${RECORD_FILE}`)));
+    const listed = new Set(keys);
+    const folders = new Map([...all].filter(([folder]) => listed.has(`${folder}/${RECORD_FILE}`)));
     for (const [name, folder] of folders) {
       const names = await folder.files();
       let ids: Map<string, string> | undefined;
@@ -178,13 +200,48 @@ export function s3Store(options: S3StoreOptions): ModelStore {
         return out;
       },
       async contentIds(_folder, files) {
-        return new Map(await Promise.all(files.map(async (file) => [file.path, file.source ? await sha256File(file.source) : sha256Of(file.content ?? '')] as [string, string])));
+        return new Map(await Promise.all(files.map(async (file) => [file.path, file.stored?.server ? await recordedSha256(file.stored.server) : file.source ? await sha256File(file.source) : sha256Of(file.content ?? '')] as [string, string])));
       },
     };
   }
 
+  /**
+   * A copy made by the server from an object it holds (this bucket or another
+   * behind the same endpoint): no byte passes through this machine. The object's
+   * metadata (its sha256) goes with it.
+   */
+  async function copyOnServer(path: string, from: NonNullable<StoredReference['server']>): Promise<void> {
+    const source = `${from.bucket}/${encodeURIComponent(from.key).replace(/%2F/g, '/')}`;
+    const head = await call(`read ${from.key}`, () => client.send(new HeadObjectCommand({ Bucket: from.bucket, Key: from.key })));
+    const size = head.ContentLength ?? 0;
+    if (size <= COPY_OBJECT_MAX_BYTES) {
+      await call(`copy ${from.key} to ${path}`, () => client.send(new CopyObjectCommand({ Bucket: location.bucket, Key: key(path), CopySource: source, MetadataDirective: 'COPY' })));
+      return;
+    }
+    const { UploadId } = await call(`start copying ${path}`, () => client.send(new CreateMultipartUploadCommand({ Bucket: location.bucket, Key: key(path), Metadata: head.Metadata })));
+    const progress = new TransferProgress(options.log, `copy on the server ${from.key} -> ${key(path)}`, size);
+    try {
+      const parts: Array<{ ETag?: string; PartNumber: number }> = [];
+      for (let start = 0, part = 1; start < size; start += COPY_PART_BYTES, part++) {
+        const end = Math.min(start + COPY_PART_BYTES, size) - 1;
+        const copied = await call(`copy part ${part} of ${path}`, () => client.send(new UploadPartCopyCommand({
+          Bucket: location.bucket, Key: key(path), UploadId, PartNumber: part, CopySource: source, CopySourceRange: `bytes=${start}-${end}`,
+        })));
+        parts.push({ ETag: copied.CopyPartResult?.ETag, PartNumber: part });
+        progress.add(end - start + 1);
+      }
+      await call(`finish copying ${path}`, () => client.send(new CompleteMultipartUploadCommand({ Bucket: location.bucket, Key: key(path), UploadId, MultipartUpload: { Parts: parts } })));
+      progress.finish();
+    } catch (error) {
+      await client.send(new AbortMultipartUploadCommand({ Bucket: location.bucket, Key: key(path), UploadId })).catch(() => undefined);
+      throw error;
+    }
+  }
+
   /** What one apply attempt holds: claims to release and uploads to abort, also on an interrupt. */
   async function upload(path: string, file: FileToPublish, sha256: string, ifNoneMatch: boolean, holding: Holding): Promise<void> {
+    if (file.stored?.server && !ifNoneMatch) return copyOnServer(path, file.stored.server);
+    if (file.stored) throw new Error(`${file.path}: a stored file this store cannot copy reached upload()`);
     if (!file.source) {
       await call(`write ${path}`, () => client.send(new PutObjectCommand({
         Bucket: location.bucket, Key: key(path), Body: file.content ?? '', Metadata: { sha256 }, ...(ifNoneMatch ? { IfNoneMatch: '*' } : {}),
@@ -227,12 +284,16 @@ export function s3Store(options: S3StoreOptions): ModelStore {
       options.log.info(`preflight: s3://${location.bucket} answers${location.prefix ? ` (prefix ${location.prefix})` : ''}`);
     },
     snapshot: () => snapshot(),
-    async readFolder(folder) {
-      const keys = (await listAll(`${folder}/`)).filter((k) => !k.endsWith(`/${CLAIM}`));
-      return Promise.all(keys.map(async (k) => {
-        const object = await call(`read ${k}`, () => client.send(new GetObjectCommand({ Bucket: location.bucket, Key: key(k) })));
-        return { path: k.slice(folder.length + 1), content: Buffer.from(await object.Body!.transformToByteArray()) };
-      }));
+    referenceTo: (folder, file) => ({ location: options.url, folder, path: file, server: { id: serverId, bucket: location.bucket, key: key(`${folder}/${file}`) } }),
+    canCopy: (reference) => reference.server?.id === serverId,
+    async readFolder(folder, _branch, use) {
+      const objects = (await listObjects(`${folder}/`)).filter((object) => !object.path.endsWith(`/${CLAIM}`));
+      // Each object's body is the HTTP response itself, streamed as it is read.
+      return use(objects.map((object) => ({
+        path: object.path.slice(folder.length + 1),
+        size: object.size,
+        open: async () => (await call(`read ${object.path}`, () => client.send(new GetObjectCommand({ Bucket: location.bucket, Key: key(object.path) })))).Body as Readable,
+      })));
     },
     async apply<T>(decide: (snapshot: Snapshot, attempt: number) => Promise<Decision<T>>, applyOptions: ApplyOptions): Promise<Applied<T>> {
       for (let attempt = 1; attempt <= backoff.attempts; attempt++) {

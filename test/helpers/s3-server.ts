@@ -15,6 +15,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import S3rver from 's3rver';
 import { tempDir } from './fs.js';
@@ -32,6 +33,8 @@ export interface S3Server {
   conditionalRejections: number;
   /** Parts received by multipart uploads (PUT ...?partNumber=N). */
   partsUploaded: number;
+  /** Bytes the front has sent to its clients (answers, headers included): what reached this machine. */
+  bytesSent: number;
   /** From now on, parts after the first `after` wait at the front until releaseParts (or stop). */
   holdParts(after: number): void;
   releaseParts(): void;
@@ -167,12 +170,22 @@ export function serverHandle(parts: {
   rejections: () => number; stopBackend: () => Promise<unknown>;
 }): S3Server {
   const { gate } = parts;
+  let sent = 0;
+  const open = new Set<Socket>();
+  parts.front.on('connection', (socket: Socket) => {
+    open.add(socket);
+    socket.on('close', () => {
+      sent += socket.bytesWritten;
+      open.delete(socket);
+    });
+  });
   return {
     url: parts.url,
     directUrl: parts.directUrl,
     credentials: parts.credentials,
     get conditionalRejections() { return parts.rejections(); },
     get partsUploaded() { return gate.parts; },
+    get bytesSent() { return sent + [...open].reduce((sum, socket) => sum + socket.bytesWritten, 0); },
     holdParts: (after) => gate.hold(after),
     releaseParts: () => gate.release(),
     async stop() {

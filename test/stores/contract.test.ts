@@ -4,7 +4,11 @@
  * server, a real folder, and the GitHub and GitLab API stand-ins over real bare
  * repositories. A new kind of store is one more entry in STORES.
  */
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import { Transform } from 'node:stream';
+import { downloadFolder } from '../../src/stores/download.js';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -76,7 +80,11 @@ function version(model: string, v: string, weights: string): FileToPublish[] {
 const add = (folder: string, files: FileToPublish[]) => ({ writes: [{ folder, files }], message: `add ${folder}`, author, result: 'written' });
 
 async function contents(store: ModelStore, folder: string): Promise<Record<string, string>> {
-  return Object.fromEntries((await store.readFolder(folder)).map((f) => [f.path, f.content.toString('utf8')]));
+  return store.readFolder(folder, undefined, async (files) => {
+    const out: Record<string, string> = {};
+    for (const file of files) out[file.path] = Buffer.concat(await (await file.open()).toArray()).toString('utf8');
+    return out;
+  });
 }
 
 for (const [kind, make] of Object.entries(STORES)) {
@@ -156,6 +164,56 @@ for (const [kind, make] of Object.entries(STORES)) {
       assert.is((error as ReleaseError).code, 'EFOLDEROWNER');
     }
     assert.is((await contents(store, 'models/a-b-c'))['model.txt'], 'w');
+  });
+
+  contract('a file the store holds is copied where it is (a reference, not its bytes), byte for byte', async (ctx) => {
+    const store = make(ctx);
+    const weights = randomBytes(64 * 1024).toString('base64');
+    await store.apply(async () => add('models/iris-v1', version('iris', 'v1', weights)), { what: 'v1' });
+    const reference = store.referenceTo!('models/iris-v1', 'model.txt');
+    assert.ok(store.canCopy!(reference), 'a store copies its own files');
+    const copy: FileToPublish[] = [{ path: 'model.txt', stored: reference }, ...version('iris', 'v1', '').filter((f) => f.path !== 'model.txt')];
+    await store.apply(async () => add('models/iris', copy), { what: 'the copy' });
+    assert.is((await contents(store, 'models/iris'))['model.txt'], weights);
+    assert.is((await contents(store, 'models/iris-v1'))['model.txt'], weights, 'the original is untouched');
+  });
+
+  contract('its folders stream into every kind of store, and a stream that fails midway writes nothing', async (ctx) => {
+    const source = make(ctx);
+    const weights = randomBytes(256 * 1024).toString('base64');
+    await source.apply(async () => add('models/iris-v2', version('iris', 'v2', weights)), { what: 'v2' });
+    for (const [other, makeOther] of Object.entries(STORES)) {
+      const destination = makeOther(ctx);
+      const downloaded = await downloadFolder(source, 'models/iris-v2', undefined, log());
+      try {
+        await destination.apply(async () => add('models/iris-v2', downloaded.files.map((f) => ({ path: f.path, source: f.source }))), { what: `to ${other}` });
+      } finally {
+        await downloaded.remove();
+      }
+      assert.equal(await contents(destination, 'models/iris-v2'), await contents(source, 'models/iris-v2'), `${kind} -> ${other}`);
+    }
+    // The same source, but the artifact's stream breaks after its first chunk.
+    const breaking: ModelStore = {
+      ...source,
+      readFolder: (folder, branch, use) => source.readFolder(folder, branch, (files) => use(files.map((file) => (file.path !== 'model.txt' ? file : {
+        ...file,
+        open: async () => {
+          const stream = await file.open();
+          let seen = 0;
+          return stream.pipe(new Transform({ transform(chunk: Buffer, _e, done) { seen += chunk.length; done(seen > 1024 ? new Error('connection reset by peer') : null, chunk); } }));
+        },
+      })))),
+    };
+    const before = readdirSync(os.tmpdir()).filter((name) => name.startsWith('mlsr-copy-')).length;
+    try {
+      await downloadFolder(breaking, 'models/iris-v2', undefined, log());
+      assert.unreachable('a broken stream must fail the copy');
+    } catch (error) {
+      assert.instance(error, ReleaseError);
+      assert.is((error as ReleaseError).code, 'EUNREACHABLE');
+      assert.match((error as Error).message, 'failed midway');
+    }
+    assert.is(readdirSync(os.tmpdir()).filter((name) => name.startsWith('mlsr-copy-')).length, before, 'the partial copy was removed');
   });
 
   contract.run();

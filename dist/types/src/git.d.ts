@@ -1,3 +1,4 @@
+import { type Readable } from 'node:stream';
 import { type Env } from './process.js';
 export interface GitContext {
     cwd: string;
@@ -55,7 +56,14 @@ export interface PushOutcome {
     ok: boolean;
     stderr: string;
 }
-/** Pushes a commit to a branch without force; the caller classifies a refusal. */
+/**
+ * Pushes a commit to a branch without force; the caller classifies a refusal.
+ * `pack.useSparse=false`: the sparse walk (git's default since 2.27) does not see
+ * that a blob the new tree reuses from an unchanged folder is already on the
+ * remote, so in a partial clone pack-objects fetched it back just to send it
+ * (seen with GIT_TRACE: a default copy of a 6 MiB version downloaded 6 MiB). The
+ * full walk marks every blob under the remote's tip as already there.
+ */
 export declare function pushCommit(remote: string, commit: string, branch: string, ctx: GitContext): Promise<PushOutcome>;
 /** Reads one small file from a tree-ish (fetching that one blob if it is missing). */
 export declare function readBlob(spec: string, ctx: GitContext): Promise<string | undefined>;
@@ -71,7 +79,11 @@ export declare function lfsPushObjects(remote: string, oids: string[], ctx: GitC
  * instead of one lazy fetch per object.
  */
 export declare function fetchObjects(remote: string, oids: string[], ctx: GitContext): Promise<void>;
-/** One blob's bytes, binary-safe (the exec layer decodes text). */
-export declare function readBlobBytes(oid: string, ctx: GitContext): Promise<Buffer>;
+/**
+ * One blob's bytes as a stream (`cat-file blob`), for blobs of any size: git
+ * writes them as they are read, so memory stays bounded. A failure (a missing
+ * object) is the stream's error, with git's own words.
+ */
+export declare function blobStream(oid: string, ctx: GitContext): Readable;
 /** Reads many blobs at once through `cat-file --batch`; missing ones are left out. */
 export declare function readBlobs(oids: string[], ctx: GitContext): Promise<Map<string, string>>;

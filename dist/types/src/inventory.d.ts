@@ -29,11 +29,17 @@ export interface ModelVersions {
 export declare function describeFolder(folder: string, settingsText?: string, recordText?: string): PublishedVersion | undefined;
 export declare function groupByModel(entries: PublishedVersion[], only?: string): ModelVersions[];
 /**
- * Every version a store's snapshot holds, each named by its own release.json or
- * settings (never by its folder name alone, so layouts may be mixed). For git
- * this downloads only the small release.json and model-settings.json blobs, in
- * one request.
+ * Whether a folder may hold a version of `model` in either layout the tool writes:
+ * `<model>-<version>` (name-version), `<model>/<version>` (name/version), or the
+ * default copy `<model>`. Only these folders are read when one model is asked for.
  */
-export declare function versionsIn(snapshot: Snapshot): Promise<PublishedVersion[]>;
+export declare function mayHoldModel(folder: string, model: string): boolean;
+/**
+ * Every version a store's snapshot holds (of `model` only, when given), each named
+ * by its own release.json or settings (never by its folder name alone, so layouts
+ * may be mixed). For git this downloads only the small release.json and
+ * model-settings.json blobs, in one request.
+ */
+export declare function versionsIn(snapshot: Snapshot, model?: string): Promise<PublishedVersion[]>;
 /** The folder that holds `model` `version` in a snapshot (any layout), not counting default copies. */
 export declare function findVersion(snapshot: Snapshot, model: string, version: string): Promise<PublishedVersion | undefined>;

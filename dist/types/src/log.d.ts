@@ -27,14 +27,21 @@ export interface LoggerOptions {
     style?: LogStyle;
     redactor?: Redactor;
     quiet?: boolean;
+    /** A terminal: progress updates one line in place (see progress.ts); elsewhere it is printed as lines. */
+    live?: boolean;
 }
 export declare class Logger {
     readonly redactor: Redactor;
     private readonly stream;
     private readonly style;
     private readonly quiet;
+    readonly live: boolean;
+    /** A progress line is on screen without its newline. */
+    private liveLine;
     readonly warnings: string[];
     constructor(options?: LoggerOptions);
+    /** A progress line: on a terminal it replaces the previous one; elsewhere it is an info line. */
+    progress(message: string): void;
     info(message: string): void;
     warn(message: string, at?: string | Annotation): void;
     error(message: string, at?: string | Annotation): void;

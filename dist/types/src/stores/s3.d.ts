@@ -23,4 +23,6 @@ export interface S3StoreOptions {
     /** How often a holder re-writes its claims while it writes (default 2 min). */
     claimRenewEveryMs?: number;
 }
+/** S3's limits: CopyObject copies up to 5 GiB; above, UploadPartCopy copies parts of at most 5 GiB. */
+export declare const COPY_OBJECT_MAX_BYTES: number;
 export declare function s3Store(options: S3StoreOptions): ModelStore;

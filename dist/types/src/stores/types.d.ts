@@ -6,15 +6,33 @@
  * never branch on its kind; a new kind of repository is one file here plus one
  * entry in test/stores/contract.test.ts.
  */
+import type { Readable } from 'node:stream';
 import type { Identity } from '../git.js';
-/** A file to write into a version folder: bytes on disk, or generated text. */
+/**
+ * Where a stored file is, so that a store that can reach it copies it without its
+ * bytes passing through this machine: the same git blob, an S3 server-side copy,
+ * a hard link. From ModelStore.referenceTo; checked with ModelStore.canCopy.
+ */
+export interface StoredReference {
+    /** The store that holds it. */
+    location: string;
+    folder: string;
+    path: string;
+    /** For object storage: the server that can copy it, and the object (bucket and key). */
+    server?: {
+        id: string;
+        bucket: string;
+        key: string;
+    };
+}
+/** A file to write into a version folder: bytes on disk, generated text, or a file a store already holds. */
 export interface FileToPublish {
     /** Path inside the version folder, "/"-separated. */
     path: string;
     source?: string;
     content?: string;
-    /** The source is a file of the same store (a folder store may hard-link it instead of copying). */
-    link?: boolean;
+    /** A file the destination can copy where it is (only when its canCopy said so). */
+    stored?: StoredReference;
 }
 /** A folder in the store that holds a model-settings.json: one published version (or a default copy). */
 export interface StoredFolder {
@@ -48,13 +66,20 @@ export interface FolderWrite {
 }
 /** What a stored entry is: only plain and executable files are ever copied out of a store. */
 export type StoredKind = 'file' | 'executable' | 'symlink' | 'submodule' | 'special';
-/** One file of a stored folder, as readFolder hands it back (after the boundary check in boundary.ts). */
+/**
+ * One file of a stored folder, as readFolder hands it over (after the boundary
+ * check in boundary.ts). Its bytes are a stream, never a buffer: a model of
+ * several GiB passes through in bounded memory.
+ */
 export interface StoredFile {
     /** Path inside the folder, "/"-separated. */
     path: string;
-    content: Buffer;
     /** Default 'file'. */
     kind?: StoredKind;
+    /** Its size, where the store's listing says it (S3, folders); for progress only, never trusted for integrity. */
+    size?: number;
+    /** Opens its bytes (a symlink's: its target). Only inside the readFolder callback; each call reads afresh. */
+    open(): Promise<Readable>;
 }
 /** What to do on top of a snapshot: nothing (done), or these writes as one change. */
 export type Decision<T> = {
@@ -90,6 +115,15 @@ export interface ReviewRequest {
     url: string;
     reused: boolean;
 }
+/** What a caller is about to look at, so a store reads no more than that. */
+export interface SnapshotScope {
+    /**
+     * The one model the caller works on: a store that reads texts eagerly reads only
+     * the folders that may hold it (inventory.ts, mayHoldModel), so the cost follows
+     * the model, not the number of versions in the repository.
+     */
+    model?: string;
+}
 export interface ModelStore {
     kind: 'git' | 'github' | 'gitlab' | 'folder' | 's3';
     /** Where it is, without credentials, for messages and results. */
@@ -100,9 +134,13 @@ export interface ModelStore {
         needsExistingBranch: boolean;
     }): Promise<void>;
     /** The state of `branch` (default: the store's branch), read cheaply: trees and ids, no artifacts. */
-    snapshot(branch?: string): Promise<Snapshot>;
-    /** The bytes of one version folder, every entry with its kind (boundary.ts refuses what is not a file). */
-    readFolder(folder: string, branch?: string): Promise<StoredFile[]>;
+    snapshot(branch?: string, scope?: SnapshotScope): Promise<Snapshot>;
+    /**
+     * One version folder, every entry with its kind (boundary.ts refuses what is not
+     * a file), handed to `use` while the store holds what streaming needs open (a
+     * git session, a client): the files are valid only until `use` settles.
+     */
+    readFolder<T>(folder: string, branch: string | undefined, use: (files: StoredFile[]) => Promise<T>): Promise<T>;
     /**
      * Applies a change with optimistic concurrency: `decide` is called on a fresh
      * snapshot, its writes are applied atomically on top of it, and when the store
@@ -115,4 +153,8 @@ export interface ModelStore {
     defaultBranch?(): Promise<string>;
     /** Where a stored file is on this machine, for stores that are folders here. */
     localFile?(folder: string, file: string): string | undefined;
+    /** A reference to one of its files, for a copy made without downloading it (see StoredReference). */
+    referenceTo?(folder: string, file: string): StoredReference;
+    /** Whether this store can copy the referenced file where it is (same repository, same S3 server). */
+    canCopy?(reference: StoredReference): boolean;
 }
