@@ -57,7 +57,8 @@ export function readmeOptions(): string {
     const value = row.kind === 'flag' ? '' : ` ${row.choices ? row.choices.join('\\|') : cell(row.value ?? 'X')}`;
     const env = [envName(row.name), ...(row.aliases ?? []).map((alias) => alias.name + (alias.when ? ` (when ${alias.when.name}=${alias.when.equals})` : ''))];
     const input = inputName(row);
-    return `| \`--${row.name}${value}\` | ${commandsOf(row)} | ${row.default !== undefined ? `\`${cell(row.default)}\`` : ''} | ${env.map((name) => `\`${name}\``).join(', ')} | ${input ? `\`${input}\`` : '—'} | ${cell(row.help)}${row.secret ? '; a secret: redacted, never passed to the notebook' : ''} |`;
+    const SECRET_NOTE = { none: '', value: '; a secret: redacted, never passed to the notebook', 'header-values': '; the values are secrets: redacted, never passed to the notebook', 'url-userinfo': '; credentials in the URL are secrets: redacted, never passed to the notebook' };
+    return `| \`--${row.name}${value}\` | ${commandsOf(row)} | ${row.default !== undefined ? `\`${cell(row.default)}\`` : ''} | ${env.map((name) => `\`${name}\``).join(', ')} | ${input ? `\`${input}\`` : '—'} | ${cell(row.help)}${SECRET_NOTE[row.secret ?? 'none']} |`;
   });
   return [
     README_START,

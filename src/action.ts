@@ -31,9 +31,14 @@ export function readActionInputs(env: Env = process.env): OptionsOf<'release'> {
   return optionsFromInputs('release', env);
 }
 
-/** True when GitHub's runner started us as a `uses:` step (it sets INPUT_* variables). */
-export function isActionRun(env: Env): boolean {
-  return env.GITHUB_ACTIONS === 'true' && Object.keys(env).some((key) => key.startsWith('INPUT_'));
+/**
+ * True when GitHub's runner started us as a `uses:` step: `node dist/index.js`
+ * with no arguments, and the `command` input set (the runner passes every input
+ * of action.yml, and `command` has a default). Arguments mean the command line,
+ * even inside a step whose own action left INPUT_* variables in the environment.
+ */
+export function isActionRun(env: Env, args: string[] = []): boolean {
+  return env.GITHUB_ACTIONS === 'true' && args.length === 0 && env.INPUT_COMMAND !== undefined;
 }
 
 export interface ActionIO {
@@ -44,7 +49,7 @@ export interface ActionIO {
 
 /** Runs the Action; returns the documented exit code. */
 export async function runAction(io: ActionIO): Promise<number> {
-  const redactor = new Redactor((spelling) => github.maskSecret(spelling));
+  const redactor = new Redactor((spelling) => io.stderr.write(`${github.maskSecret(spelling)}\n`));
   const log = new Logger({ stream: io.stderr, redactor, style: github.logStyle({ env: io.env, isTTY: false }) });
   const runtime = { env: io.env, cwd: io.cwd, log, provider: github };
   let command: Command | undefined;

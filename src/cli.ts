@@ -37,7 +37,9 @@ export function parseCli(argv: string[], env: Env): Parsed {
   // `--version` alone asks for the tool's version; with a value it is the release version.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return { kind: 'info', command: 'version', text: `${TOOL_VERSION}\n` };
   const wantsHelp = argv.includes('--help') || argv.includes('-h') || argv[0] === 'help';
-  if (wantsHelp) return { kind: 'info', command: 'help', text: isCommand(argv[0]) ? commandHelp(argv[0]) : HELP };
+  // `<command> --help` and `help <command>` both show that command's options.
+  const asked = argv[0] === 'help' ? argv[1] : argv[0];
+  if (wantsHelp) return { kind: 'info', command: 'help', text: isCommand(asked) ? commandHelp(asked) : HELP };
   const command = argv[0];
   if (command === undefined || command.startsWith('-')) throw new ReleaseError('EUSAGE', `No command given: expected one of ${COMMANDS.join(', ')}`);
   if (!isCommand(command)) throw new ReleaseError('EUSAGE', `Unknown command "${command}": expected one of ${COMMANDS.join(', ')}`);
@@ -123,7 +125,11 @@ function humanText<C extends Command>(command: C, result: VerbResults[C], option
 /** Runs the CLI and returns the exit code; never throws. */
 export async function runCli(io: CliIO): Promise<number> {
   const provider = detectProvider(io.env);
-  const redactor = new Redactor((spelling) => provider.maskSecret(spelling));
+  // The mask line goes to the log stream as it is (redacting it would hide what it names).
+  const redactor = new Redactor((spelling) => {
+    const line = provider.maskSecret(spelling);
+    if (line) io.stderr.write(`${line}\n`);
+  });
   const log = new Logger({ stream: io.stderr, redactor, style: provider.logStyle({ env: io.env, isTTY: Boolean(io.stderr.isTTY) }) });
   let json = io.argv.includes('--json');
   // Everything on stdout passes the CI escaper: text through the logger's, JSON with "##[" spelt

@@ -50,8 +50,8 @@ export const CATALOG = {
     hint: 'Install papermill, or Jupyter (Debian: apt-get install jupyter-nbconvert python3-ipykernel), or pass --runner none.',
   },
   EPARAM: { exit: EXIT.usage, hint: 'Write parameters as --param key=value.' },
-  EREPOMISSING: { exit: EXIT.usage, hint: 'Pass --repo URL|PATH, or set MLSERVER_REPO.' },
-  EREPONOTFOUND: { exit: EXIT.usage, hint: 'A local --repo must be an existing git repository (bare or not).' },
+  EREPOMISSING: { exit: EXIT.usage, hint: 'Pass the option named above (a URL, a path or s3://bucket/prefix), or set the variable it names.' },
+  EREPONOTFOUND: { exit: EXIT.usage, hint: 'A local repository must exist: a git repository (bare or not) for --target git, a folder for --target folder.' },
   ENOTEBOOKFAILED: { exit: EXIT.notebook, hint: 'Open the executed notebook to see every output up to the failing cell.' },
   ENOTEBOOKTIMEOUT: { exit: EXIT.notebook, hint: 'Raise --timeout (seconds per cell) if the cell is expected to take longer.' },
   EVERSIONCONFLICT: {

@@ -39,7 +39,7 @@ function isMain(): boolean {
 
 export async function main(): Promise<void> {
   exitCleanlyOnInterrupt((line) => process.stderr.write(`${line}\n`));
-  if (isActionRun(process.env)) {
+  if (isActionRun(process.env, process.argv.slice(2))) {
     process.exitCode = await runAction({ env: process.env, cwd: process.cwd(), stderr: process.stdout });
     return;
   }

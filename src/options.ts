@@ -39,6 +39,8 @@ export interface OptionRow {
   choices?: readonly string[];
   /** Text values must match (a message says what was expected). */
   pattern?: { test: RegExp; expected: string };
+  /** For counts: the smallest value accepted (default 0). */
+  minimum?: number;
   /** The documented default, shown in --help, action.yml and the README; the command applies it. */
   default?: string;
   help: string;
@@ -70,7 +72,7 @@ function side(prefix: 'from' | 'to') {
     { name: `${prefix}-via`, kind: 'text', commands: ['promote'], choices: VIAS, default: 'git', help: `How the ${where} is read or written` },
     { name: `${prefix}-branch`, kind: 'text', commands: ['promote'], value: 'B', help: `The ${where}'s branch (default: its default branch)` },
     { name: `${prefix}-host-type`, kind: 'text', commands: ['promote'], choices: HOSTS, help: `For a self-hosted ${where} whose URL does not say` },
-    { name: `${prefix}-api-url`, kind: 'text', commands: ['promote'], value: 'URL', help: `REST API base of the ${where}` },
+    { name: `${prefix}-api-url`, kind: 'text', commands: ['promote'], value: 'URL', help: `REST API base of the ${where}`, secret: 'url-userinfo' },
   ] as const;
 }
 
@@ -86,7 +88,7 @@ export const OPTION_TABLE = [
   { name: 'repo', kind: 'text', commands: REPO, value: 'URL|PATH', help: 'MLServer model repository: a git URL, a local path, or s3://bucket/prefix', secret: 'url-userinfo', aliases: [{ name: 'MLSERVER_REPO' }] },
   { name: 'token', kind: 'text', commands: REPO, value: 'TOKEN', help: 'Token that may push to the model repository (a fine-grained PAT or an app token; GITHUB_TOKEN usually cannot push to another repository); never printed', secret: 'value', aliases: [{ name: 'MLSERVER_REPO_TOKEN' }] },
   { name: 'target', kind: 'text', commands: REPO, choices: STORE_KINDS, default: 'git', help: 'git: a git repository; folder: a plain MLServer model folder, written atomically; s3: object storage (--repo s3://bucket/prefix)' },
-  { name: 's3-endpoint', kind: 'text', commands: [...REPO, 'promote', 'rollout'], value: 'URL', help: 'Object storage endpoint (default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, or AWS); credentials come from the AWS chain' },
+  { name: 's3-endpoint', kind: 'text', commands: [...REPO, 'promote', 'rollout'], value: 'URL', help: 'Object storage endpoint (default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, or AWS); credentials come from the AWS chain', secret: 'url-userinfo' },
   { name: 's3-path-style', kind: 'flag', commands: [...REPO, 'promote', 'rollout'], help: 'Object storage: path-style addressing (MinIO, Ceph)' },
   { name: 'branch', kind: 'text', commands: REPO, value: 'B', help: "Branch to publish to (default: the remote's default branch)" },
   { name: 'models-path', kind: 'text', commands: [...REPO, 'promote', 'rollout'], value: 'P', default: 'models', help: 'Folder inside the repository that holds the models' },
@@ -122,21 +124,21 @@ export const OPTION_TABLE = [
   { name: 'compare-token', kind: 'text', commands: ['list'], value: 'TOKEN', help: 'Token for the --compare store; never printed', secret: 'value', aliases: [{ name: 'MLSERVER_COMPARE_TOKEN' }] },
   { name: 'compare-target', kind: 'text', commands: ['list'], choices: STORE_KINDS, default: 'git', help: 'The --compare store\'s kind' },
   { name: 'host-type', kind: 'text', commands: [...REPO, 'rollout'], choices: HOSTS, help: 'For self-hosted instances whose URL does not say' },
-  { name: 'api-url', kind: 'text', commands: [...REPO, 'rollout'], value: 'URL', help: 'REST API base (default: from the repo URL, GITHUB_API_URL, CI_API_V4_URL or CI_SERVER_URL)' },
+  { name: 'api-url', kind: 'text', commands: [...REPO, 'rollout'], value: 'URL', help: 'REST API base (default: from the repo URL, GITHUB_API_URL, CI_API_V4_URL or CI_SERVER_URL)', secret: 'url-userinfo' },
   { name: 'token-type', kind: 'text', commands: [...REPO, 'rollout'], choices: ['private', 'oauth', 'job'], default: 'private', help: 'GitLab API token kind (job: CI_JOB_TOKEN, refused for the API)' },
   { name: 'mlserver-version', kind: 'text', commands: RELEASE, value: 'X.Y', help: `MLServer line to validate for: ${MLSERVER_LINES.join(', ')}, or a full version such as 1.3.2 (default: the mlserver the notebook's Python imports, else ${MLSERVER_LINES[MLSERVER_LINES.length - 1]})` },
   { name: 'check-load', kind: 'text', commands: RELEASE, choices: ['auto', 'always', 'never'], default: 'auto', help: 'Load the staged version with MLServer\'s code, then one inference, before publishing (auto: when mlserver is importable)' },
   { name: 'check-load-timeout', kind: 'seconds', commands: RELEASE, value: 'SECONDS', default: '300', help: 'Deadline for the load check' },
   { name: 'network-timeout', kind: 'seconds', commands: [...REPO, 'promote', 'rollout'], value: 'SECONDS', default: '120', help: 'Deadline for each network step, retries included; stalled transfers end too' },
-  { name: 'reload-url', kind: 'text', commands: [...RELEASE, 'default', 'promote'], value: 'URL', help: 'With --target folder (promote: --to-target folder): ask this MLServer to load the new version (it has no file watcher)' },
-  { name: 'verify-url', kind: 'text', commands: VERIFY, value: 'URL', help: 'MLServer to check after publishing: ready, then the sample request (verify: required)' },
+  { name: 'reload-url', kind: 'text', commands: [...RELEASE, 'default', 'promote'], value: 'URL', help: 'With --target folder (promote: --to-target folder): ask this MLServer to load the new version (it has no file watcher)', secret: 'url-userinfo' },
+  { name: 'verify-url', kind: 'text', commands: VERIFY, value: 'URL', help: 'MLServer to check after publishing: ready, then the sample request (verify: required)', secret: 'url-userinfo' },
   { name: 'verify-timeout', kind: 'seconds', commands: VERIFY, value: 'SECONDS', default: '600', help: 'How long to wait for the version to be ready' },
   { name: 'verify-interval', kind: 'seconds', commands: VERIFY, value: 'SECONDS', default: '5', help: 'Time between readiness checks' },
   { name: 'verify-header', field: 'verifyHeaders', kind: 'list', commands: [...VERIFY, 'default'], value: "'N: v'", help: 'Header for MLServer requests; repeatable (Action: one per line); values are redacted', secret: 'header-values', input: 'verify-headers' },
   { name: 'request', kind: 'text', commands: VERIFY, value: 'FILE', help: 'V2 request to send (default: inference-request.json beside the notebook)' },
   { name: 'expect', kind: 'text', commands: VERIFY, value: 'FILE', help: 'Expected outputs; a mismatch fails with a diff' },
   { name: 'model', kind: 'text', commands: ['promote', 'default', 'rollout', 'verify', 'list', 'prune'], value: 'NAME', help: 'The model (default: "name" in model-settings.json; list and prune: only this model)' },
-  { name: 'keep', kind: 'count', commands: ['prune'], value: 'N', help: 'How many newest versions of each model to keep (required)' },
+  { name: 'keep', kind: 'count', commands: ['prune'], value: 'N', minimum: 1, help: 'How many newest versions of each model to keep, at least 1 (required)' },
   { name: 'protect', kind: 'list', commands: ['prune'], value: 'V', help: 'Never remove this version; repeatable (Action: one per line)' },
   { name: 'yes', kind: 'flag', commands: ['prune'], help: 'Really remove (without it, only show what would go)' },
   { name: 'json', kind: 'flag', commands: COMMANDS, help: 'Print the result as JSON on stdout', input: false },

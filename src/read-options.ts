@@ -43,6 +43,9 @@ function booleanOf(text: string, label: string, strictYaml: boolean): boolean {
   throw new ReleaseError('EUSAGE', `${label}="${text}" is not a boolean (use true or false)`);
 }
 
+/** The longest wait a Node timer can hold, in seconds: 2^31 - 1 ms. */
+const MAX_SECONDS = 2_147_483;
+
 function convert(row: OptionRow, value: Given, label: string, strictYaml = false): unknown {
   if (value === undefined) return undefined;
   switch (row.kind) {
@@ -53,17 +56,20 @@ function convert(row: OptionRow, value: Given, label: string, strictYaml = false
     case 'list':
       if (Array.isArray(value)) return value.map(String);
       if (typeof value === 'string') return lines(value);
-      if (typeof value === 'object' && value !== null) return Object.entries(value).map(([k, v]) => `${k}=${v}`);
+      // An object is the natural library form: { k: v } parameters, { Name: value } headers.
+      if (typeof value === 'object' && value !== null) return Object.entries(value).map(([k, v]) => (row.secret === 'header-values' ? `${k}: ${v}` : `${k}=${v}`));
       break;
     case 'seconds': {
-      const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-      if (number > 0 && Number.isFinite(number)) return number;
-      throw new ReleaseError('EUSAGE', `${label} must be a positive number of seconds, got "${String(value)}"`);
+      // Decimal only (no 0x10, no 1e3), and at most what a Node timer can wait (about 24.8 days).
+      const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+      if (number > 0 && number <= MAX_SECONDS) return number;
+      throw new ReleaseError('EUSAGE', `${label} must be a positive number of seconds, at most ${MAX_SECONDS}, got "${String(value)}"`);
     }
     case 'count': {
       const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-      if (Number.isInteger(number) && number >= 0) return number;
-      throw new ReleaseError('EUSAGE', `${label} must be a whole number (0 or more), got "${String(value)}"`);
+      const minimum = row.minimum ?? 0;
+      if (Number.isSafeInteger(number) && number >= minimum) return number;
+      throw new ReleaseError('EUSAGE', `${label} must be a whole number ${minimum > 0 ? `of at least ${minimum}` : '(0 or more)'}, got "${String(value)}"`);
     }
     case 'text': {
       const text = typeof value === 'number' ? String(value) : value;
@@ -75,7 +81,9 @@ function convert(row: OptionRow, value: Given, label: string, strictYaml = false
       return text;
     }
   }
-  throw new ReleaseError('EUSAGE', `${label} must be ${{ flag: 'true or false', list: 'a list of strings', seconds: 'a number of seconds', count: 'a whole number', text: 'a string' }[row.kind]}, got ${JSON.stringify(value)}`);
+  // A secret's value is never echoed, whatever its type.
+  const got = row.secret ? `a ${Array.isArray(value) ? 'list' : typeof value} (not shown: it is a secret)` : JSON.stringify(value);
+  throw new ReleaseError('EUSAGE', `${label} must be ${{ flag: 'true or false', list: 'a list of strings', seconds: 'a number of seconds', count: 'a whole number', text: 'a string' }[row.kind]}, got ${got}`);
 }
 
 /**
@@ -142,6 +150,7 @@ export function commandFromInputs(env: Env): Command {
 
 /** A library call's options object (by field name); unknown fields are usage errors, so a typo does not pass silently. */
 export function optionsFromObject<C extends Command>(command: C, given: object, env: Env): OptionsOf<C> {
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) throw new ReleaseError('EUSAGE', `${command}: the options must be an object, got ${given === null ? 'null' : Array.isArray(given) ? 'a list' : typeof given}`);
   const rows = new Map(optionsOf(command).map((row) => [fieldName(row), row]));
   const byName = new Map<string, Given>();
   for (const [field, value] of Object.entries(given)) {

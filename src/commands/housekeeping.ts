@@ -119,15 +119,27 @@ export async function pruneVersions(options: PruneOptions, runtime: Housekeeping
   // At least one version always stays, so a model never disappears from MLServer.
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new ReleaseError('EUSAGE', `--keep must be a whole number of at least 1, got ${options.keep}`);
   const protect = options.protect ?? [];
+  // "v1, v2" on one line protects nothing: one version per --protect (per line in the Action).
+  for (const version of protect) {
+    if (/[\s,]/.test(version)) throw new ReleaseError('EUSAGE', `--protect "${version}" holds more than one version: pass one per --protect (in the Action, one per line)`);
+  }
   const { store } = await storeFor(options, env, cwd, log, runtime.backoff);
   const author = commitAuthor(options);
   let removed: PublishedVersion[] = [];
+  let unmatched: string[] = [];
   const applied = await store.apply(async (snapshot) => {
-    removed = planPrune(groupByModel(await versionsIn(snapshot, options.model), options.model), options.keep, protect);
+    const models = groupByModel(await versionsIn(snapshot, options.model), options.model);
+    unmatched = protect.filter((version) => !models.some((m) => m.versions.some((v) => v.version === version)));
+    removed = planPrune(models, options.keep, protect);
+    // A typo protects nothing: before a real removal that is an error, not a warning after the fact.
+    if (options.yes && unmatched.length > 0 && removed.length > 0) {
+      throw new ReleaseError('EUSAGE', `--protect ${unmatched.join(', ')} matches no published version${options.model ? ` of ${options.model}` : ''}; nothing was removed. Fix the version, or drop it`);
+    }
     if (!options.yes || removed.length === 0) return { done: null };
     const message = [`Prune models: remove ${removed.length} version${removed.length > 1 ? 's' : ''}`, '', ...removed.map((v) => `- ${v.model} ${v.version}`)].join('\n');
     return { writes: removed.map((v) => ({ folder: v.folder, files: null })), message, author, result: null };
   }, { branch: options.branch, what: 'pruning' });
+  for (const version of unmatched) log.warn(`--protect ${version} matches no published version${options.model ? ` of ${options.model}` : ''}, so it protected nothing`);
   if (removed.length === 0) log.info('prune: nothing to remove');
   for (const v of removed) log.info(`prune: ${options.yes ? 'removing' : 'would remove'} ${v.model} ${v.version} (${v.folder})`);
   return applied.changed ? { removed, applied: true, commit: applied.commit } : { removed, applied: false };

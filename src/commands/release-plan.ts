@@ -16,7 +16,7 @@ import { inferencePath, segmentProblems } from '../names.js';
 import { defaultExecutedNotebookPath } from '../notebook/execute.js';
 import { isPythonIdentifier, type Parameter } from '../notebook/inject.js';
 import type { Env } from '../process.js';
-import type { Credentials } from '../stores/credentials.js';
+import { printableUrl, type Credentials } from '../stores/credentials.js';
 import { normalizeModelsPath, parseLayout, reviewBranch, versionFolder, type Layout } from '../publish/layout.js';
 import { DEFAULT_NETWORK_TIMEOUT_MS } from '../publish/network.js';
 import { parseGate } from '../metrics/gate.js';
@@ -326,7 +326,8 @@ export function parseHeaders(lines: string[] | undefined, log: Logger): Record<s
   const headers: Record<string, string> = {};
   for (const line of lines ?? []) {
     const colon = line.indexOf(':');
-    if (colon <= 0) throw new ReleaseError('EUSAGE', `--verify-header "${line.slice(0, 20)}..." is not of the form 'Name: value'`);
+    // Its value is a secret: the message names neither it nor any part of it.
+    if (colon <= 0) throw new ReleaseError('EUSAGE', `a --verify-header (${line.length} characters, not shown) is not of the form 'Name: value'`);
     const value = line.slice(colon + 1).trim();
     log.redactor.add(value);
     headers[line.slice(0, colon).trim()] = value;
@@ -358,7 +359,9 @@ export async function planVerify(
   const timeout = options.verifyTimeout ?? 600;
   const interval = options.verifyInterval ?? 5;
   if (!(timeout > 0) || !(interval > 0)) throw new ReleaseError('EUSAGE', '--verify-timeout and --verify-interval must be positive numbers of seconds');
-  if (!/^https?:\/\//.test(url)) throw new ReleaseError('EUSAGE', `--verify-url must be an http(s) URL, got "${url}"`);
+  if (!/^https?:\/\//.test(url)) throw new ReleaseError('EUSAGE', `--verify-url must be an http(s) URL, got "${printableUrl(url)}"`);
+  // fetch refuses a URL with user info; say so now, not after --verify-timeout of refused attempts.
+  if (/^https?:\/\/[^/]*@/i.test(url)) throw new ReleaseError('EUSAGE', `--verify-url "${printableUrl(url)}" holds credentials: pass them as --verify-header 'Authorization: ...' instead`);
   const requestPath = options.request ? path.resolve(cwd, options.request) : path.join(requestDir, 'inference-request.json');
   return {
     url,
@@ -380,7 +383,8 @@ function resolveVersion(explicit: string | undefined, context: ReleaseContext): 
   if (version === undefined) {
     throw new ReleaseError('ENOVERSION', 'No version given: pass --version, or run on a git tag');
   }
-  const problems = segmentProblems(version, 'version');
+  // `default --version newest` means the newest published version, so no version may be called that.
+  const problems = [...segmentProblems(version, 'version'), ...(version === 'newest' ? ['"newest" is reserved: `default --version newest` means the newest published version'] : [])];
   if (problems.length > 0) throw new ReleaseError('EINVALIDVERSION', `Invalid version "${version}"`, problems);
   return version;
 }

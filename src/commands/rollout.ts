@@ -77,7 +77,7 @@ export async function rollout(options: RolloutOptions, runtime: { env?: Env; cwd
   const cwd = runtime.cwd ?? process.cwd();
   const log = runtime.log ?? silentLogger();
   const platform = options.platform as Platform;
-  if (!(PLATFORMS as readonly string[]).includes(platform)) throw new ReleaseError('EUSAGE', `--platform must be kserve or seldon, got "${options.platform ?? ''}"`);
+  if (!(PLATFORMS as readonly string[]).includes(platform)) throw new ReleaseError('EUSAGE', options.platform ? `--platform must be kserve or seldon, got "${options.platform}"` : '--platform is required: kserve or seldon');
   const chosen = [options.canary !== undefined, options.promote, options.rollback].filter(Boolean).length;
   if (chosen > 1) throw new ReleaseError('EUSAGE', 'Pass at most one of --canary, --promote and --rollback');
   const percent = options.canary === undefined ? undefined : canaryPercent(options.canary);

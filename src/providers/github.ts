@@ -13,21 +13,27 @@ import { markdownText } from './ci-text.js';
 import type { Provider, ReleaseContext } from './types.js';
 
 /**
- * Groups and annotations through @actions/core, which formats the workflow
- * commands (`::group::`, `::error file=...,line=...,col=...::`) as the runner
- * expects. The messages arrive already redacted (see log.ts).
+ * Workflow commands formatted as @actions/core formats them (its command.ts:
+ * `::name key=value,...::message`, data escaped %25 %0D %0A, properties also
+ * %3A %2C), but returned as lines for the logger's own stream instead of written
+ * to stdout: the runner reads commands from stderr as well, and a `run:` step's
+ * `--json` keeps stdout to the JSON alone. The messages arrive already redacted
+ * (see log.ts).
  */
-export const githubLogStyle: LogStyle = {
-  startGroup: (title) => (core.startGroup(title), ''),
-  endGroup: () => (core.endGroup(), ''),
-  warning: (message, at) => (core.warning(message, properties(at)), ''),
-  error: (message, at) => (core.error(message, properties(at)), ''),
-};
+const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-function properties(at: Annotation | undefined): core.AnnotationProperties {
-  if (!at?.file) return {};
-  return { file: at.file, ...(at.line ? { startLine: at.line } : {}), ...(at.column ? { startColumn: at.column } : {}) };
+function command(name: string, message: string, at?: Annotation): string {
+  const properties = at?.file ? [`file=${escapeProperty(at.file)}`, ...(at.line ? [`line=${at.line}`] : []), ...(at.column ? [`col=${at.column}`] : [])] : [];
+  return `::${name}${properties.length > 0 ? ` ${properties.join(',')}` : ''}::${escapeData(message)}`;
 }
+
+export const githubLogStyle: LogStyle = {
+  startGroup: (title) => command('group', title),
+  endGroup: () => command('endgroup', ''),
+  warning: (message, at) => command('warning', message, at),
+  error: (message, at) => command('error', message, at),
+};
 
 /**
  * One output in the runner's file-command format, as @actions/core writes it
@@ -55,7 +61,7 @@ export const github: Provider = {
   detect: ({ env }) => env.GITHUB_ACTIONS === 'true',
   context: async ({ env }) => githubContext(env),
   logStyle: () => githubLogStyle,
-  maskSecret: (spelling) => core.setSecret(spelling),
+  maskSecret: (spelling) => command('add-mask', spelling),
   async publishReport(report, { env, log }) {
     // The files the runner names, read from the injected env (@actions/core would read process.env).
     // A runner without them (an old GHES, a hand-run container) gets a warning, not a failed job after the push.

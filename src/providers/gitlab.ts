@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Annotation, LogStyle } from '../log.js';
 import type { Env } from '../process.js';
 import { dotenvReport } from './ci-text.js';
+import { optionRow } from '../options.js';
 import type { Provider, ReleaseContext } from './types.js';
 
 const ESC = '\u001b';
@@ -56,15 +57,19 @@ export const gitlab: Provider = {
   context: async ({ env }) => gitlabContext(env),
   logStyle: () => gitlabLogStyle,
   // GitLab masks only variables declared masked; our redaction covers the rest.
-  maskSecret: () => undefined,
+  maskSecret: () => '',
   async publishReport(report, { cwd, log, dotenvPath }) {
-    // Our own variables, without the empty ones (GitLab allows 20 per report), status and changed always.
-    const outputs = Object.fromEntries(Object.entries(report.outputs).filter(([name, value]) => value !== '' || name === 'status' || name === 'changed'));
+    // Our own variables, without the empty ones (GitLab allows 20 per report), status and changed always;
+    // redacted like every log line (a URL's password never reaches a later job's variables).
+    const outputs = Object.fromEntries(Object.entries(report.outputs)
+      .filter(([name, value]) => value !== '' || name === 'status' || name === 'changed')
+      .map(([name, value]) => [name, log.redactor.redact(value)]));
     // The section is named by the verb (release_summary, promote_summary, ...) and headed by what happened.
     const verb = report.command === 'publish' ? 'release' : report.command;
     const title = `${verb[0].toUpperCase()}${verb.slice(1)} summary: ${report.headline}`;
-    if (report.failed) {
-      // No dotenv for a failed job: a later job must not build on it (GitLab keeps a failed job's reports only on request).
+    // No dotenv for a failed job: a later job must not build on it (GitLab keeps a failed job's reports only on
+    // request). Nor for a verb that only reads (list, verify: no --dotenv), so it never replaces a release's report.
+    if (report.failed || !optionRow('dotenv')!.commands.includes(report.command)) {
       await log.group(title, async () => {
         for (const [name, value] of Object.entries(outputs)) log.info(`${name.padEnd(18)} ${value}`);
         for (const line of report.details) log.info(line);

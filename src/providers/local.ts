@@ -30,7 +30,7 @@ export const local: Provider = {
   },
   // Colour only on a terminal, and never when NO_COLOR asks us not to.
   logStyle: ({ env, isTTY }) => (isTTY && !env.NO_COLOR ? ttyStyle : plainStyle),
-  maskSecret: () => undefined,
+  maskSecret: () => '',
   // The CLI prints the human summary or --json itself.
   publishReport: async () => undefined,
 };

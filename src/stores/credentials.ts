@@ -19,10 +19,19 @@ export interface RepoLocation {
   embeddedPassword?: string;
 }
 
-/** The password embedded in a URL's user info, raw and decoded, even when the URL does not parse. */
+/** User names that hosts document for token auth, which are not secrets themselves. */
+const PROTOCOL_USERS = new Set(['x-access-token', 'oauth2', 'gitlab-ci-token', 'x-token-auth', 'git', 'token']);
+
+/**
+ * The password embedded in a URL's user info, raw and decoded, even when the URL
+ * does not parse; or the user alone when it is a token (`https://TOKEN@host/`,
+ * which GitHub accepts): eight characters or more, not a documented user name.
+ */
 export function embeddedSecrets(raw: string | undefined): string[] {
   // Greedy to the last "@": a password with a raw "/" or "@" in it is still all secret.
-  const match = raw ? /^\s*[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:(.*)@/is.exec(raw) : null;
+  const withPassword = raw ? /^\s*[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:(.*)@/is.exec(raw) : null;
+  const userOnly = raw && !withPassword ? /^\s*[a-z][a-z0-9+.-]*:\/\/([^/@\s:]{8,})@/i.exec(raw) : null;
+  const match = withPassword ?? (userOnly && !PROTOCOL_USERS.has(userOnly[1].toLowerCase()) ? userOnly : null);
   if (!match || !match[1]) return [];
   try {
     return [match[1], decodeURIComponent(match[1])];

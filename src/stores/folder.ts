@@ -14,6 +14,7 @@ import { Readable } from 'node:stream';
 import path from 'node:path';
 import { assertNoSymlinkOnWay, containedPath, readStoredFile } from '../contained-path.js';
 import { ReleaseError } from '../errors.js';
+import { printableUrl } from './credentials.js';
 import { removeOnInterrupt } from '../interrupts.js';
 import type { Logger } from '../log.js';
 import { sha256File } from '../publish/layout.js';
@@ -305,7 +306,7 @@ export function assertReloadUrl(url: string): void {
     parsed = undefined;
   }
   if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
-    throw new ReleaseError('EUSAGE', `--reload-url "${JSON.stringify(url).slice(1, -1)}" is not an http(s) URL of MLServer's REST API, such as http://mlserver:8080 (credentials go in --verify-header)`);
+    throw new ReleaseError('EUSAGE', `--reload-url "${JSON.stringify(printableUrl(url)).slice(1, -1)}" is not an http(s) URL of MLServer's REST API, such as http://mlserver:8080 (credentials go in --verify-header)`);
   }
 }
 

@@ -11,7 +11,7 @@ import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
 import { isLoopbackHost } from '../publish/network.js';
 import {
-  detectHostKind, maskCredentials, parseRepoLocation, resolveCredentials, type Credentials, type HostKind,
+  detectHostKind, maskCredentials, parseRepoLocation, printableUrl, resolveCredentials, type Credentials, type HostKind,
 } from './credentials.js';
 
 export const TARGETS = ['git', 'folder', 's3'] as const;
@@ -49,14 +49,14 @@ export async function resolveRepository(options: RepositoryOptions, env: Env, cw
   if (!repoInput) throw new ReleaseError('EREPOMISSING', `No model repository given: ${flag} (or ${names.repo}) is required`);
 
   if (target === 's3' || /^s3:\/\//.test(repoInput)) {
-    if (!/^s3:\/\//.test(repoInput)) throw new ReleaseError('EUSAGE', `--target s3 needs --repo s3://bucket/prefix, got "${repoInput}"`);
+    if (!/^s3:\/\//.test(repoInput)) throw new ReleaseError('EUSAGE', `--target s3 needs ${flag} s3://bucket/prefix, got "${printableUrl(repoInput)}"`);
     // The AWS SDK reads the credentials itself (env, profiles, web identity); they are masked like tokens.
     for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) log.redactor.add(env[name]);
     return { target: 's3', url: repoInput.replace(/\/+$/, ''), isHttp: false, hostKind: 'generic' };
   }
   if (target === 'folder') {
     const dir = path.resolve(cwd, repoInput);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReleaseError('EREPONOTFOUND', `--repo ${dir} is not an existing folder`);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReleaseError('EREPONOTFOUND', `${flag} ${dir} is not an existing folder`);
     return { target, url: dir, isHttp: false, hostKind: 'generic' };
   }
 
@@ -69,21 +69,21 @@ export async function resolveRepository(options: RepositoryOptions, env: Env, cw
   if (credentials && location.isHttp && new URL(location.url).protocol === 'http:' && !isLoopbackHost(new URL(location.url).hostname)) {
     log.warn(`${location.url} is plain http: the token would cross the network unencrypted; use https`);
   }
-  const url = await resolveGitLocation(location.url, location.isHttp, env, cwd);
+  const url = await resolveGitLocation(location.url, location.isHttp, env, cwd, flag);
   return { target: 'git', url, isHttp: location.isHttp, hostKind, credentials };
 }
 
 /** A local path must already be a git repository; URLs are checked by the preflight. */
-async function resolveGitLocation(url: string, isHttp: boolean, env: Env, cwd: string): Promise<string> {
+async function resolveGitLocation(url: string, isHttp: boolean, env: Env, cwd: string, flag: string): Promise<string> {
   if (isHttp || /^(ssh|git|file):\/\//i.test(url) || /^[^/]+@[^:]+:/.test(url)) return url;
   const dir = path.resolve(cwd, url);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ReleaseError('EREPONOTFOUND', `--repo ${dir} does not exist`);
+    throw new ReleaseError('EREPONOTFOUND', `${flag} ${dir} does not exist`);
   }
   // Compare real paths: a plain folder inside some other checkout is not a repository of its own.
   const root = await repositoryRootAt({ cwd: dir, env: { ...env, GIT_DIR: undefined, GIT_WORK_TREE: undefined } });
   if (!root || realpathSync(root) !== realpathSync(dir)) {
-    throw new ReleaseError('EREPONOTFOUND', `--repo ${dir} is not a git repository (to publish into a plain MLServer model folder, pass --target folder)`);
+    throw new ReleaseError('EREPONOTFOUND', `${flag} ${dir} is not a git repository (to publish into a plain MLServer model folder, pass --target folder)`);
   }
   return dir;
 }

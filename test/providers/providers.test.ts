@@ -7,7 +7,7 @@ import { detectProvider } from '../../src/providers/index.js';
 import { github, githubContext } from '../../src/providers/github.js';
 import { Logger } from '../../src/log.js';
 import { Capture } from '../helpers/capture.js';
-import { dotenvText } from '../../src/providers/gitlab.js';
+import { dotenvText, gitlab } from '../../src/providers/gitlab.js';
 import { local } from '../../src/providers/local.js';
 import { reportOf } from '../../src/reports.js';
 import { removeTempDirs, tempDir } from '../helpers/fs.js';
@@ -85,10 +85,26 @@ test('GitLab CI via npx: dotenv report, collapsible sections, no GitHub mask com
   assert.not.match(run.stdout + run.stderr, '::add-mask::');
   assertNoLeak(run.stdout + run.stderr + dotenv, token, 'GitLab output');
 
+  // A verb that only reads writes no dotenv, so it never replaces the release's report a later job needs.
+  const listed = spawnSync('node', [path.resolve('dist/index.js'), 'list'], { cwd: project.dir, env, encoding: 'utf8' });
+  assert.is(listed.status, 0, listed.stderr);
+  assert.match(readFileSync(path.join(project.dir, 'mlserver-release.env'), 'utf8'), 'MLSERVER_VERSION=v4.0.0\n');
+
   const bad = spawnSync('node', [path.resolve('dist/index.js'), 'publish', '--version', 'bad/version', '--dotenv', 'other.env'], { cwd: project.dir, env, encoding: 'utf8' });
   assert.is(bad.status, 2);
   assert.match(bad.stderr, 'ERROR:');
   assert.not.ok(existsSync(path.join(project.dir, 'other.env')));
+});
+
+test('GitLab CI: outputs are redacted in the dotenv as in the log, so a URL\'s password never reaches a later job', async () => {
+  const log = new Logger({ stream: new Capture() });
+  log.redactor.add('pwSECRET42');
+  const report = { ...reportOf('promote', { model: 'm', version: 'v', folder: 'f', endpoint: 'e', alreadyPublished: false, status: 'pushed', pushed: true, source: 'https://u:pwSECRET42@gitlab.example.com/ds/s.git' } as never, {}) };
+  const cwd = tempDir();
+  await gitlab.publishReport(report, { env: {}, cwd, log } as never);
+  const dotenv = readFileSync(path.join(cwd, 'mlserver-release.env'), 'utf8');
+  assert.match(dotenv, 'MLSERVER_SOURCE=https://u:***@gitlab.example.com/ds/s.git');
+  assert.not.match(dotenv, 'pwSECRET42');
 });
 
 test('GitLab CI: the manual promote job runs the bundle with the release job\'s dotenv and writes its own', () => {

@@ -5,8 +5,13 @@ import type { Env } from './process.js';
 export declare function actionInputs(): string[];
 /** The release options as the runner passes them in env (INPUT_*); the command is the `command` input's. */
 export declare function readActionInputs(env?: Env): OptionsOf<'release'>;
-/** True when GitHub's runner started us as a `uses:` step (it sets INPUT_* variables). */
-export declare function isActionRun(env: Env): boolean;
+/**
+ * True when GitHub's runner started us as a `uses:` step: `node dist/index.js`
+ * with no arguments, and the `command` input set (the runner passes every input
+ * of action.yml, and `command` has a default). Arguments mean the command line,
+ * even inside a step whose own action left INPUT_* variables in the environment.
+ */
+export declare function isActionRun(env: Env, args?: string[]): boolean;
 export interface ActionIO {
     env: Env;
     cwd: string;

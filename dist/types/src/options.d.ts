@@ -24,6 +24,8 @@ export interface OptionRow {
         test: RegExp;
         expected: string;
     };
+    /** For counts: the smallest value accepted (default 0). */
+    minimum?: number;
     /** The documented default, shown in --help, action.yml and the README; the command applies it. */
     default?: string;
     help: string;
@@ -102,6 +104,7 @@ export declare const OPTION_TABLE: readonly [{
     readonly commands: readonly ["release", "publish", "default", "list", "prune", "promote", "rollout"];
     readonly value: 'URL';
     readonly help: 'Object storage endpoint (default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, or AWS); credentials come from the AWS chain';
+    readonly secret: 'url-userinfo';
 }, {
     readonly name: 's3-path-style';
     readonly kind: 'flag';
@@ -350,6 +353,7 @@ export declare const OPTION_TABLE: readonly [{
     readonly commands: readonly ["release", "publish", "default", "list", "prune", "rollout"];
     readonly value: 'URL';
     readonly help: 'REST API base (default: from the repo URL, GITHUB_API_URL, CI_API_V4_URL or CI_SERVER_URL)';
+    readonly secret: 'url-userinfo';
 }, {
     readonly name: 'token-type';
     readonly kind: 'text';
@@ -390,12 +394,14 @@ export declare const OPTION_TABLE: readonly [{
     readonly commands: readonly ["release", "publish", "default", "promote"];
     readonly value: 'URL';
     readonly help: 'With --target folder (promote: --to-target folder): ask this MLServer to load the new version (it has no file watcher)';
+    readonly secret: 'url-userinfo';
 }, {
     readonly name: 'verify-url';
     readonly kind: 'text';
     readonly commands: readonly ["release", "publish", "promote", "verify"];
     readonly value: 'URL';
     readonly help: 'MLServer to check after publishing: ready, then the sample request (verify: required)';
+    readonly secret: 'url-userinfo';
 }, {
     readonly name: 'verify-timeout';
     readonly kind: 'seconds';
@@ -442,7 +448,8 @@ export declare const OPTION_TABLE: readonly [{
     readonly kind: 'count';
     readonly commands: readonly ["prune"];
     readonly value: 'N';
-    readonly help: 'How many newest versions of each model to keep (required)';
+    readonly minimum: 1;
+    readonly help: 'How many newest versions of each model to keep, at least 1 (required)';
 }, {
     readonly name: 'protect';
     readonly kind: 'list';
@@ -551,6 +558,7 @@ export declare const OPTION_TABLE: readonly [{
     readonly commands: readonly ['promote'];
     readonly value: 'URL';
     readonly help: "REST API base of the destination (production)" | "REST API base of the source (staging)";
+    readonly secret: 'url-userinfo';
 }, {
     readonly name: "from" | "to";
     readonly kind: 'text';
@@ -603,6 +611,7 @@ export declare const OPTION_TABLE: readonly [{
     readonly commands: readonly ['promote'];
     readonly value: 'URL';
     readonly help: "REST API base of the destination (production)" | "REST API base of the source (staging)";
+    readonly secret: 'url-userinfo';
 }];
 type Row = (typeof OPTION_TABLE)[number];
 type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;

@@ -3,7 +3,7 @@ import { type Repository } from '../stores/repository.js';
 import type { Logger } from '../log.js';
 import { type Parameter } from '../notebook/inject.js';
 import type { Env } from '../process.js';
-import type { Credentials } from '../stores/credentials.js';
+import { type Credentials } from '../stores/credentials.js';
 import { type Layout } from '../publish/layout.js';
 import type { ReportPlan } from '../metrics/report.js';
 import type { ReleaseContext } from '../providers/types.js';

@@ -2,11 +2,6 @@ import type { LogStyle } from '../log.js';
 import type { Env } from '../process.js';
 import type { Report } from '../results.js';
 import type { Provider, ReleaseContext } from './types.js';
-/**
- * Groups and annotations through @actions/core, which formats the workflow
- * commands (`::group::`, `::error file=...,line=...,col=...::`) as the runner
- * expects. The messages arrive already redacted (see log.ts).
- */
 export declare const githubLogStyle: LogStyle;
 /**
  * One output in the runner's file-command format, as @actions/core writes it

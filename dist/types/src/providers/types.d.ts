@@ -36,10 +36,11 @@ export interface Provider {
         isTTY: boolean;
     }): LogStyle;
     /**
-     * Hides a secret in the CI's own log view. Only GitHub's runner understands a
-     * mask command; elsewhere the tool's own redaction is all there is.
+     * The line that hides a secret in the CI's own log view ('' for none), written
+     * unredacted to the log stream. Only GitHub's runner understands a mask
+     * command; elsewhere the tool's own redaction is all there is.
      */
-    maskSecret(spelling: string): void;
+    maskSecret(spelling: string): string;
     /** Hands what a verb did (or why it failed) to wherever this CI reads step results: outputs, a summary. */
     publishReport(report: Report, input: ResultInput): Promise<void>;
 }

@@ -9,7 +9,11 @@ export interface RepoLocation {
     embeddedUser?: string;
     embeddedPassword?: string;
 }
-/** The password embedded in a URL's user info, raw and decoded, even when the URL does not parse. */
+/**
+ * The password embedded in a URL's user info, raw and decoded, even when the URL
+ * does not parse; or the user alone when it is a token (`https://TOKEN@host/`,
+ * which GitHub accepts): eight characters or more, not a documented user name.
+ */
 export declare function embeddedSecrets(raw: string | undefined): string[];
 /** A URL with any user info replaced, safe to print even when it does not parse. */
 export declare function printableUrl(raw: string): string;
