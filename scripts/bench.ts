@@ -13,7 +13,8 @@
  * since MLServer itself cannot be installed here).
  *
  * Options: --checks-only --size-mib 1024 --artifact-mib 4 --small-mib 10 --new-model-mib 4 --reps 5 --seed-reps 3
- *          --s3-artifact-mib 1024 (the object-storage comparison, scripts/bench-s3.ts, which runs last)
+ *          --s3-artifact-mib 1024 (the object-storage comparison, scripts/bench-s3.ts)
+ *          --big-mib 2048 (any model size and 10,000 versions, scripts/bench-scale.ts, which runs last)
  */
 import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     'seed-reps': { type: 'string', default: '3' },
     'checks-only': { type: 'boolean', default: false },
     's3-artifact-mib': { type: 'string', default: '1024' },
+    'big-mib': { type: 'string', default: '2048' },
   },
 });
 const sizeMib = Number(values['size-mib']);
@@ -324,4 +326,7 @@ if (!onlyChecks) {
   // The object-storage comparison runs in its own process, so its peak-memory figure is the tool's alone.
   const s3 = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-s3.ts'), '--artifact-mib', values['s3-artifact-mib']!], { stdio: 'inherit' });
   if (s3.status !== 0) process.exit(s3.status ?? 1);
+  // Any model size, any number of versions: streaming, copies on the server, 10,000 versions.
+  const scale = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-scale.ts'), '--big-mib', values['big-mib']!], { stdio: 'inherit' });
+  if (scale.status !== 0) process.exit(scale.status ?? 1);
 }

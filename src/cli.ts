@@ -130,7 +130,9 @@ export async function runCli(io: CliIO): Promise<number> {
     const line = provider.maskSecret(spelling);
     if (line) io.stderr.write(`${line}\n`);
   });
-  const log = new Logger({ stream: io.stderr, redactor, style: provider.logStyle({ env: io.env, isTTY: Boolean(io.stderr.isTTY) }) });
+  // Progress updates one line in place on a terminal; a CI log gets a line every 10 s instead.
+  const live = Boolean(io.stderr.isTTY) && !io.env.CI;
+  const log = new Logger({ stream: io.stderr, redactor, style: provider.logStyle({ env: io.env, isTTY: Boolean(io.stderr.isTTY) }), live });
   let json = io.argv.includes('--json');
   // Everything on stdout passes the CI escaper: text through the logger's, JSON with "##[" spelt
   // "#\u0023[" (the same JSON value), since GitHub's runner reads "##[command]" anywhere in a line.

@@ -78,7 +78,7 @@ export const CATALOG = {
   EREDIRECT: { exit: EXIT.publish, hint: 'Point --repo at the final URL the server redirects to, so the token goes where you meant it to.' },
   EPUSHFAILED: { exit: EXIT.publish, hint: 'See the git output above; add a CI concurrency group if releases collide often.' },
   ELFSMISSING: { exit: EXIT.publish, hint: 'The repository stores this path in Git LFS: install git-lfs (Debian: apt-get install git-lfs).' },
-  EAPILIMIT: { exit: EXIT.publish, hint: 'Publish this artifact with --via git, through Git LFS if the host needs it.' },
+  EAPILIMIT: { exit: EXIT.usage, hint: 'Publish this artifact with --via git, through Git LFS if the host needs it.' },
   EVERIFY: { exit: EXIT.verify },
   EMLSERVERLINE: { exit: EXIT.usage, hint: 'Pass --mlserver-version 1.3, 1.4, 1.5, 1.6 or 1.7: the MLServer line your server runs.' },
   EIMPLEMENTATION: { exit: EXIT.usage, hint: 'MLServer imports "implementation" at start-up and stops every model when that fails; fix the module or attribute name.' },

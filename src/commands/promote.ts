@@ -230,7 +230,7 @@ async function readSource(store: ModelStore, destination: ModelStore, branch: st
   const downloaded = await downloadFolder(store, found.folder, branch, log);
   try {
     const checked = assertMatchesRecord(downloaded.files, await recordText(downloaded), where, log);
-    const files = downloaded.files.map((file): FileToPublish => ({ path: file.path, source: file.source }));
+    const files = downloaded.files.map((file): FileToPublish => ({ path: file.path, source: file.source, sha256: file.sha256 }));
     return result(checked, checked.everyFile ? 'every file matches its release.json' : 'its artifact matches its release.json', files, downloaded.remove);
   } catch (error) {
     await downloaded.remove();

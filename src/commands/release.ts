@@ -250,7 +250,8 @@ async function stageFiles(plan: ReleasePlan, staging: Staging, executedNotebook:
   await staging.write(RECORD_FILE, recordText);
   const files: FileToPublish[] = [
     { path: SETTINGS_FILE, content: settingsText },
-    ...[...(artifact?.files ?? []), ...extraFiles].map((file) => ({ path: file.path, source: file.source })),
+    // The digests staging computed as it copied travel along: no store reads a staged file again for its id.
+    ...[...(artifact?.files ?? []), ...extraFiles].map((file) => ({ path: file.path, source: file.source, sha256: file.sha256 })),
     { path: RECORD_FILE, content: recordText },
   ];
   const seen = new Set<string>();

@@ -126,7 +126,7 @@ export function folderStore(options: FolderStoreOptions): ModelStore {
       async contentIds(_folder, files) {
         return new Map(await Promise.all(files.map(async (file) => {
           const source = sourceOf(file);
-          return [file.path, source ? await sha256File(source) : createHash('sha256').update(file.content ?? '').digest('hex')] as [string, string];
+          return [file.path, file.sha256 && !file.stored ? file.sha256 : source ? await sha256File(source) : createHash('sha256').update(file.content ?? '').digest('hex')] as [string, string];
         })));
       },
     };

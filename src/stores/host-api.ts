@@ -28,8 +28,18 @@ export interface HostApiStoreOptions {
   backoff?: BackoffOptions;
 }
 
+/**
+ * A file's bytes for a commit API, which takes each file whole (base64 in JSON):
+ * one file is held at a time, and a file above the host's limit is refused by its
+ * size before it is read and before anything is written.
+ */
 async function bytesOf(file: FileToPublish): Promise<Buffer> {
-  return file.source ? readFile(file.source) : Buffer.from(file.content ?? '');
+  if (!file.source) return Buffer.from(file.content ?? '');
+  const size = (await stat(file.source)).size;
+  if (size > API_FILE_LIMIT_BYTES) {
+    throw new ReleaseError('EAPILIMIT', `${file.path} is ${(size / 1e6).toFixed(0)} MB, above the ${API_FILE_LIMIT_BYTES / 1e6} MB a host's commit API takes per file; nothing was written`);
+  }
+  return readFile(file.source);
 }
 
 export function hostApiStore(options: HostApiStoreOptions): ModelStore {
@@ -127,9 +137,6 @@ export function hostApiStore(options: HostApiStoreOptions): ModelStore {
           for (const file of write.files ?? []) {
             // The commit APIs take content, so a file the branch already holds is read back through the API (one at a time).
             const content = file.stored ? await call(`read ${file.stored.folder}/${file.stored.path}`, async () => api.readBlob(await storedBlobId(snapshot, file.stored!))) : await bytesOf(file);
-            if (content.length > API_FILE_LIMIT_BYTES) {
-              throw new ReleaseError('EAPILIMIT', `${file.path} is ${(content.length / 1e6).toFixed(0)} MB, above the host API's ${API_FILE_LIMIT_BYTES / 1e6} MB limit`);
-            }
             const executable = file.source ? ((await stat(file.source)).mode & 0o111) !== 0 : false; // (a reused file: its mode is not carried)
             files.push({ path: `${write.folder}/${file.path}`, content, ...(executable ? { executable } : {}) });
             written.add(`${write.folder}/${file.path}`);

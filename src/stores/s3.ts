@@ -26,6 +26,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CopyObjectCommand, CreateMultipartUploadCommand,
@@ -200,7 +201,7 @@ export function s3Store(options: S3StoreOptions): ModelStore {
         return out;
       },
       async contentIds(_folder, files) {
-        return new Map(await Promise.all(files.map(async (file) => [file.path, file.stored?.server ? await recordedSha256(file.stored.server) : file.source ? await sha256File(file.source) : sha256Of(file.content ?? '')] as [string, string])));
+        return new Map(await Promise.all(files.map(async (file) => [file.path, file.stored?.server ? await recordedSha256(file.stored.server) : file.sha256 ?? (file.source ? await sha256File(file.source) : sha256Of(file.content ?? ''))] as [string, string])));
       },
     };
   }
@@ -257,8 +258,16 @@ export function s3Store(options: S3StoreOptions): ModelStore {
       leavePartsOnError: false,
     });
     holding.uploads.set(parts, key(path));
+    const progress = new TransferProgress(options.log, `upload ${path}`, (await stat(file.source)).size);
+    let loaded = 0;
+    parts.on('httpUploadProgress', (event) => {
+      if (event.loaded === undefined || event.loaded <= loaded) return;
+      progress.add(event.loaded - loaded);
+      loaded = event.loaded;
+    });
     try {
       await call(`upload ${path}`, () => parts.done());
+      progress.finish();
     } finally {
       holding.uploads.delete(parts);
     }

@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
+import { Transform } from 'node:stream';
 import { closeServer, listenOnLoopback } from './loopback.js';
 import { execFileSync } from 'node:child_process';
 import { handleLfs, isLfsRequest } from './lfs-standin.js';
@@ -20,6 +21,8 @@ export interface ServedRequest {
   status: number;
   user?: string;
   bytesSent: number;
+  /** Bytes of the request body (a push's pack, an LFS upload). */
+  bytesReceived?: number;
 }
 
 export interface GitHttpServerOptions {
@@ -76,7 +79,7 @@ export class GitHttpServer {
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const record: ServedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.search.slice(1), status: 0, bytesSent: 0 };
+    const record: ServedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.search.slice(1), status: 0, bytesSent: 0, bytesReceived: 0 };
     this.requests.push(record);
 
     const faultIndex = this.faults.findIndex((f) => f.match(req));
@@ -121,7 +124,8 @@ export class GitHttpServer {
         REMOTE_ADDR: '127.0.0.1',
       },
     });
-    req.pipe(child.stdin);
+    // Counted on the way to git (a push's pack is what left the client).
+    req.pipe(new Transform({ transform(chunk: Buffer, _encoding, done) { record.bytesReceived! += chunk.length; done(null, chunk); } })).pipe(child.stdin);
     child.stdin.on('error', () => undefined);
 
     let head = Buffer.alloc(0);

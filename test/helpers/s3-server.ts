@@ -35,6 +35,8 @@ export interface S3Server {
   partsUploaded: number;
   /** Bytes the front has sent to its clients (answers, headers included): what reached this machine. */
   bytesSent: number;
+  /** Bytes the front has received from its clients (requests and uploads): what left this machine. */
+  bytesReceived: number;
   /** From now on, parts after the first `after` wait at the front until releaseParts (or stop). */
   holdParts(after: number): void;
   releaseParts(): void;
@@ -171,11 +173,13 @@ export function serverHandle(parts: {
 }): S3Server {
   const { gate } = parts;
   let sent = 0;
+  let received = 0;
   const open = new Set<Socket>();
   parts.front.on('connection', (socket: Socket) => {
     open.add(socket);
     socket.on('close', () => {
       sent += socket.bytesWritten;
+      received += socket.bytesRead;
       open.delete(socket);
     });
   });
@@ -186,6 +190,7 @@ export function serverHandle(parts: {
     get conditionalRejections() { return parts.rejections(); },
     get partsUploaded() { return gate.parts; },
     get bytesSent() { return sent + [...open].reduce((sum, socket) => sum + socket.bytesWritten, 0); },
+    get bytesReceived() { return received + [...open].reduce((sum, socket) => sum + socket.bytesRead, 0); },
     holdParts: (after) => gate.hold(after),
     releaseParts: () => gate.release(),
     async stop() {
