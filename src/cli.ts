@@ -78,7 +78,7 @@ export function formatList(result: ListResult, metricColumns: string[] = []): st
   for (const model of result.models) {
     lines.push(model.defaultVersion ? `${model.model}  (default → ${model.defaultVersion})` : model.model);
     for (const v of model.versions) {
-      const marks = [v.version === model.newest ? 'newest' : '', v.version === model.mlserverDefault ? 'MLServer default for unversioned URLs' : ''].filter(Boolean);
+      const marks = [v.version === model.newest ? 'newest' : '', v.version === model.mlserverDefault ? 'MLServer default for unversioned URLs' : '', v.signedBy ? `signed by ${v.signedBy.slice(0, 24)}…` : ''].filter(Boolean);
       const columns = metricColumns.map((name) => `${name}=${v.metrics?.[name] ?? '—'}`).join('  ');
       lines.push(`  ${v.version.padEnd(16)} ${(v.releasedAt ?? '').slice(0, 19).padEnd(19)} ${formatBytes(v.artifactBytes).padStart(10)}${columns ? `  ${columns}` : ''}${marks.length ? `  (${marks.join(', ')})` : ''}`);
     }

@@ -63,6 +63,8 @@ export const CATALOG = {
   EPROTECTED: { exit: EXIT.publish, hint: 'The branch is protected (or a ruleset applies): pass --review to open a pull/merge request instead.' },
   EAPIRATELIMIT: { exit: EXIT.publish, hint: 'The host rate-limited the token; run again after the reset time, or use a token with a higher limit (a GitHub App token).' },
   EJOBTOKEN: { exit: EXIT.usage, hint: 'Store a project access token (role Developer or more, scope api) as a masked CI/CD variable and pass it as MLSERVER_REPO_TOKEN.' },
+  ESIGNATURE: { exit: EXIT.publish, hint: 'The version is unsigned, altered since it was signed, or signed by someone else: release it again with --sign, or check --public-key / --signer-identity and --signer-issuer.' },
+  ESIGNKEY: { exit: EXIT.usage, hint: 'Pass --signing-key FILE (an EC P-256 private key in PEM), or run where an OIDC token is available (GitHub: permissions id-token: write; GitLab: id_tokens SIGSTORE_ID_TOKEN with aud sigstore).' },
   EINTEGRITY: { exit: EXIT.publish, hint: 'The source was changed after it was released: release it again, or promote another version.' },
   EUNSAFEPATH: { exit: EXIT.publish, hint: 'A store holds a path that cannot be written safely (.., .git, a symlink, a line break, invalid UTF-8): remove it from the store; nothing was written.' },
   EMANIFEST: { exit: EXIT.publish, hint: 'Fix or remove the manifest named above in the manifests repository; the tool edits only documents it can read.' },

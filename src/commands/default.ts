@@ -33,6 +33,7 @@ import { createHash } from 'node:crypto';
 import { newestVersion } from '../versions.js';
 import type { DefaultResult } from '../results.js';
 import { commitAuthor } from './author.js';
+import { SIGNATURE_FILE } from '../signing/statement.js';
 export type { DefaultResult } from '../results.js';
 
 export interface SetDefaultInput {
@@ -79,7 +80,8 @@ export async function setDefault(store: ModelStore, input: SetDefaultInput): Pro
   // folder must list what its release recorded, and its settings must be the recorded ones.
   const byReference = [...ids.keys()].every((file) => store.canCopy?.(store.referenceTo?.(chosen.folder, file) ?? { location: '', folder: '', path: '' }));
   // Listed through the store boundary, which refuses a symlink, a submodule or a hostile path; nothing is downloaded.
-  const listed = byReference ? (await listFolder(store, chosen.folder, input.branch)).map((file) => file.path) : [];
+  // The default copy is not the signed version (its settings and record differ): it carries no model.sig.
+  const listed = byReference ? (await listFolder(store, chosen.folder, input.branch)).map((file) => file.path).filter((file) => file !== SIGNATURE_FILE) : [];
   if (byReference) {
     assertListedAsRecorded(listed, new Map(settingsText !== undefined ? [[SETTINGS_FILE, settingsText]] : []), versionRecord, where, input.log, ids);
   }
@@ -122,7 +124,7 @@ export async function setDefault(store: ModelStore, input: SetDefaultInput): Pro
     return write(listed.map((file) => textFile(file) ?? { path: file, stored: store.referenceTo!(chosen.folder, file) }));
   }
   // A store that cannot copy where the bytes are: the version is streamed through this machine and re-hashed.
-  return withDownload(store, chosen.folder, input, (downloaded) => write(downloaded.map((file) => textFile(file.path) ?? { path: file.path, source: file.source })));
+  return withDownload(store, chosen.folder, input, (downloaded) => write(downloaded.filter((file) => file.path !== SIGNATURE_FILE).map((file) => textFile(file.path) ?? { path: file.path, source: file.source })));
 }
 
 async function withDownload<T>(store: ModelStore, folder: string, input: SetDefaultInput, use: (files: DownloadedFile[]) => Promise<T>): Promise<T> {

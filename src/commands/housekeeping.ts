@@ -7,6 +7,9 @@ import path from 'node:path';
 import { ReleaseError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
 import { groupByModel, versionsIn, type ModelVersions, type PublishedVersion } from '../inventory.js';
+import { parseBundle } from '../signing/bundle.js';
+import { SIGNATURE_FILE } from '../signing/statement.js';
+import type { Snapshot } from '../stores/types.js';
 import { segmentProblems } from '../names.js';
 import { parseHeaders, planVerify, type ReleaseOptions } from './release-plan.js';
 import type { Env } from '../process.js';
@@ -80,10 +83,32 @@ function defaultVersionWarnings(models: ModelVersions[]): string[] {
     .map((m) => `${m.model}: MLServer serves ${m.mlserverDefault} for URLs without a version (it compares versions as text), but the newest is ${m.newest}. Always call /v2/models/${m.model}/versions/<version>/infer.`);
 }
 
+/**
+ * Which versions carry a model.sig, and whose key made it (the bundle's key hint:
+ * the sha256 of the public key). Read, not verified: `promote --require-signature`
+ * and `rollout --require-signature` verify. A model.sig that cannot be read says so.
+ */
+async function markSigned(snapshot: Snapshot, models: ModelVersions[]): Promise<void> {
+  const versions = models.flatMap((m) => m.versions);
+  const signed: PublishedVersion[] = [];
+  for (const v of versions) if ((await snapshot.folders.get(v.folder)?.files())?.has(SIGNATURE_FILE)) signed.push(v);
+  const texts = await snapshot.readTexts(signed.map((v) => `${v.folder}/${SIGNATURE_FILE}`));
+  for (const v of signed) {
+    try {
+      const bundle = parseBundle(texts.get(`${v.folder}/${SIGNATURE_FILE}`) ?? '', v.folder);
+      v.signedBy = bundle.verificationMaterial.publicKey?.hint ? `key sha256:${bundle.verificationMaterial.publicKey.hint}` : 'a certificate';
+    } catch {
+      v.signedBy = 'unreadable signature';
+    }
+  }
+}
+
 export async function listVersions(options: ListOptions, runtime: HousekeepingRuntime = {}): Promise<ListResult> {
   const { env, cwd, log } = runtimeDefaults(runtime);
   const { store, modelsPath, repository } = await storeFor(options, env, cwd, log, runtime.backoff);
-  const models = groupByModel(await versionsIn(await store.snapshot(options.branch, { model: options.model }), options.model), options.model);
+  const snapshot = await store.snapshot(options.branch, { model: options.model });
+  const models = groupByModel(await versionsIn(snapshot, options.model), options.model);
+  await markSigned(snapshot, models);
   const warnings = defaultVersionWarnings(models);
   let comparison: ModelComparison[] | undefined;
   if (options.compare) {

@@ -32,6 +32,10 @@ import { assertReloadUrl, reloadModel } from '../stores/folder.js';
 import { markdownCode, markdownRow, markdownText } from '../providers/ci-text.js';
 import type { PromoteResult } from '../results.js';
 import { commitAuthor } from './author.js';
+import { assertSignedBy, readVerifyingKey, SIGNATURE_LIMIT_BYTES } from '../signing/sign.js';
+import { SIGNATURE_FILE } from '../signing/statement.js';
+import { readFile } from 'node:fs/promises';
+import type { KeyObject } from 'node:crypto';
 export type { PromoteResult } from '../results.js';
 
 
@@ -61,6 +65,9 @@ export interface PromoteOptions {
   s3PathStyle?: boolean;
   /** A folder destination (a model volume): ask this MLServer to load the promoted version. */
   reloadUrl?: string;
+  /** Verify the source's model.sig with `publicKey` before anything is written. */
+  requireSignature?: boolean;
+  publicKey?: string;
 }
 
 
@@ -109,6 +116,9 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
   if (options.reloadUrl) assertReloadUrl(options.reloadUrl);
   const verify = options.verifyUrl ? await planVerify(options, options.verifyUrl, headers, path.resolve(cwd, options.modelDir ?? '.'), cwd) : undefined;
   const author = commitAuthor(options);
+  // The key is read before anything else runs: a missing or wrong key is exit 2 up front.
+  if (options.publicKey && !options.requireSignature) throw new ReleaseError('EUSAGE', '--public-key is for --require-signature: pass both to check the source\'s signature');
+  const signedBy = options.requireSignature ? await readVerifyingKey(options.publicKey, cwd) : undefined;
   log.info(`promote: ${model} ${version} from ${source.location} to ${destination.location}`);
 
   await log.group('Preflight', async () => {
@@ -116,7 +126,7 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
     await destination.preflight({ branch: options.to.branch, needsExistingBranch: Boolean(options.review) });
   });
 
-  const { files, remove, sha256, origin, folder: sourceFolder, artifact } = await log.group('Source', () => readSource(source, destination, options.from.branch, model, version, log));
+  const { files, remove, sha256, origin, folder: sourceFolder, artifact } = await log.group('Source', () => readSource(source, destination, options.from.branch, model, version, log, signedBy));
   try {
     const folder = versionFolder(modelsPath, model, version, layout);
     const base: Omit<PromoteResult, 'status' | 'pushed' | 'alreadyPublished'> = {
@@ -197,7 +207,7 @@ async function modelFromSettings(options: PromoteOptions, cwd: string): Promise<
  * the files are copied by the server; otherwise every file is streamed to disk and
  * hashed in the same pass.
  */
-async function readSource(store: ModelStore, destination: ModelStore, branch: string | undefined, model: string, version: string, log: Logger) {
+async function readSource(store: ModelStore, destination: ModelStore, branch: string | undefined, model: string, version: string, log: Logger, signedBy?: KeyObject) {
   const snapshot = await store.snapshot(branch, { model });
   const found = await findVersion(snapshot, model, version);
   if (!found) {
@@ -216,7 +226,8 @@ async function readSource(store: ModelStore, destination: ModelStore, branch: st
   // Trusted without reading the bytes only where the store keeps each file's sha256 with it (object storage
   // records the one its writer computed); an object that lacks it is streamed and hashed like any other.
   const sha256Ids = [...ids].every(([file, id]) => file === RECORD_FILE || /^[0-9a-f]{64}$/.test(id));
-  if (references.length > 0 && sha256Ids && references.every((reference) => reference && destination.canCopy?.(reference))) {
+  // A signature is checked against bytes this machine hashed, so --require-signature always streams.
+  if (!signedBy && references.length > 0 && sha256Ids && references.every((reference) => reference && destination.canCopy?.(reference))) {
     const texts = await snapshot.readTexts([`${found.folder}/${RECORD_FILE}`, `${found.folder}/${SETTINGS_FILE}`]);
     const known = new Map([...texts].map(([p, text]) => [p.slice(found.folder.length + 1), text]));
     // Listed through the store boundary, which refuses a symlink, a submodule or a hostile path; nothing is downloaded.
@@ -230,6 +241,13 @@ async function readSource(store: ModelStore, destination: ModelStore, branch: st
   const downloaded = await downloadFolder(store, found.folder, branch, log);
   try {
     const checked = assertMatchesRecord(downloaded.files, await recordText(downloaded), where, log);
+    if (signedBy) {
+      const signature = downloaded.files.find((file) => file.path === SIGNATURE_FILE);
+      // A store's file is hostile: a signature is a few KiB, never read whole when it is not.
+      if (signature && signature.bytes > SIGNATURE_LIMIT_BYTES) throw new ReleaseError('ESIGNATURE', `${where}/${SIGNATURE_FILE} is ${signature.bytes} bytes, not a signature; nothing was written`);
+      assertSignedBy(signedBy, signature ? await readFile(signature.source, 'utf8') : undefined, downloaded.files, where);
+      log.info(`promote: ${SIGNATURE_FILE} verifies with the public key, and covers exactly these files`);
+    }
     const files = downloaded.files.map((file): FileToPublish => ({ path: file.path, source: file.source, sha256: file.sha256 }));
     return result(checked, checked.everyFile ? 'every file matches its release.json' : 'its artifact matches its release.json', files, downloaded.remove);
   } catch (error) {

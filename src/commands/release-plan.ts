@@ -2,6 +2,7 @@
  * From options to a plan: every input is resolved and checked here, before
  * anything runs, so bad input fails fast (exit 2) and nothing is half done.
  */
+import { planSigning, type SigningPlan } from '../signing/sign.js';
 import { capabilitiesOf } from '../stores/capabilities.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -39,6 +40,10 @@ export type RunnerChoice = (typeof RUNNER_CHOICES)[number];
 
 /** Everything a release can be told. Unset fields fall back to env and then to defaults. */
 export interface ReleaseOptions {
+  /** Write model.sig (the OpenSSF model-signing format), signed with `signingKey`. */
+  sign?: boolean;
+  /** An EC private key in PEM (a file); its content is a secret. */
+  signingKey?: string;
   modelDir?: string;
   settings?: string;
   notebook?: string;
@@ -115,6 +120,8 @@ export interface ReleaseOptions {
 }
 
 export interface ReleasePlan {
+  /** --sign: the key model.sig is made with. */
+  signing?: SigningPlan;
   modelDir: string;
   settingsPath: string;
   settings: ModelSettings;
@@ -238,7 +245,10 @@ export async function planRelease({ options, context, env, cwd, log }: PlanInput
     throw new ReleaseError('EUSAGE', '--reload-url is for --target folder (a model volume); a git repository is loaded by whatever syncs it');
   }
   if (options.reloadUrl) assertReloadUrl(options.reloadUrl);
+  // A version that should be signed and cannot be is refused before the notebook runs.
+  const signing = await planSigning(options, env, cwd, log);
   return {
+    signing,
     modelDir,
     settingsPath,
     settings,

@@ -2,6 +2,8 @@
  * The release pipeline: plan -> preflight -> notebook -> settings -> publish.
  * It knows nothing of GitHub, GitLab or argv: options come in, a result goes out.
  */
+import { signatureFor } from '../signing/sign.js';
+import { SIGNATURE_FILE } from '../signing/statement.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ReleaseError } from '../errors.js';
@@ -254,6 +256,12 @@ async function stageFiles(plan: ReleasePlan, staging: Staging, executedNotebook:
     ...[...(artifact?.files ?? []), ...extraFiles].map((file) => ({ path: file.path, source: file.source, sha256: file.sha256 })),
     { path: RECORD_FILE, content: recordText },
   ];
+  if (plan.signing) {
+    // Every file of the folder, release.json included, as the signature's statement lists them.
+    const signed = [...record.files, { path: RECORD_FILE, sha256: sha256Of(recordText) }];
+    files.push({ path: SIGNATURE_FILE, content: signatureFor(plan.signing, path.posix.basename(plan.folder), signed) });
+    log.info(`sign: ${SIGNATURE_FILE} covers ${signed.length} files, signed with the key sha256:${plan.signing.keyHint.slice(0, 16)}...`);
+  }
   const seen = new Set<string>();
   for (const file of files) {
     if (seen.has(file.path)) throw new ReleaseError('ESETTINGSINVALID', `Two files of the version would both be ${file.path}: parameters.uri, the custom runtime and environment_tarball must not overlap`, [], plan.settingsPath);

@@ -29,6 +29,8 @@ import type { StoreRuntime } from '../stores/resolve.js';
 import { storageUriOf } from '../stores/s3.js';
 import type { RolloutResult } from '../results.js';
 import { commitAuthor } from './author.js';
+import { assertStoredVersionSigned, readVerifyingKey } from '../signing/sign.js';
+import type { KeyObject } from 'node:crypto';
 export type { RolloutResult } from '../results.js';
 
 export const PLATFORMS = ['kserve', 'seldon'] as const;
@@ -67,6 +69,9 @@ export interface RolloutOptions {
   /** Object-storage endpoint of --store-repo (MinIO, Ceph), where the version's existence is checked. */
   s3Endpoint?: string;
   s3PathStyle?: boolean;
+  /** Verify the version's model.sig in --store-repo with `publicKey` before anything is written. */
+  requireSignature?: boolean;
+  publicKey?: string;
 }
 
 
@@ -115,12 +120,16 @@ export async function rollout(options: RolloutOptions, runtime: { env?: Env; cwd
   const file = folder ? `${folder}/${FILES[platform]}` : FILES[platform];
   const render = platform === 'kserve' ? kserveManifest : seldonManifest;
   const author = commitAuthor(options);
+  if (options.publicKey && !options.requireSignature) throw new ReleaseError('EUSAGE', '--public-key is for --require-signature: pass both to check the version\'s signature');
+  const signedBy = options.requireSignature ? await readVerifyingKey(options.publicKey, cwd) : undefined;
+  if (signedBy && !storeRepo) throw new ReleaseError('EUSAGE', '--require-signature checks the version where it was published: pass --store-repo s3://bucket/prefix');
   const what = action.kind === 'canary' ? `canary ${action.percent}%` : action.kind;
   const message = `Roll out model ${model} ${version} on ${platform}: ${what}`;
 
   // A manifest must never point at a version that is not there: KServe's storage initializer would fail in the pod.
-  if (storeRepo && !options.storageUri && (action.kind === 'deploy' || action.kind === 'canary')) {
-    await assertPublished(storeRepo, { model, version, modelsPath, layout, s3Endpoint: options.s3Endpoint, s3PathStyle: options.s3PathStyle }, { env, cwd, log, backoff: runtime.backoff });
+  // --require-signature: whatever the action, the version it names is checked where it was published first.
+  if (storeRepo && (signedBy || (!options.storageUri && (action.kind === 'deploy' || action.kind === 'canary')))) {
+    await assertPublished(storeRepo, { model, version, modelsPath, layout, s3Endpoint: options.s3Endpoint, s3PathStyle: options.s3PathStyle, signedBy }, { env, cwd, log, backoff: runtime.backoff });
   } else if (action.kind === 'deploy' || action.kind === 'canary') {
     log.info(`rollout: ${plan.storageUri} is given as --storage-uri, so whether it holds ${model} ${version} is not checked`);
   }
@@ -187,11 +196,13 @@ export function assertStorageUri(uri: string): void {
 
 async function assertPublished(
   storeRepo: string,
-  where: { model: string; version: string; modelsPath: string; layout: Layout; s3Endpoint?: string; s3PathStyle?: boolean },
+  where: { model: string; version: string; modelsPath: string; layout: Layout; s3Endpoint?: string; s3PathStyle?: boolean; signedBy?: KeyObject },
   runtime: StoreRuntime,
 ): Promise<void> {
   const { store } = await openStore({ repo: storeRepo, target: 's3', s3Endpoint: where.s3Endpoint, s3PathStyle: where.s3PathStyle }, { modelsPath: where.modelsPath }, runtime);
-  if (!(await findVersion(await store.snapshot(undefined, { model: where.model }), where.model, where.version))) {
+  const found = await findVersion(await store.snapshot(undefined, { model: where.model }), where.model, where.version);
+  if (!found) {
     throw new ReleaseError('ENOSUCHVERSION', `${store.location} has no published ${where.model} ${where.version} (no folder with a release.json); publish it before rolling it out`);
   }
+  if (where.signedBy) await assertStoredVersionSigned(store, found.folder, undefined, where.signedBy, runtime.log ?? silentLogger());
 }

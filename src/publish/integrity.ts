@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { ReleaseError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { folderRelativePath, RECORD_FILE, type RecordedFile } from './layout.js';
+import { SIGNATURE_FILE } from '../signing/statement.js';
 
 /** One file of a folder as read: its size and sha256, computed while it was copied (stores/download.ts). */
 export interface FolderDigest {
@@ -84,7 +85,8 @@ function checkArtifact(files: FolderDigest[], artifact: RecordedArtifact, where:
 
 function checkEveryFile(files: FolderDigest[], recorded: RecordedFile[], where: string): void {
   const problems: string[] = [];
-  const present = new Map(files.filter((f) => f.path !== RECORD_FILE).map((f) => [f.path, f]));
+  // model.sig is not in the record (it signs the record): the signature check covers it.
+  const present = new Map(files.filter((f) => f.path !== RECORD_FILE && f.path !== SIGNATURE_FILE).map((f) => [f.path, f]));
   for (const file of recorded) {
     const found = present.get(file.path);
     if (!found) problems.push(`${file.path}: recorded, but missing`);
@@ -129,7 +131,7 @@ export function assertListedAsRecorded(paths: string[], known: Map<string, strin
     return { ...(artifact ?? {}), everyFile: false };
   }
   const problems: string[] = [];
-  const present = new Set(paths.filter((p) => p !== RECORD_FILE));
+  const present = new Set(paths.filter((p) => p !== RECORD_FILE && p !== SIGNATURE_FILE));
   for (const file of recorded) {
     if (!present.has(file.path)) problems.push(`${file.path}: recorded, but missing`);
     else if (known.has(file.path) && sha256(known.get(file.path)!) !== file.sha256) problems.push(`${file.path}: changed (recorded sha256 ${file.sha256.slice(0, 16)}...)`);

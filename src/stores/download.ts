@@ -36,8 +36,8 @@ export interface DownloadedFolder {
   remove(): Promise<void>;
 }
 
-export async function downloadFolder(store: ModelStore, folder: string, branch: string | undefined, log: Logger): Promise<DownloadedFolder> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'mlsr-copy-'));
+export async function downloadFolder(store: ModelStore, folder: string, branch: string | undefined, log: Logger, parent = os.tmpdir()): Promise<DownloadedFolder> {
+  const dir = await mkdtemp(path.join(parent, 'mlsr-copy-'));
   const forget = removeOnInterrupt(dir);
   const remove = async () => {
     await rm(dir, { recursive: true, force: true });

@@ -111,6 +111,14 @@ export declare const CATALOG: {
         exit: 2;
         hint: string;
     };
+    ESIGNATURE: {
+        exit: 4;
+        hint: string;
+    };
+    ESIGNKEY: {
+        exit: 2;
+        hint: string;
+    };
     EINTEGRITY: {
         exit: 4;
         hint: string;
@@ -172,7 +180,7 @@ export declare const CATALOG: {
         hint: string;
     };
     EAPILIMIT: {
-        exit: 4;
+        exit: 2;
         hint: string;
     };
     EVERIFY: {

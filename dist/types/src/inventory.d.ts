@@ -10,6 +10,8 @@ export interface PublishedVersion {
     isDefault?: boolean;
     /** The metrics its release.json records. */
     metrics?: Record<string, number | string | boolean>;
+    /** list: who signed it (from its model.sig; read, not verified), when it is signed. */
+    signedBy?: string;
 }
 export interface ModelVersions {
     model: string;

@@ -305,6 +305,29 @@ export declare const OPTION_TABLE: readonly [{
     readonly commands: readonly ["rollout"];
     readonly help: 'Drop the canary, back to the previous stable version';
 }, {
+    readonly name: 'sign';
+    readonly kind: 'flag';
+    readonly commands: readonly ["release", "publish"];
+    readonly help: 'Sign the version: model.sig in the OpenSSF model-signing format (a Sigstore bundle), made with --signing-key';
+}, {
+    readonly name: 'signing-key';
+    readonly kind: 'text';
+    readonly commands: readonly ["release", "publish"];
+    readonly value: 'FILE';
+    readonly help: 'With --sign: an EC P-256 private key in PEM; its content is a secret, and its path never reaches the notebook';
+    readonly secret: 'value';
+}, {
+    readonly name: 'require-signature';
+    readonly kind: 'flag';
+    readonly commands: readonly ["promote", "rollout"];
+    readonly help: 'Refuse a version that is unsigned, altered since it was signed, or signed by another key (checked before anything is written); needs --public-key';
+}, {
+    readonly name: 'public-key';
+    readonly kind: 'text';
+    readonly commands: readonly ["promote", "rollout"];
+    readonly value: 'FILE';
+    readonly help: 'With --require-signature: the EC public key (PEM) the version must be signed with';
+}, {
     readonly name: 'make-default';
     readonly kind: 'flag';
     readonly commands: readonly ["promote"];

@@ -31,6 +31,9 @@ export interface PromoteOptions {
     s3PathStyle?: boolean;
     /** A folder destination (a model volume): ask this MLServer to load the promoted version. */
     reloadUrl?: string;
+    /** Verify the source's model.sig with `publicKey` before anything is written. */
+    requireSignature?: boolean;
+    publicKey?: string;
 }
 export interface PromoteRuntime {
     env?: Env;

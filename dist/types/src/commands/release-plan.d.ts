@@ -1,3 +1,8 @@
+/**
+ * From options to a plan: every input is resolved and checked here, before
+ * anything runs, so bad input fails fast (exit 2) and nothing is half done.
+ */
+import { type SigningPlan } from '../signing/sign.js';
 import { type Identity } from '../git.js';
 import { type Repository } from '../stores/repository.js';
 import type { Logger } from '../log.js';
@@ -15,6 +20,10 @@ export declare const RUNNER_CHOICES: readonly ['auto', 'papermill', 'nbconvert',
 export type RunnerChoice = (typeof RUNNER_CHOICES)[number];
 /** Everything a release can be told. Unset fields fall back to env and then to defaults. */
 export interface ReleaseOptions {
+    /** Write model.sig (the OpenSSF model-signing format), signed with `signingKey`. */
+    sign?: boolean;
+    /** An EC private key in PEM (a file); its content is a secret. */
+    signingKey?: string;
     modelDir?: string;
     settings?: string;
     notebook?: string;
@@ -90,6 +99,8 @@ export interface ReleaseOptions {
     canary?: number | string;
 }
 export interface ReleasePlan {
+    /** --sign: the key model.sig is made with. */
+    signing?: SigningPlan;
     modelDir: string;
     settingsPath: string;
     settings: ModelSettings;

@@ -38,6 +38,9 @@ export interface RolloutOptions {
     /** Object-storage endpoint of --store-repo (MinIO, Ceph), where the version's existence is checked. */
     s3Endpoint?: string;
     s3PathStyle?: boolean;
+    /** Verify the version's model.sig in --store-repo with `publicKey` before anything is written. */
+    requireSignature?: boolean;
+    publicKey?: string;
 }
 export declare function rollout(options: RolloutOptions, runtime?: {
     env?: Env;

@@ -14,7 +14,7 @@ export interface DownloadedFolder {
     files: DownloadedFile[];
     remove(): Promise<void>;
 }
-export declare function downloadFolder(store: ModelStore, folder: string, branch: string | undefined, log: Logger): Promise<DownloadedFolder>;
+export declare function downloadFolder(store: ModelStore, folder: string, branch: string | undefined, log: Logger, parent?: string): Promise<DownloadedFolder>;
 /** The downloaded folder's release.json, read with the size limit of every stored text (it came from a store). */
 export declare function recordText(folder: DownloadedFolder): Promise<string | undefined>;
 /**

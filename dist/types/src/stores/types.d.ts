@@ -33,6 +33,8 @@ export interface FileToPublish {
     content?: string;
     /** A file the destination can copy where it is (only when its canCopy said so). */
     stored?: StoredReference;
+    /** The source's sha256 when it is already known (staging and downloads hash as they copy), so no store reads it again. */
+    sha256?: string;
 }
 /** A folder in the store that holds a model-settings.json: one published version (or a default copy). */
 export interface StoredFolder {
