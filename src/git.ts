@@ -135,7 +135,10 @@ export async function listTree(treeish: string, ctx: GitContext, options: { path
 export async function hashFiles(files: string[], ctx: GitContext): Promise<string[]> {
   if (files.length === 0) return [];
   // Loose objects are stored uncompressed: push deflates them again anyway, so compressing twice only costs time.
-  const out = await git(['-c', 'core.looseCompression=0', 'hash-object', '-w', '--no-filters', '--stdin-paths'], ctx, files.join('\n') + '\n');
+  // Not a partial clone for this one command: git's streaming path for files over core.bigFileThreshold
+  // (512 MiB) asks the promisor remote for an object it could already have, so a file just pushed
+  // (promote's check after the write) was downloaded whole again.
+  const out = await git(['-c', 'core.looseCompression=0', '-c', 'extensions.partialClone=', 'hash-object', '-w', '--no-filters', '--stdin-paths'], ctx, files.join('\n') + '\n');
   return out.trim().split('\n');
 }
 

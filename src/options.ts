@@ -120,8 +120,13 @@ export const OPTION_TABLE = [
   { name: 'rollback', kind: 'flag', commands: ['rollout'], help: 'Drop the canary, back to the previous stable version' },
   { name: 'sign', kind: 'flag', commands: [...RELEASE], help: 'Sign the version: model.sig in the OpenSSF model-signing format (a Sigstore bundle), made with --signing-key' },
   { name: 'signing-key', kind: 'text', commands: [...RELEASE], value: 'FILE', help: 'With --sign: an EC P-256 private key in PEM; its content is a secret, and its path never reaches the notebook', secret: 'value' },
-  { name: 'require-signature', kind: 'flag', commands: ['promote', 'rollout'], help: 'Refuse a version that is unsigned, altered since it was signed, or signed by another key (checked before anything is written); needs --public-key' },
+  { name: 'fulcio-url', kind: 'text', commands: [...RELEASE], value: 'URL', default: 'https://fulcio.sigstore.dev', help: 'Keyless --sign: the Fulcio that certifies the CI\'s OIDC identity' },
+  { name: 'rekor-url', kind: 'text', commands: [...RELEASE], value: 'URL', default: 'https://rekor.sigstore.dev', help: 'Keyless --sign: the Rekor transparency log that records the signature' },
+  { name: 'require-signature', kind: 'flag', commands: ['promote', 'rollout'], help: 'Refuse a version that is unsigned, altered since it was signed, or signed by someone else (checked before anything is written): with --public-key, or --signer-identity, --signer-issuer and --trusted-root' },
   { name: 'public-key', kind: 'text', commands: ['promote', 'rollout'], value: 'FILE', help: 'With --require-signature: the EC public key (PEM) the version must be signed with' },
+  { name: 'signer-identity', kind: 'text', commands: ['promote', 'rollout'], value: 'ID', help: 'With --require-signature, keyless: the signer\'s identity in its certificate, exactly or as /regexp/ (GitHub: https://github.com/OWNER/REPO/.github/workflows/FILE@refs/tags/TAG)' },
+  { name: 'signer-issuer', kind: 'text', commands: ['promote', 'rollout'], value: 'URL', help: 'With --require-signature, keyless: the OIDC issuer, exactly or as /regexp/ (GitHub: https://token.actions.githubusercontent.com; GitLab: https://gitlab.com)' },
+  { name: 'trusted-root', kind: 'text', commands: ['promote', 'rollout'], value: 'FILE', help: 'With --require-signature, keyless: the Sigstore trusted_root.json (Fulcio\'s CA and Rekor\'s key) the signature must chain to' },
   { name: 'make-default', kind: 'flag', commands: ['promote'], help: 'Then make this version what /v2/models/<name>/infer serves' },
   { name: 'default', kind: 'flag', commands: ['verify'], help: 'Also check that /v2/models/<name>/infer answers as this version does' },
   { name: 'compare', kind: 'text', commands: ['list'], value: 'URL|PATH', help: 'Compare with this store: what is here only, in both, there only', secret: 'url-userinfo', aliases: [{ name: 'MLSERVER_COMPARE_REPO' }] },
@@ -206,11 +211,14 @@ export function envNamesOf(row: OptionRow): string[] {
 
 /** Names of env variables that hold a credential (a token, header values) in any home; never shown, never passed to the notebook. */
 export function credentialVariables(): string[] {
-  return OPTIONS.filter((row) => row.secret === 'value' || row.secret === 'header-values').flatMap((row) => {
+  return [...OPTIONS.filter((row) => row.secret === 'value' || row.secret === 'header-values').flatMap((row) => {
     const input = inputName(row);
     return [...envNamesOf(row), ...(input ? [inputVariable(input)] : [])];
-  });
+  }), ...OIDC_SECRET_VARIABLES];
 }
+
+/** Where a CI hands keyless signing its OIDC token (GitLab id_tokens, GitHub's token request): secrets too. */
+export const OIDC_SECRET_VARIABLES = ['SIGSTORE_ID_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'] as const;
 
 /** Names of env variables that hold a URL, which is a credential when it embeds user:password. */
 export function urlVariables(): string[] {

@@ -89,6 +89,7 @@ test('gitlab-ci-local: the example, as copied with its include, makes a pipeline
   assert.is(merged['release-model'].environment.name, 'staging');
   assert.equal(merged['release-model'].cache[0].paths, ['.npm/'], 'the tool is cached between jobs');
   assert.ok(merged['release-model'].id_tokens.MLSERVER_AWS_ID_TOKEN, 'id_tokens for S3 web identity');
+  assert.equal(merged['release-model'].id_tokens.SIGSTORE_ID_TOKEN, { aud: 'sigstore' }, 'id_tokens for keyless signing');
   assert.match(merged['release-model'].before_script.join('\n'), 'AWS_WEB_IDENTITY_TOKEN_FILE');
 });
 

@@ -32,10 +32,9 @@ import { assertReloadUrl, reloadModel } from '../stores/folder.js';
 import { markdownCode, markdownRow, markdownText } from '../providers/ci-text.js';
 import type { PromoteResult } from '../results.js';
 import { commitAuthor } from './author.js';
-import { assertSignedBy, readVerifyingKey, SIGNATURE_LIMIT_BYTES } from '../signing/sign.js';
+import { assertSignedBy, readSignaturePolicy, SIGNATURE_LIMIT_BYTES, type SignaturePolicy } from '../signing/sign.js';
 import { SIGNATURE_FILE } from '../signing/statement.js';
 import { readFile } from 'node:fs/promises';
-import type { KeyObject } from 'node:crypto';
 export type { PromoteResult } from '../results.js';
 
 
@@ -65,9 +64,12 @@ export interface PromoteOptions {
   s3PathStyle?: boolean;
   /** A folder destination (a model volume): ask this MLServer to load the promoted version. */
   reloadUrl?: string;
-  /** Verify the source's model.sig with `publicKey` before anything is written. */
+  /** Verify the source's model.sig before anything is written: with `publicKey`, or keyless with the signer, issuer and trusted root. */
   requireSignature?: boolean;
   publicKey?: string;
+  signerIdentity?: string;
+  signerIssuer?: string;
+  trustedRoot?: string;
 }
 
 
@@ -117,8 +119,7 @@ export async function promote(options: PromoteOptions, runtime: PromoteRuntime =
   const verify = options.verifyUrl ? await planVerify(options, options.verifyUrl, headers, path.resolve(cwd, options.modelDir ?? '.'), cwd) : undefined;
   const author = commitAuthor(options);
   // The key is read before anything else runs: a missing or wrong key is exit 2 up front.
-  if (options.publicKey && !options.requireSignature) throw new ReleaseError('EUSAGE', '--public-key is for --require-signature: pass both to check the source\'s signature');
-  const signedBy = options.requireSignature ? await readVerifyingKey(options.publicKey, cwd) : undefined;
+  const signedBy = await readSignaturePolicy(options, cwd);
   log.info(`promote: ${model} ${version} from ${source.location} to ${destination.location}`);
 
   await log.group('Preflight', async () => {
@@ -207,7 +208,7 @@ async function modelFromSettings(options: PromoteOptions, cwd: string): Promise<
  * the files are copied by the server; otherwise every file is streamed to disk and
  * hashed in the same pass.
  */
-async function readSource(store: ModelStore, destination: ModelStore, branch: string | undefined, model: string, version: string, log: Logger, signedBy?: KeyObject) {
+async function readSource(store: ModelStore, destination: ModelStore, branch: string | undefined, model: string, version: string, log: Logger, signedBy?: SignaturePolicy) {
   const snapshot = await store.snapshot(branch, { model });
   const found = await findVersion(snapshot, model, version);
   if (!found) {
@@ -246,7 +247,7 @@ async function readSource(store: ModelStore, destination: ModelStore, branch: st
       // A store's file is hostile: a signature is a few KiB, never read whole when it is not.
       if (signature && signature.bytes > SIGNATURE_LIMIT_BYTES) throw new ReleaseError('ESIGNATURE', `${where}/${SIGNATURE_FILE} is ${signature.bytes} bytes, not a signature; nothing was written`);
       assertSignedBy(signedBy, signature ? await readFile(signature.source, 'utf8') : undefined, downloaded.files, where);
-      log.info(`promote: ${SIGNATURE_FILE} verifies with the public key, and covers exactly these files`);
+      log.info(`promote: ${SIGNATURE_FILE} verifies (${signedBy.mode === 'key' ? 'the public key' : `signed by ${signedBy.identity}`}), and covers exactly these files`);
     }
     const files = downloaded.files.map((file): FileToPublish => ({ path: file.path, source: file.source, sha256: file.sha256 }));
     return result(checked, checked.everyFile ? 'every file matches its release.json' : 'its artifact matches its release.json', files, downloaded.remove);

@@ -2,7 +2,7 @@
  * The release pipeline: plan -> preflight -> notebook -> settings -> publish.
  * It knows nothing of GitHub, GitLab or argv: options come in, a result goes out.
  */
-import { signatureFor } from '../signing/sign.js';
+import { describeSigner, signatureFor } from '../signing/sign.js';
 import { SIGNATURE_FILE } from '../signing/statement.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -94,7 +94,7 @@ export async function release(options: ReleaseOptions = {}, runtime: ReleaseRunt
   let files: FileToPublish[];
   let artifact: StagedArtifact | undefined;
   try {
-    ({ files, artifact } = await log.group('Settings', () => stageFiles(plan, staging, executedNotebook, report, log)));
+    ({ files, artifact } = await log.group('Settings', () => stageFiles(plan, staging, executedNotebook, report, log, env)));
     const loadCheck = plan.loadCheck;
     if (loadCheck) {
       await log.group('Load check', () => checkLoad({
@@ -202,7 +202,7 @@ function reviewBody(plan: ReleasePlan, artifact: StagedArtifact | undefined, exe
 }
 
 /** Renders the settings and stages every file of the version folder (see publish/stage.ts). */
-async function stageFiles(plan: ReleasePlan, staging: Staging, executedNotebook: string | undefined, report: ReleaseReport, log: Logger) {
+async function stageFiles(plan: ReleasePlan, staging: Staging, executedNotebook: string | undefined, report: ReleaseReport, log: Logger, env: Env) {
   const rendered = renderSettings(plan.settings, plan.version);
   // parameters.uri, or the file name the runtime finds by itself when uri is omitted (settings/runtime-files.ts).
   const uri = modelFileUri(rendered, plan.modelDir, plan.settingsPath, plan.mlserverLine);
@@ -259,8 +259,8 @@ async function stageFiles(plan: ReleasePlan, staging: Staging, executedNotebook:
   if (plan.signing) {
     // Every file of the folder, release.json included, as the signature's statement lists them.
     const signed = [...record.files, { path: RECORD_FILE, sha256: sha256Of(recordText) }];
-    files.push({ path: SIGNATURE_FILE, content: signatureFor(plan.signing, path.posix.basename(plan.folder), signed) });
-    log.info(`sign: ${SIGNATURE_FILE} covers ${signed.length} files, signed with the key sha256:${plan.signing.keyHint.slice(0, 16)}...`);
+    files.push({ path: SIGNATURE_FILE, content: await signatureFor(plan.signing, path.posix.basename(plan.folder), signed, env, log) });
+    log.info(`sign: ${SIGNATURE_FILE} covers ${signed.length} files, signed by ${describeSigner(plan.signing)}`);
   }
   const seen = new Set<string>();
   for (const file of files) {

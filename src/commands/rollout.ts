@@ -29,8 +29,7 @@ import type { StoreRuntime } from '../stores/resolve.js';
 import { storageUriOf } from '../stores/s3.js';
 import type { RolloutResult } from '../results.js';
 import { commitAuthor } from './author.js';
-import { assertStoredVersionSigned, readVerifyingKey } from '../signing/sign.js';
-import type { KeyObject } from 'node:crypto';
+import { assertStoredVersionSigned, readSignaturePolicy, type SignaturePolicy } from '../signing/sign.js';
 export type { RolloutResult } from '../results.js';
 
 export const PLATFORMS = ['kserve', 'seldon'] as const;
@@ -69,9 +68,12 @@ export interface RolloutOptions {
   /** Object-storage endpoint of --store-repo (MinIO, Ceph), where the version's existence is checked. */
   s3Endpoint?: string;
   s3PathStyle?: boolean;
-  /** Verify the version's model.sig in --store-repo with `publicKey` before anything is written. */
+  /** Verify the version's model.sig in --store-repo before anything is written (as promote does). */
   requireSignature?: boolean;
   publicKey?: string;
+  signerIdentity?: string;
+  signerIssuer?: string;
+  trustedRoot?: string;
 }
 
 
@@ -120,8 +122,7 @@ export async function rollout(options: RolloutOptions, runtime: { env?: Env; cwd
   const file = folder ? `${folder}/${FILES[platform]}` : FILES[platform];
   const render = platform === 'kserve' ? kserveManifest : seldonManifest;
   const author = commitAuthor(options);
-  if (options.publicKey && !options.requireSignature) throw new ReleaseError('EUSAGE', '--public-key is for --require-signature: pass both to check the version\'s signature');
-  const signedBy = options.requireSignature ? await readVerifyingKey(options.publicKey, cwd) : undefined;
+  const signedBy = await readSignaturePolicy(options, cwd);
   if (signedBy && !storeRepo) throw new ReleaseError('EUSAGE', '--require-signature checks the version where it was published: pass --store-repo s3://bucket/prefix');
   const what = action.kind === 'canary' ? `canary ${action.percent}%` : action.kind;
   const message = `Roll out model ${model} ${version} on ${platform}: ${what}`;
@@ -196,7 +197,7 @@ export function assertStorageUri(uri: string): void {
 
 async function assertPublished(
   storeRepo: string,
-  where: { model: string; version: string; modelsPath: string; layout: Layout; s3Endpoint?: string; s3PathStyle?: boolean; signedBy?: KeyObject },
+  where: { model: string; version: string; modelsPath: string; layout: Layout; s3Endpoint?: string; s3PathStyle?: boolean; signedBy?: SignaturePolicy },
   runtime: StoreRuntime,
 ): Promise<void> {
   const { store } = await openStore({ repo: storeRepo, target: 's3', s3Endpoint: where.s3Endpoint, s3PathStyle: where.s3PathStyle }, { modelsPath: where.modelsPath }, runtime);

@@ -16,20 +16,14 @@ import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
 import { assertFolderMatches, parseBundle, parseStatement, publicKeyHint, readPrivateKey, readPublicKey, signWithKey, verifyWithKey } from './bundle.js';
 import { SIGNATURE_FILE, statementFor, type SignedFile } from './statement.js';
+import { DEFAULT_FULCIO_URL, DEFAULT_REKOR_URL, oidcAvailable, oidcToken, signKeyless, verifyKeyless, type KeylessPolicy } from './keyless.js';
 import { assertMatchesRecord } from '../publish/integrity.js';
 import { downloadFolder, recordText } from '../stores/download.js';
 import type { ModelStore } from '../stores/types.js';
 
-export interface SigningPlan {
-  key: KeyObject;
-  /** sha256 of the public key, as the bundle records it (for messages and results). */
-  keyHint: string;
-}
-
-/** Where a CI hands out an OIDC token for keyless signing. */
-function oidcAvailable(env: Env): boolean {
-  return Boolean(env.SIGSTORE_ID_TOKEN || (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN));
-}
+export type SigningPlan =
+  | { mode: 'key'; key: KeyObject; /** sha256 of the public key, as the bundle records it. */ keyHint: string }
+  | { mode: 'keyless'; fulcio: string; rekor: string };
 
 async function readKeyFile(file: string, cwd: string, what: string): Promise<string> {
   try {
@@ -39,28 +33,65 @@ async function readKeyFile(file: string, cwd: string, what: string): Promise<str
   }
 }
 
-/** Checked before the notebook runs: --sign without a key is exit 2, and so is a key that cannot sign. */
-export async function planSigning(options: { sign?: boolean; signingKey?: string }, env: Env, cwd: string, log: Logger): Promise<SigningPlan | undefined> {
+/**
+ * Checked before the notebook runs: with --signing-key, the key is read and must
+ * sign; without one, keyless signing needs the CI's OIDC token; neither is exit 2.
+ */
+export async function planSigning(options: { sign?: boolean; signingKey?: string; fulcioUrl?: string; rekorUrl?: string }, env: Env, cwd: string, log: Logger): Promise<SigningPlan | undefined> {
   if (!options.sign) {
     if (options.signingKey) throw new ReleaseError('EUSAGE', '--signing-key is for --sign: pass both to sign the version');
     return undefined;
   }
   if (!options.signingKey) {
-    throw new ReleaseError('ESIGNKEY', oidcAvailable(env)
-      ? '--sign needs --signing-key FILE: keyless signing with this CI\'s OIDC token (Sigstore) is not in this version of the tool'
-      : '--sign needs --signing-key FILE (an EC P-256 private key in PEM)');
+    if (!oidcAvailable(env)) {
+      throw new ReleaseError('ESIGNKEY', '--sign has no way to sign: pass --signing-key FILE (an EC P-256 private key in PEM), or run keyless where the CI hands out an OIDC token');
+    }
+    const urls = { fulcio: options.fulcioUrl ?? DEFAULT_FULCIO_URL, rekor: options.rekorUrl ?? DEFAULT_REKOR_URL };
+    for (const [flag, url] of [['--fulcio-url', urls.fulcio], ['--rekor-url', urls.rekor]]) {
+      if (!/^https?:\/\/[^/@\s]+(\/|$)/.test(url)) throw new ReleaseError('EUSAGE', `${flag} must be an http(s) URL without credentials, got "${url}"`);
+    }
+    return { mode: 'keyless', ...urls };
   }
   const pem = await readKeyFile(options.signingKey, cwd, '--signing-key');
   // The key is a secret from the moment it is read: whole, and line by line.
   log.redactor.add(pem.trim());
   for (const line of pem.split('\n')) if (line.trim().length >= 16 && !line.startsWith('-----')) log.redactor.add(line.trim());
   const key = readPrivateKey(pem, `--signing-key ${options.signingKey}`);
-  return { key, keyHint: publicKeyHint(createPublicKey(key)) };
+  return { mode: 'key', key, keyHint: publicKeyHint(createPublicKey(key)) };
 }
 
 /** model.sig for a version folder named `name` holding `files` (model.sig itself is left out by the format). */
-export function signatureFor(plan: SigningPlan, name: string, files: SignedFile[]): string {
-  return JSON.stringify(signWithKey(statementFor(name, files), plan.key), null, 2) + '\n';
+export async function signatureFor(plan: SigningPlan, name: string, files: SignedFile[], env: Env, log: Logger): Promise<string> {
+  const statement = statementFor(name, files);
+  if (plan.mode === 'key') return JSON.stringify(signWithKey(statement, plan.key), null, 2) + '\n';
+  return signKeyless(statement, await oidcToken(env, log), plan);
+}
+
+export function describeSigner(plan: SigningPlan): string {
+  return plan.mode === 'key' ? `the key sha256:${plan.keyHint.slice(0, 16)}...` : `this CI's OIDC identity (keyless, Fulcio ${plan.fulcio}, Rekor ${plan.rekor})`;
+}
+
+/** Who a version must be signed by: a public key, or a keyless identity and issuer under a trusted root. */
+export type SignaturePolicy = { mode: 'key'; key: KeyObject } | ({ mode: 'keyless' } & KeylessPolicy);
+
+export async function readSignaturePolicy(options: { requireSignature?: boolean; publicKey?: string; signerIdentity?: string; signerIssuer?: string; trustedRoot?: string }, cwd: string): Promise<SignaturePolicy | undefined> {
+  const keyless = [options.signerIdentity, options.signerIssuer, options.trustedRoot];
+  if (!options.requireSignature) {
+    if (options.publicKey || keyless.some(Boolean)) throw new ReleaseError('EUSAGE', '--public-key, --signer-identity, --signer-issuer and --trusted-root are for --require-signature: pass it too');
+    return undefined;
+  }
+  if (options.publicKey) return { mode: 'key', key: await readVerifyingKey(options.publicKey, cwd) };
+  if (keyless.every(Boolean)) {
+    let trustedRoot: unknown;
+    try {
+      trustedRoot = JSON.parse(await readKeyFile(options.trustedRoot!, cwd, '--trusted-root'));
+    } catch (error) {
+      if (error instanceof ReleaseError) throw error;
+      throw new ReleaseError('EUSAGE', `--trusted-root ${options.trustedRoot} is not JSON (a Sigstore trusted_root.json)`);
+    }
+    return { mode: 'keyless', identity: options.signerIdentity!, issuer: options.signerIssuer!, trustedRoot };
+  }
+  throw new ReleaseError('EUSAGE', '--require-signature needs who must have signed: --public-key FILE, or --signer-identity, --signer-issuer and --trusted-root for a keyless signature');
 }
 
 export async function readVerifyingKey(file: string | undefined, cwd: string): Promise<KeyObject> {
@@ -73,10 +104,11 @@ export async function readVerifyingKey(file: string | undefined, cwd: string): P
  * its model.sig: signed by this key, and exactly these files. Exit 4 otherwise,
  * with the first mismatching file named.
  */
-export function assertSignedBy(key: KeyObject, signatureText: string | undefined, files: SignedFile[], where: string): void {
+export function assertSignedBy(policy: SignaturePolicy, signatureText: string | undefined, files: SignedFile[], where: string): void {
   if (signatureText === undefined) throw new ReleaseError('ESIGNATURE', `${where} is not signed (no ${SIGNATURE_FILE}); nothing was written`);
   const bundle = parseBundle(signatureText, where);
-  const statement = parseStatement(verifyWithKey(bundle, key, where), where);
+  const payload = policy.mode === 'key' ? verifyWithKey(bundle, policy.key, where) : verifyKeyless(JSON.parse(signatureText), policy, where);
+  const statement = parseStatement(payload, where);
   assertFolderMatches(statement, files.filter((file) => file.path !== SIGNATURE_FILE), where);
 }
 
@@ -85,15 +117,15 @@ export function assertSignedBy(key: KeyObject, signatureText: string | undefined
  * every file streamed and hashed, against its release.json and against its
  * model.sig signed by `key`. Nothing is kept.
  */
-export async function assertStoredVersionSigned(store: ModelStore, folder: string, branch: string | undefined, key: KeyObject, log: Logger): Promise<void> {
+export async function assertStoredVersionSigned(store: ModelStore, folder: string, branch: string | undefined, policy: SignaturePolicy, log: Logger): Promise<void> {
   const where = `${store.location} ${folder}`;
   const downloaded = await downloadFolder(store, folder, branch, log);
   try {
     assertMatchesRecord(downloaded.files, await recordText(downloaded), where, log);
     const signature = downloaded.files.find((file) => file.path === SIGNATURE_FILE);
     if (signature && signature.bytes > SIGNATURE_LIMIT_BYTES) throw new ReleaseError('ESIGNATURE', `${where}/${SIGNATURE_FILE} is ${signature.bytes} bytes, not a signature; nothing was written`);
-    assertSignedBy(key, signature ? await readFile(signature.source, 'utf8') : undefined, downloaded.files, where);
-    log.info(`signature: ${where}/${SIGNATURE_FILE} verifies with the public key, and covers exactly its files`);
+    assertSignedBy(policy, signature ? await readFile(signature.source, 'utf8') : undefined, downloaded.files, where);
+    log.info(`signature: ${where}/${SIGNATURE_FILE} verifies (${policy.mode === 'key' ? 'the public key' : `signed by ${policy.identity}`}), and covers exactly its files`);
   } finally {
     await downloaded.remove();
   }

@@ -317,16 +317,48 @@ export declare const OPTION_TABLE: readonly [{
     readonly help: 'With --sign: an EC P-256 private key in PEM; its content is a secret, and its path never reaches the notebook';
     readonly secret: 'value';
 }, {
+    readonly name: 'fulcio-url';
+    readonly kind: 'text';
+    readonly commands: readonly ["release", "publish"];
+    readonly value: 'URL';
+    readonly default: 'https://fulcio.sigstore.dev';
+    readonly help: 'Keyless --sign: the Fulcio that certifies the CI\'s OIDC identity';
+}, {
+    readonly name: 'rekor-url';
+    readonly kind: 'text';
+    readonly commands: readonly ["release", "publish"];
+    readonly value: 'URL';
+    readonly default: 'https://rekor.sigstore.dev';
+    readonly help: 'Keyless --sign: the Rekor transparency log that records the signature';
+}, {
     readonly name: 'require-signature';
     readonly kind: 'flag';
     readonly commands: readonly ["promote", "rollout"];
-    readonly help: 'Refuse a version that is unsigned, altered since it was signed, or signed by another key (checked before anything is written); needs --public-key';
+    readonly help: 'Refuse a version that is unsigned, altered since it was signed, or signed by someone else (checked before anything is written): with --public-key, or --signer-identity, --signer-issuer and --trusted-root';
 }, {
     readonly name: 'public-key';
     readonly kind: 'text';
     readonly commands: readonly ["promote", "rollout"];
     readonly value: 'FILE';
     readonly help: 'With --require-signature: the EC public key (PEM) the version must be signed with';
+}, {
+    readonly name: 'signer-identity';
+    readonly kind: 'text';
+    readonly commands: readonly ["promote", "rollout"];
+    readonly value: 'ID';
+    readonly help: 'With --require-signature, keyless: the signer\'s identity in its certificate, exactly or as /regexp/ (GitHub: https://github.com/OWNER/REPO/.github/workflows/FILE@refs/tags/TAG)';
+}, {
+    readonly name: 'signer-issuer';
+    readonly kind: 'text';
+    readonly commands: readonly ["promote", "rollout"];
+    readonly value: 'URL';
+    readonly help: 'With --require-signature, keyless: the OIDC issuer, exactly or as /regexp/ (GitHub: https://token.actions.githubusercontent.com; GitLab: https://gitlab.com)';
+}, {
+    readonly name: 'trusted-root';
+    readonly kind: 'text';
+    readonly commands: readonly ["promote", "rollout"];
+    readonly value: 'FILE';
+    readonly help: 'With --require-signature, keyless: the Sigstore trusted_root.json (Fulcio\'s CA and Rekor\'s key) the signature must chain to';
 }, {
     readonly name: 'make-default';
     readonly kind: 'flag';
@@ -670,6 +702,8 @@ export declare function optionRow(name: string): OptionRow | undefined;
 export declare function envNamesOf(row: OptionRow): string[];
 /** Names of env variables that hold a credential (a token, header values) in any home; never shown, never passed to the notebook. */
 export declare function credentialVariables(): string[];
+/** Where a CI hands keyless signing its OIDC token (GitLab id_tokens, GitHub's token request): secrets too. */
+export declare const OIDC_SECRET_VARIABLES: readonly ['SIGSTORE_ID_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
 /** Names of env variables that hold a URL, which is a credential when it embeds user:password. */
 export declare function urlVariables(): string[];
 /** The AWS SDK's own secret variables: not options, but the redactor learns them too. */

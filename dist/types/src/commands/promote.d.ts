@@ -31,9 +31,12 @@ export interface PromoteOptions {
     s3PathStyle?: boolean;
     /** A folder destination (a model volume): ask this MLServer to load the promoted version. */
     reloadUrl?: string;
-    /** Verify the source's model.sig with `publicKey` before anything is written. */
+    /** Verify the source's model.sig before anything is written: with `publicKey`, or keyless with the signer, issuer and trusted root. */
     requireSignature?: boolean;
     publicKey?: string;
+    signerIdentity?: string;
+    signerIssuer?: string;
+    trustedRoot?: string;
 }
 export interface PromoteRuntime {
     env?: Env;

@@ -22,8 +22,10 @@ export type RunnerChoice = (typeof RUNNER_CHOICES)[number];
 export interface ReleaseOptions {
     /** Write model.sig (the OpenSSF model-signing format), signed with `signingKey`. */
     sign?: boolean;
-    /** An EC private key in PEM (a file); its content is a secret. */
+    /** An EC private key in PEM (a file); its content is a secret. Without one, --sign is keyless. */
     signingKey?: string;
+    fulcioUrl?: string;
+    rekorUrl?: string;
     modelDir?: string;
     settings?: string;
     notebook?: string;

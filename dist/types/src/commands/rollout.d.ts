@@ -38,9 +38,12 @@ export interface RolloutOptions {
     /** Object-storage endpoint of --store-repo (MinIO, Ceph), where the version's existence is checked. */
     s3Endpoint?: string;
     s3PathStyle?: boolean;
-    /** Verify the version's model.sig in --store-repo with `publicKey` before anything is written. */
+    /** Verify the version's model.sig in --store-repo before anything is written (as promote does). */
     requireSignature?: boolean;
     publicKey?: string;
+    signerIdentity?: string;
+    signerIssuer?: string;
+    trustedRoot?: string;
 }
 export declare function rollout(options: RolloutOptions, runtime?: {
     env?: Env;
