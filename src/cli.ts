@@ -117,6 +117,10 @@ function humanText<C extends Command>(command: C, result: VerbResults[C], option
       const verified = result as VerbResults['verify'];
       return `Verified ${verified.model} ${verified.version}: ready, and answered\n${JSON.stringify(verified.response, null, 2)}\n`;
     }
+    case 'verify-signature': {
+      const checked = result as VerbResults['verify-signature'];
+      return `Signature verified: ${checked.model} ${checked.version} (${checked.folder}/ in ${checked.repo}) is exactly what ${checked.signedBy} signed\n`;
+    }
     case 'list': return formatList(result as ListResult, ((options as unknown as OptionsOf<'list'>).metrics ?? '').split(',').map((m) => m.trim()).filter(Boolean));
     default: return formatPrune(result as PruneResult, (result as PruneResult).applied);
   }

@@ -13,6 +13,7 @@ export const COMMAND_USAGE: Record<Command, { usage: string; does: string }> = {
   default: { usage: 'default --version V|newest [options]', does: 'make V what /v2/models/<name>/infer serves (rollback: an older V)' },
   rollout: { usage: 'rollout --platform kserve|seldon --version V --manifests-repo URL|PATH [--canary N | --promote | --rollback]', does: 'roll a version in object storage out on KServe or Seldon Core, as a GitOps commit' },
   verify: { usage: 'verify --verify-url URL [options]', does: 'check a served version: ready, then the sample request' },
+  'verify-signature': { usage: 'verify-signature --model NAME --version V --repo URL|PATH (--public-key FILE | --signer-identity ID --signer-issuer URL --trusted-root FILE)', does: 'check a published version\'s model.sig in any store: exit 4 naming the first file that differs' },
   list: { usage: 'list [options]', does: 'versions per model, newest last, with MLServer\'s default marked (any store)' },
   prune: { usage: 'prune --keep N [--yes] [options]', does: 'remove all but the newest N versions of each model' },
 };

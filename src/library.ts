@@ -9,7 +9,7 @@ import { runVerb } from './commands/index.js';
 import type { VerbRuntime } from './commands/types.js';
 import type { Command, OptionsOf } from './options.js';
 import { optionsFromObject } from './read-options.js';
-import type { DefaultResult, ListResult, PruneResult, ReleaseResult, PromoteResult, RolloutResult, VerbResults, VerifiedVersion } from './results.js';
+import type { DefaultResult, ListResult, PruneResult, ReleaseResult, PromoteResult, RolloutResult, SignatureCheck, VerbResults, VerifiedVersion } from './results.js';
 import { learnEnvSecrets, learnOptionSecrets } from './secrets.js';
 
 export type ReleaseOptions = OptionsOf<'release'>;
@@ -20,6 +20,7 @@ export type RolloutOptions = OptionsOf<'rollout'>;
 export type VerifyOptions = OptionsOf<'verify'>;
 export type ListOptions = OptionsOf<'list'>;
 export type PruneOptions = OptionsOf<'prune'>;
+export type VerifySignatureOptions = OptionsOf<'verify-signature'>;
 export type { VerbRuntime } from './commands/types.js';
 
 async function call<C extends Command>(command: C, given: OptionsOf<C>, runtime: VerbRuntime): Promise<VerbResults[C]> {
@@ -60,6 +61,11 @@ export function rollout(options: RolloutOptions, runtime: VerbRuntime = {}): Pro
 /** Checks a served version: ready, then the sample request. */
 export function verify(options: VerifyOptions, runtime: VerbRuntime = {}): Promise<VerifiedVersion> {
   return call('verify', options, runtime);
+}
+
+/** Checks a published version's model.sig where it is stored; a ReleaseError (exit 4) names the first file that differs. */
+export function verifySignature(options: VerifySignatureOptions, runtime: VerbRuntime = {}): Promise<SignatureCheck> {
+  return call('verify-signature', options, runtime);
 }
 
 /** The versions of each model in a store, newest last, with the default marked. */

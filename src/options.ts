@@ -16,7 +16,7 @@
  */
 import { MLSERVER_LINES } from './settings/mlserver-schema.js';
 
-export const COMMANDS = ['release', 'publish', 'promote', 'default', 'rollout', 'verify', 'list', 'prune'] as const;
+export const COMMANDS = ['release', 'publish', 'promote', 'default', 'rollout', 'verify', 'verify-signature', 'list', 'prune'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** text: a string; flag: true/false; list: repeatable (argv) or one per line (env, Action); seconds: a positive number; count: a whole number >= 0. */
@@ -52,10 +52,12 @@ export interface OptionRow {
 }
 
 const RELEASE = ['release', 'publish'] as const;
-const REPO = ['release', 'publish', 'default', 'list', 'prune'] as const;
+const REPO = ['release', 'publish', 'default', 'list', 'prune', 'verify-signature'] as const;
 const VERIFY = ['release', 'publish', 'promote', 'verify'] as const;
 const WRITES = [...RELEASE, 'promote', 'default', 'rollout', 'prune'] as const;
 const MODEL = [...RELEASE, 'promote', 'default', 'rollout', 'verify'] as const;
+/** verify-signature takes the version, not the model folder. */
+const VERSIONED = [...MODEL, 'verify-signature'] as const;
 const STORE_KINDS = ['git', 'folder', 's3'] as const;
 const VIAS = ['git', 'api'] as const;
 const HOSTS = ['github', 'gitlab'] as const;
@@ -81,7 +83,7 @@ export const OPTION_TABLE = [
   { name: 'settings', kind: 'text', commands: MODEL, value: 'FILE', help: 'model-settings.json to publish (default: <model-dir>/model-settings.json)' },
   { name: 'notebook', kind: 'text', commands: RELEASE, value: 'FILE', help: 'Training notebook (default: <model-dir>/<name>.ipynb)' },
   {
-    name: 'version', kind: 'text', commands: MODEL, value: 'V',
+    name: 'version', kind: 'text', commands: VERSIONED, value: 'V',
     help: 'The version (default: the CI tag, CI_COMMIT_TAG or GITHUB_REF_NAME on a tag, else MLSERVER_VERSION from the release job\'s dotenv; default: also "newest")',
     aliases: [{ name: 'CI_COMMIT_TAG' }, { name: 'GITHUB_REF_NAME', when: { name: 'GITHUB_REF_TYPE', equals: 'tag' } }, { name: 'MLSERVER_VERSION' }],
   },
@@ -123,10 +125,10 @@ export const OPTION_TABLE = [
   { name: 'fulcio-url', kind: 'text', commands: [...RELEASE], value: 'URL', default: 'https://fulcio.sigstore.dev', help: 'Keyless --sign: the Fulcio that certifies the CI\'s OIDC identity' },
   { name: 'rekor-url', kind: 'text', commands: [...RELEASE], value: 'URL', default: 'https://rekor.sigstore.dev', help: 'Keyless --sign: the Rekor transparency log that records the signature' },
   { name: 'require-signature', kind: 'flag', commands: ['promote', 'rollout'], help: 'Refuse a version that is unsigned, altered since it was signed, or signed by someone else (checked before anything is written): with --public-key, or --signer-identity, --signer-issuer and --trusted-root' },
-  { name: 'public-key', kind: 'text', commands: ['promote', 'rollout'], value: 'FILE', help: 'With --require-signature: the EC public key (PEM) the version must be signed with' },
-  { name: 'signer-identity', kind: 'text', commands: ['promote', 'rollout'], value: 'ID', help: 'With --require-signature, keyless: the signer\'s identity in its certificate, exactly or as /regexp/ (GitHub: https://github.com/OWNER/REPO/.github/workflows/FILE@refs/tags/TAG)' },
-  { name: 'signer-issuer', kind: 'text', commands: ['promote', 'rollout'], value: 'URL', help: 'With --require-signature, keyless: the OIDC issuer, exactly or as /regexp/ (GitHub: https://token.actions.githubusercontent.com; GitLab: https://gitlab.com)' },
-  { name: 'trusted-root', kind: 'text', commands: ['promote', 'rollout'], value: 'FILE', help: 'With --require-signature, keyless: the Sigstore trusted_root.json (Fulcio\'s CA and Rekor\'s key) the signature must chain to' },
+  { name: 'public-key', kind: 'text', commands: ['promote', 'rollout', 'verify-signature'], value: 'FILE', help: 'With --require-signature: the EC public key (PEM) the version must be signed with' },
+  { name: 'signer-identity', kind: 'text', commands: ['promote', 'rollout', 'verify-signature'], value: 'ID', help: 'With --require-signature, keyless: the signer\'s identity in its certificate, exactly or as /regexp/ (GitHub: https://github.com/OWNER/REPO/.github/workflows/FILE@refs/tags/TAG)' },
+  { name: 'signer-issuer', kind: 'text', commands: ['promote', 'rollout', 'verify-signature'], value: 'URL', help: 'With --require-signature, keyless: the OIDC issuer, exactly or as /regexp/ (GitHub: https://token.actions.githubusercontent.com; GitLab: https://gitlab.com)' },
+  { name: 'trusted-root', kind: 'text', commands: ['promote', 'rollout', 'verify-signature'], value: 'FILE', help: 'With --require-signature, keyless: the Sigstore trusted_root.json (Fulcio\'s CA and Rekor\'s key) the signature must chain to' },
   { name: 'make-default', kind: 'flag', commands: ['promote'], help: 'Then make this version what /v2/models/<name>/infer serves' },
   { name: 'default', kind: 'flag', commands: ['verify'], help: 'Also check that /v2/models/<name>/infer answers as this version does' },
   { name: 'compare', kind: 'text', commands: ['list'], value: 'URL|PATH', help: 'Compare with this store: what is here only, in both, there only', secret: 'url-userinfo', aliases: [{ name: 'MLSERVER_COMPARE_REPO' }] },
@@ -146,7 +148,7 @@ export const OPTION_TABLE = [
   { name: 'verify-header', field: 'verifyHeaders', kind: 'list', commands: [...VERIFY, 'default'], value: "'N: v'", help: 'Header for MLServer requests; repeatable (Action: one per line); values are redacted', secret: 'header-values', input: 'verify-headers' },
   { name: 'request', kind: 'text', commands: VERIFY, value: 'FILE', help: 'V2 request to send (default: inference-request.json beside the notebook)' },
   { name: 'expect', kind: 'text', commands: VERIFY, value: 'FILE', help: 'Expected outputs; a mismatch fails with a diff' },
-  { name: 'model', kind: 'text', commands: ['promote', 'default', 'rollout', 'verify', 'list', 'prune'], value: 'NAME', help: 'The model (default: "name" in model-settings.json; list and prune: only this model)' },
+  { name: 'model', kind: 'text', commands: ['promote', 'default', 'rollout', 'verify', 'verify-signature', 'list', 'prune'], value: 'NAME', help: 'The model (default: "name" in model-settings.json; list and prune: only this model)' },
   { name: 'keep', kind: 'count', commands: ['prune'], value: 'N', minimum: 1, help: 'How many newest versions of each model to keep, at least 1 (required)' },
   { name: 'protect', kind: 'list', commands: ['prune'], value: 'V', help: 'Never remove this version; repeatable (Action: one per line)' },
   { name: 'yes', kind: 'flag', commands: ['prune'], help: 'Really remove (without it, only show what would go)' },

@@ -9,13 +9,13 @@ import { exitCodeOf, formatError, isReleaseError } from './errors.js';
 import type { Command } from './options.js';
 import type { Env } from './process.js';
 import { markdownCode, markdownFence, markdownText } from './providers/ci-text.js';
-import type { DefaultResult, ListResult, PruneResult, ReleaseResult, Report, RolloutResult, VerbResults, VerifiedVersion } from './results.js';
+import type { DefaultResult, ListResult, PruneResult, ReleaseResult, Report, RolloutResult, SignatureCheck, VerbResults, VerifiedVersion } from './results.js';
 import { curlLine, resultOutputs, summaryMarkdown } from './summary.js';
 import { comparisonTable } from './metrics/gate.js';
 
 /** Every output the Action declares, with its description; each verb sets those that apply, the rest are empty. */
 export const OUTPUTS = {
-  status: 'What happened: pushed, review-opened, already-published, already-promoted, dry-run, default-set, default-unchanged, rolled-out, unchanged, verified, listed, pruned, would-prune, gate-failed or failed.',
+  status: 'What happened: pushed, review-opened, already-published, already-promoted, dry-run, default-set, default-unchanged, rolled-out, unchanged, verified, signature-verified, listed, pruned, would-prune, gate-failed or failed.',
   changed: 'true when this step changed a store or a GitOps repository.',
   model: 'The model name.',
   version: 'The version released, promoted, made the default or rolled out.',
@@ -30,6 +30,7 @@ export const OUTPUTS = {
   metrics: "The notebook's metrics, as JSON.",
   'storage-uri': 'Object storage - where KServe or Seldon reads the version from.',
   removed: 'prune - the versions removed (or, without yes, that would be), as JSON.',
+  'signed-by': 'verify-signature - the key (sha256 of the public key) or keyless identity that signed the version.',
   'exit-code': 'The exit code (0 on success; see the README for the others).',
 } as const;
 export type OutputName = keyof typeof OUTPUTS;
@@ -95,6 +96,15 @@ function verifyReport(result: VerifiedVersion): Report {
   };
 }
 
+function signatureReport(result: SignatureCheck): Report {
+  return {
+    command: 'verify-signature', status: 'signature-verified', changed: false, headline: `Signature verified: ${result.model} ${result.version}`,
+    outputs: outputs({ status: 'signature-verified', changed: 'false', model: result.model, version: result.version, folder: result.folder, 'signed-by': result.signedBy, 'exit-code': '0' }),
+    markdown: table([['Folder', markdownCode(`${result.folder}/`)], ['Repository', markdownCode(result.repo)], ['Signed by', markdownText(result.signedBy)]]),
+    details: [`signed by ${result.signedBy}`],
+  };
+}
+
 function listReport(result: ListResult): Report {
   const rows = result.models.flatMap((m) => m.versions.map((v) => `| ${markdownCode(m.model)} | ${markdownCode(v.version)} | ${v.releasedAt ? markdownText(v.releasedAt.slice(0, 19)) : '—'} | ${v.version === m.defaultVersion ? 'default' : ''} |`));
   return {
@@ -124,6 +134,7 @@ export function reportOf<C extends Command>(command: C, result: VerbResults[C], 
     case 'rollout': return rolloutReport(result as RolloutResult);
     case 'verify': return verifyReport(result as VerifiedVersion);
     case 'list': return listReport(result as ListResult);
+    case 'verify-signature': return signatureReport(result as SignatureCheck);
     default: return pruneReport(result as PruneResult);
   }
 }

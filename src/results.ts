@@ -117,8 +117,19 @@ export interface VerbResults {
   default: DefaultResult;
   rollout: RolloutResult;
   verify: VerifiedVersion;
+  'verify-signature': SignatureCheck;
   list: ListResult;
   prune: PruneResult;
+}
+
+/** verify-signature: the version checked, and who signed it. */
+export interface SignatureCheck {
+  model: string;
+  version: string;
+  folder: string;
+  repo: string;
+  /** The key (sha256 of the public key) or the keyless identity that signed it. */
+  signedBy: string;
 }
 
 /** What a verb did, for the CI: see reports.ts. */

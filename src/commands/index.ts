@@ -12,6 +12,7 @@ import type { Command, OptionsOf } from '../options.js';
 import { promote } from './promote.js';
 import { release } from './release.js';
 import { rollout } from './rollout.js';
+import { verifySignature } from './verify-signature.js';
 import type { VerbResults } from '../results.js';
 import type { VerbRuntime } from './types.js';
 
@@ -41,6 +42,7 @@ const VERBS: { [C in Command]: Verb<C> } = {
     if (!verifyUrl) throw new ReleaseError('EUSAGE', 'verify needs --verify-url, the MLServer to check');
     return verifyVersion({ ...rest, verifyUrl }, runtime);
   },
+  'verify-signature': (options, runtime) => verifySignature(options, runtime),
   list: (options, runtime) => {
     const { compare, compareToken, compareTarget, metrics: _columns, ...rest } = options;
     return listVersions({ ...rest, ...(compare || compareTarget ? { compare: { repo: compare, token: compareToken, target: compareTarget } } : {}) }, runtime);

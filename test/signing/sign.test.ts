@@ -91,6 +91,10 @@ signing('promote --require-signature copies model.sig byte for byte; every tampe
   const production = newBareRepo();
   const ok = await promote(staging, production);
   assert.is(ok.code, 0, ok.stderr);
+  // The same check on its own, in the store the version was promoted to.
+  const checked = await cli(['verify-signature', '--model', 'tiny', '--version', 'v1', '--repo', production, '--public-key', pub, '--json'], { env: env() });
+  assert.is(checked.code, 0, checked.stderr);
+  assert.match(JSON.parse(checked.stdout).signedBy, /^key sha256:[0-9a-f]{64}$/);
   assert.is(readFile(production, 'models/tiny-v1/model.sig'), readFileSync(path.join(staging, 'models/tiny-v1/model.sig'), 'utf8'));
 
   // Each tampering keeps release.json consistent with the files, so the signature is what refuses it.
@@ -131,6 +135,9 @@ signing('promote --require-signature copies model.sig byte for byte; every tampe
     const run = await promote(volume, target);
     assert.is(run.code, 4, `${what}: ${run.stderr}`);
     assert.match(run.stderr, message, what);
+    const checked = await cli(['verify-signature', '--model', 'tiny', '--version', 'v1', '--repo', volume, '--target', 'folder', '--public-key', pub], { env: env() });
+    assert.is(checked.code, 4, `verify-signature, ${what}: ${checked.stderr}`);
+    assert.match(checked.stderr, message, `verify-signature, ${what}`);
     assert.equal(listFiles(target).filter((f) => f.startsWith('models/')), [], `${what}: nothing was written`);
   }
   // Another key's signature.

@@ -1,5 +1,5 @@
-export { release, publish, promote, setDefault, rollout, verify, list, prune, type ReleaseOptions, type PublishOptions, type PromoteOptions, type DefaultOptions, type RolloutOptions, type VerifyOptions, type ListOptions, type PruneOptions, type VerbRuntime, } from './library.js';
-export type { ReleaseResult, ReleaseStatus, PromoteResult, DefaultResult, RolloutResult, VerifiedVersion, ListResult, ModelComparison, PruneResult, Report, } from './results.js';
+export { release, publish, promote, setDefault, rollout, verify, verifySignature, list, prune, type ReleaseOptions, type PublishOptions, type PromoteOptions, type DefaultOptions, type RolloutOptions, type VerifyOptions, type VerifySignatureOptions, type ListOptions, type PruneOptions, type VerbRuntime, } from './library.js';
+export type { ReleaseResult, ReleaseStatus, PromoteResult, DefaultResult, RolloutResult, VerifiedVersion, SignatureCheck, ListResult, ModelComparison, PruneResult, Report, } from './results.js';
 export { OPTIONS, COMMANDS, type Command, type OptionsOf, type OptionRow } from './options.js';
 export { ReleaseError, EXIT, CATALOG, type ErrorCode } from './errors.js';
 export { Logger, silentLogger } from './log.js';

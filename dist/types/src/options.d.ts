@@ -1,4 +1,4 @@
-export declare const COMMANDS: readonly ['release', 'publish', 'promote', 'default', 'rollout', 'verify', 'list', 'prune'];
+export declare const COMMANDS: readonly ['release', 'publish', 'promote', 'default', 'rollout', 'verify', 'verify-signature', 'list', 'prune'];
 export type Command = (typeof COMMANDS)[number];
 /** text: a string; flag: true/false; list: repeatable (argv) or one per line (env, Action); seconds: a positive number; count: a whole number >= 0. */
 export type OptionKind = 'text' | 'flag' | 'list' | 'seconds' | 'count';
@@ -57,7 +57,7 @@ export declare const OPTION_TABLE: readonly [{
 }, {
     readonly name: 'version';
     readonly kind: 'text';
-    readonly commands: readonly ["release", "publish", "promote", "default", "rollout", "verify"];
+    readonly commands: readonly ["release", "publish", "promote", "default", "rollout", "verify", "verify-signature"];
     readonly value: 'V';
     readonly help: 'The version (default: the CI tag, CI_COMMIT_TAG or GITHUB_REF_NAME on a tag, else MLSERVER_VERSION from the release job\'s dotenv; default: also "newest")';
     readonly aliases: readonly [{
@@ -74,7 +74,7 @@ export declare const OPTION_TABLE: readonly [{
 }, {
     readonly name: 'repo';
     readonly kind: 'text';
-    readonly commands: readonly ["release", "publish", "default", "list", "prune"];
+    readonly commands: readonly ["release", "publish", "default", "list", "prune", "verify-signature"];
     readonly value: 'URL|PATH';
     readonly help: 'MLServer model repository: a git URL, a local path, or s3://bucket/prefix';
     readonly secret: 'url-userinfo';
@@ -84,7 +84,7 @@ export declare const OPTION_TABLE: readonly [{
 }, {
     readonly name: 'token';
     readonly kind: 'text';
-    readonly commands: readonly ["release", "publish", "default", "list", "prune"];
+    readonly commands: readonly ["release", "publish", "default", "list", "prune", "verify-signature"];
     readonly value: 'TOKEN';
     readonly help: 'Token that may push to the model repository (a fine-grained PAT or an app token; GITHUB_TOKEN usually cannot push to another repository); never printed';
     readonly secret: 'value';
@@ -94,32 +94,32 @@ export declare const OPTION_TABLE: readonly [{
 }, {
     readonly name: 'target';
     readonly kind: 'text';
-    readonly commands: readonly ["release", "publish", "default", "list", "prune"];
+    readonly commands: readonly ["release", "publish", "default", "list", "prune", "verify-signature"];
     readonly choices: readonly ["git", "folder", "s3"];
     readonly default: 'git';
     readonly help: 'git: a git repository; folder: a plain MLServer model folder, written atomically; s3: object storage (--repo s3://bucket/prefix)';
 }, {
     readonly name: 's3-endpoint';
     readonly kind: 'text';
-    readonly commands: readonly ["release", "publish", "default", "list", "prune", "promote", "rollout"];
+    readonly commands: readonly ["release", "publish", "default", "list", "prune", "verify-signature", "promote", "rollout"];
     readonly value: 'URL';
     readonly help: 'Object storage endpoint (default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, or AWS); credentials come from the AWS chain';
     readonly secret: 'url-userinfo';
 }, {
     readonly name: 's3-path-style';
     readonly kind: 'flag';
-    readonly commands: readonly ["release", "publish", "default", "list", "prune", "promote", "rollout"];
+    readonly commands: readonly ["release", "publish", "default", "list", "prune", "verify-signature", "promote", "rollout"];
     readonly help: 'Object storage: path-style addressing (MinIO, Ceph)';
 }, {
     readonly name: 'branch';
     readonly kind: 'text';
-    readonly commands: readonly ["release", "publish", "default", "list", "prune"];
+    readonly commands: readonly ["release", "publish", "default", "list", "prune", "verify-signature"];
     readonly value: 'B';
     readonly help: "Branch to publish to (default: the remote's default branch)";
 }, {
     readonly name: 'models-path';
     readonly kind: 'text';
-    readonly commands: readonly ["release", "publish", "default", "list", "prune", "promote", "rollout"];
+    readonly commands: readonly ["release", "publish", "default", "list", "prune", "verify-signature", "promote", "rollout"];
     readonly value: 'P';
     readonly default: 'models';
     readonly help: 'Folder inside the repository that holds the models';
@@ -188,7 +188,7 @@ export declare const OPTION_TABLE: readonly [{
 }, {
     readonly name: 'via';
     readonly kind: 'text';
-    readonly commands: readonly ["release", "publish", "default", "list", "prune"];
+    readonly commands: readonly ["release", "publish", "default", "list", "prune", "verify-signature"];
     readonly choices: readonly ["git", "api"];
     readonly default: 'git';
     readonly help: 'How the repository is read and written: git (partial clone and push) or api (the host REST API, no clone)';
@@ -338,25 +338,25 @@ export declare const OPTION_TABLE: readonly [{
 }, {
     readonly name: 'public-key';
     readonly kind: 'text';
-    readonly commands: readonly ["promote", "rollout"];
+    readonly commands: readonly ["promote", "rollout", "verify-signature"];
     readonly value: 'FILE';
     readonly help: 'With --require-signature: the EC public key (PEM) the version must be signed with';
 }, {
     readonly name: 'signer-identity';
     readonly kind: 'text';
-    readonly commands: readonly ["promote", "rollout"];
+    readonly commands: readonly ["promote", "rollout", "verify-signature"];
     readonly value: 'ID';
     readonly help: 'With --require-signature, keyless: the signer\'s identity in its certificate, exactly or as /regexp/ (GitHub: https://github.com/OWNER/REPO/.github/workflows/FILE@refs/tags/TAG)';
 }, {
     readonly name: 'signer-issuer';
     readonly kind: 'text';
-    readonly commands: readonly ["promote", "rollout"];
+    readonly commands: readonly ["promote", "rollout", "verify-signature"];
     readonly value: 'URL';
     readonly help: 'With --require-signature, keyless: the OIDC issuer, exactly or as /regexp/ (GitHub: https://token.actions.githubusercontent.com; GitLab: https://gitlab.com)';
 }, {
     readonly name: 'trusted-root';
     readonly kind: 'text';
-    readonly commands: readonly ["promote", "rollout"];
+    readonly commands: readonly ["promote", "rollout", "verify-signature"];
     readonly value: 'FILE';
     readonly help: 'With --require-signature, keyless: the Sigstore trusted_root.json (Fulcio\'s CA and Rekor\'s key) the signature must chain to';
 }, {
@@ -399,20 +399,20 @@ export declare const OPTION_TABLE: readonly [{
 }, {
     readonly name: 'host-type';
     readonly kind: 'text';
-    readonly commands: readonly ["release", "publish", "default", "list", "prune", "rollout"];
+    readonly commands: readonly ["release", "publish", "default", "list", "prune", "verify-signature", "rollout"];
     readonly choices: readonly ["github", "gitlab"];
     readonly help: 'For self-hosted instances whose URL does not say';
 }, {
     readonly name: 'api-url';
     readonly kind: 'text';
-    readonly commands: readonly ["release", "publish", "default", "list", "prune", "rollout"];
+    readonly commands: readonly ["release", "publish", "default", "list", "prune", "verify-signature", "rollout"];
     readonly value: 'URL';
     readonly help: 'REST API base (default: from the repo URL, GITHUB_API_URL, CI_API_V4_URL or CI_SERVER_URL)';
     readonly secret: 'url-userinfo';
 }, {
     readonly name: 'token-type';
     readonly kind: 'text';
-    readonly commands: readonly ["release", "publish", "default", "list", "prune", "rollout"];
+    readonly commands: readonly ["release", "publish", "default", "list", "prune", "verify-signature", "rollout"];
     readonly choices: readonly ["private", "oauth", "job"];
     readonly default: 'private';
     readonly help: 'GitLab API token kind (job: CI_JOB_TOKEN, refused for the API)';
@@ -439,7 +439,7 @@ export declare const OPTION_TABLE: readonly [{
 }, {
     readonly name: 'network-timeout';
     readonly kind: 'seconds';
-    readonly commands: readonly ["release", "publish", "default", "list", "prune", "promote", "rollout"];
+    readonly commands: readonly ["release", "publish", "default", "list", "prune", "verify-signature", "promote", "rollout"];
     readonly value: 'SECONDS';
     readonly default: '120';
     readonly help: 'Deadline for each network step, retries included; stalled transfers end too';
@@ -495,7 +495,7 @@ export declare const OPTION_TABLE: readonly [{
 }, {
     readonly name: 'model';
     readonly kind: 'text';
-    readonly commands: readonly ["promote", "default", "rollout", "verify", "list", "prune"];
+    readonly commands: readonly ["promote", "default", "rollout", "verify", "verify-signature", "list", "prune"];
     readonly value: 'NAME';
     readonly help: 'The model (default: "name" in model-settings.json; list and prune: only this model)';
 }, {
@@ -519,7 +519,7 @@ export declare const OPTION_TABLE: readonly [{
 }, {
     readonly name: 'json';
     readonly kind: 'flag';
-    readonly commands: readonly ["release", "publish", "promote", "default", "rollout", "verify", "list", "prune"];
+    readonly commands: readonly ["release", "publish", "promote", "default", "rollout", "verify", "verify-signature", "list", "prune"];
     readonly help: 'Print the result as JSON on stdout';
     readonly input: false;
 }, {

@@ -3,7 +3,7 @@ import type { Env } from './process.js';
 import type { Report, VerbResults } from './results.js';
 /** Every output the Action declares, with its description; each verb sets those that apply, the rest are empty. */
 export declare const OUTPUTS: {
-    readonly status: 'What happened: pushed, review-opened, already-published, already-promoted, dry-run, default-set, default-unchanged, rolled-out, unchanged, verified, listed, pruned, would-prune, gate-failed or failed.';
+    readonly status: 'What happened: pushed, review-opened, already-published, already-promoted, dry-run, default-set, default-unchanged, rolled-out, unchanged, verified, signature-verified, listed, pruned, would-prune, gate-failed or failed.';
     readonly changed: 'true when this step changed a store or a GitOps repository.';
     readonly model: 'The model name.';
     readonly version: 'The version released, promoted, made the default or rolled out.';
@@ -18,6 +18,7 @@ export declare const OUTPUTS: {
     readonly metrics: "The notebook's metrics, as JSON.";
     readonly 'storage-uri': 'Object storage - where KServe or Seldon reads the version from.';
     readonly removed: 'prune - the versions removed (or, without yes, that would be), as JSON.';
+    readonly 'signed-by': 'verify-signature - the key (sha256 of the public key) or keyless identity that signed the version.';
     readonly 'exit-code': 'The exit code (0 on success; see the README for the others).';
 };
 export type OutputName = keyof typeof OUTPUTS;
