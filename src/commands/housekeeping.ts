@@ -7,7 +7,8 @@ import path from 'node:path';
 import { ReleaseError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
 import { groupByModel, versionsIn, type ModelVersions, type PublishedVersion } from '../inventory.js';
-import { parseBundle } from '../signing/bundle.js';
+import { parseBundle, type SignatureBundle } from '../signing/bundle.js';
+import { X509Certificate } from '@sigstore/core';
 import { SIGNATURE_FILE } from '../signing/statement.js';
 import type { Snapshot } from '../stores/types.js';
 import { segmentProblems } from '../names.js';
@@ -96,10 +97,20 @@ async function markSigned(snapshot: Snapshot, models: ModelVersions[]): Promise<
   for (const v of signed) {
     try {
       const bundle = parseBundle(texts.get(`${v.folder}/${SIGNATURE_FILE}`) ?? '', v.folder);
-      v.signedBy = bundle.verificationMaterial.publicKey?.hint ? `key sha256:${bundle.verificationMaterial.publicKey.hint}` : 'a certificate';
+      v.signedBy = bundle.verificationMaterial.publicKey?.hint ? `key sha256:${bundle.verificationMaterial.publicKey.hint}` : certificateIdentity(bundle);
     } catch {
       v.signedBy = 'unreadable signature';
     }
+  }
+}
+
+/** A keyless signature's identity, as its certificate names it (read, not verified). */
+function certificateIdentity(bundle: SignatureBundle): string {
+  try {
+    const raw = bundle.verificationMaterial.certificate?.rawBytes;
+    return (raw && X509Certificate.parse(Buffer.from(raw, 'base64')).subjectAltName) || 'a certificate';
+  } catch {
+    return 'an unreadable certificate';
   }
 }
 

@@ -54,6 +54,8 @@ keyless('GitLab: the id_tokens token signs; the bundle carries a certificate and
   assert.equal(bundle.verificationMaterial.tlogEntries[0].kindVersion, { kind: 'dsse', version: '0.0.1' });
   assert.is(bundle.dsseEnvelope.payloadType, 'application/vnd.in-toto+json');
   assert.ok(ctx.sigstore.requests.includes('/api/v2/signingCert') && ctx.sigstore.requests.includes('/api/v1/log/entries'));
+  const listed = await cli(['list', '--repo', volume, '--target', 'folder', '--json'], { env: baseEnv() });
+  assert.is(JSON.parse(listed.stdout).models[0].versions[0].signedBy, GITLAB_IDENTITY, 'list names the keyless signer');
 
   const promote = (identity: string, issuer: string, root = ctx.root) => cli(['promote', '--model', 'tiny', '--version', 'v1', '--from', volume, '--from-target', 'folder', '--to', newBareRepo(),
     '--require-signature', '--signer-identity', identity, '--signer-issuer', issuer, '--trusted-root', root], { env: baseEnv() });
