@@ -82,6 +82,16 @@ export async function readSignaturePolicy(options: { requireSignature?: boolean;
   }
   if (options.publicKey) return { mode: 'key', key: await readVerifyingKey(options.publicKey, cwd) };
   if (keyless.every(Boolean)) {
+    // A /regexp/ pin that does not compile is a usage error now, not a crash at verification.
+    for (const [flag, value] of [['--signer-identity', options.signerIdentity!], ['--signer-issuer', options.signerIssuer!]]) {
+      const pattern = /^\/(.*)\/$/s.exec(value);
+      if (!pattern) continue;
+      try {
+        new RegExp(pattern[1]);
+      } catch (error) {
+        throw new ReleaseError('EUSAGE', `${flag} ${value} is not a valid /regexp/: ${(error as Error).message}`);
+      }
+    }
     let trustedRoot: unknown;
     try {
       trustedRoot = JSON.parse(await readKeyFile(options.trustedRoot!, cwd, '--trusted-root'));

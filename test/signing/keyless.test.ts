@@ -63,6 +63,9 @@ keyless('GitLab: the id_tokens token signs; the bundle carries a certificate and
   assert.is(exact.code, 0, exact.stderr);
   const pattern = await promote('/^https:\\/\\/gitlab\\.com\\/acme\\/models\\/\\/.*@refs\\/tags\\/v.*$/', 'https://gitlab.com');
   assert.is(pattern.code, 0, pattern.stderr);
+  const badPattern = await promote('/(unclosed/', 'https://gitlab.com');
+  assert.is(badPattern.code, 2, badPattern.stderr);
+  assert.match(badPattern.stderr, 'is not a valid /regexp/');
   const someoneElse = await promote('https://gitlab.com/evil/fork//.gitlab-ci.yml@refs/heads/main', 'https://gitlab.com');
   assert.is(someoneElse.code, 4, someoneElse.stderr);
   assert.match(someoneElse.stderr, `it was signed by ${GITLAB_IDENTITY}`);
