@@ -78,7 +78,8 @@ export async function setDefault(store: ModelStore, input: SetDefaultInput): Pro
   const settingsText = texts.get(`${chosen.folder}/${SETTINGS_FILE}`);
   // The copy is made where the bytes are (the same git blobs, an S3 server-side copy, a hard link): the
   // folder must list what its release recorded, and its settings must be the recorded ones.
-  const byReference = [...ids.keys()].every((file) => store.canCopy?.(store.referenceTo?.(chosen.folder, file) ?? { location: '', folder: '', path: '' }));
+  const { referenceTo, canCopy } = store;
+  const byReference = Boolean(referenceTo && canCopy) && [...ids.keys()].every((file) => canCopy!(referenceTo!(chosen.folder, file)));
   // Listed through the store boundary, which refuses a symlink, a submodule or a hostile path; nothing is downloaded.
   // The default copy is not the signed version (its settings and record differ): it carries no model.sig.
   const listed = byReference ? (await listFolder(store, chosen.folder, input.branch)).map((file) => file.path).filter((file) => file !== SIGNATURE_FILE) : [];

@@ -32,9 +32,7 @@ import { assertReloadUrl, reloadModel } from '../stores/folder.js';
 import { markdownCode, markdownRow, markdownText } from '../providers/ci-text.js';
 import type { PromoteResult } from '../results.js';
 import { commitAuthor } from './author.js';
-import { assertSignedBy, readSignaturePolicy, SIGNATURE_LIMIT_BYTES, type SignaturePolicy } from '../signing/sign.js';
-import { SIGNATURE_FILE } from '../signing/statement.js';
-import { readFile } from 'node:fs/promises';
+import { assertDownloadedSigned, readSignaturePolicy, type SignaturePolicy } from '../signing/sign.js';
 export type { PromoteResult } from '../results.js';
 
 
@@ -242,13 +240,7 @@ async function readSource(store: ModelStore, destination: ModelStore, branch: st
   const downloaded = await downloadFolder(store, found.folder, branch, log);
   try {
     const checked = assertMatchesRecord(downloaded.files, await recordText(downloaded), where, log);
-    if (signedBy) {
-      const signature = downloaded.files.find((file) => file.path === SIGNATURE_FILE);
-      // A store's file is hostile: a signature is a few KiB, never read whole when it is not.
-      if (signature && signature.bytes > SIGNATURE_LIMIT_BYTES) throw new ReleaseError('ESIGNATURE', `${where}/${SIGNATURE_FILE} is ${signature.bytes} bytes, not a signature; nothing was written`);
-      assertSignedBy(signedBy, signature ? await readFile(signature.source, 'utf8') : undefined, downloaded.files, where);
-      log.info(`promote: ${SIGNATURE_FILE} verifies (${signedBy.mode === 'key' ? 'the public key' : `signed by ${signedBy.identity}`}), and covers exactly these files`);
-    }
+    if (signedBy) await assertDownloadedSigned(downloaded.files, signedBy, where, log);
     const files = downloaded.files.map((file): FileToPublish => ({ path: file.path, source: file.source, sha256: file.sha256 }));
     return result(checked, checked.everyFile ? 'every file matches its release.json' : 'its artifact matches its release.json', files, downloaded.remove);
   } catch (error) {

@@ -18,7 +18,7 @@ import { assertFolderMatches, parseBundle, parseStatement, publicKeyHint, readPr
 import { SIGNATURE_FILE, statementFor, type SignedFile } from './statement.js';
 import { DEFAULT_FULCIO_URL, DEFAULT_REKOR_URL, oidcAvailable, oidcToken, signKeyless, verifyKeyless, type KeylessPolicy } from './keyless.js';
 import { assertMatchesRecord } from '../publish/integrity.js';
-import { downloadFolder, recordText } from '../stores/download.js';
+import { downloadFolder, recordText, type DownloadedFile } from '../stores/download.js';
 import type { ModelStore } from '../stores/types.js';
 
 export type SigningPlan =
@@ -132,13 +132,18 @@ export async function assertStoredVersionSigned(store: ModelStore, folder: strin
   const downloaded = await downloadFolder(store, folder, branch, log);
   try {
     assertMatchesRecord(downloaded.files, await recordText(downloaded), where, log);
-    const signature = downloaded.files.find((file) => file.path === SIGNATURE_FILE);
-    if (signature && signature.bytes > SIGNATURE_LIMIT_BYTES) throw new ReleaseError('ESIGNATURE', `${where}/${SIGNATURE_FILE} is ${signature.bytes} bytes, not a signature; nothing was written`);
-    assertSignedBy(policy, signature ? await readFile(signature.source, 'utf8') : undefined, downloaded.files, where);
-    log.info(`signature: ${where}/${SIGNATURE_FILE} verifies (${policy.mode === 'key' ? 'the public key' : `signed by ${policy.identity}`}), and covers exactly its files`);
+    await assertDownloadedSigned(downloaded.files, policy, where, log);
   } finally {
     await downloaded.remove();
   }
+}
+
+/** A folder already on disk (downloaded and hashed) against its model.sig: the one check promote, rollout and verify-signature share. */
+export async function assertDownloadedSigned(files: DownloadedFile[], policy: SignaturePolicy, where: string, log: Logger): Promise<void> {
+  const signature = files.find((file) => file.path === SIGNATURE_FILE);
+  if (signature && signature.bytes > SIGNATURE_LIMIT_BYTES) throw new ReleaseError('ESIGNATURE', `${where}/${SIGNATURE_FILE} is ${signature.bytes} bytes, not a signature; nothing was written`);
+  assertSignedBy(policy, signature ? await readFile(signature.source, 'utf8') : undefined, files, where);
+  log.info(`signature: ${where}/${SIGNATURE_FILE} verifies (${policy.mode === 'key' ? 'the public key' : `signed by ${policy.identity}`}), and covers exactly its files`);
 }
 
 /** A signature is a few KiB; a store's file is hostile, so a larger one is never read whole. */

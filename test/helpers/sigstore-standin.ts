@@ -62,8 +62,10 @@ export async function startSigstore(): Promise<SigstoreStandIn> {
   const fulcio = fulcioHandler(ca);
   const rekor = rekorHandler(tlog);
   handlers.set(fulcio.path, fulcio.fn as never);
-  // The mock logs a proposed entry as it came; Rekor stores a dsse entry canonicalized (pkg/types/dsse/v0.0.1:
-  // the envelope and payload hashes, and each signature with its verifier), and verifiers compare against that.
+  // The mock logs a proposed entry as it came; Rekor stores a dsse entry canonicalized: its DSSEV001Schema
+  // (sigstore/rekor pkg/generated/models, used by pkg/types/dsse/v0.0.1) holds envelopeHash, payloadHash and
+  // signatures [{signature, verifier}], and @sigstore/verify 3.1 (dist/tlog/dsse.js, verifyDSSE001TLogBody)
+  // compares exactly spec.signatures[0].signature and spec.payloadHash.value with the bundle.
   handlers.set(rekor.path, ((body: string) => rekor.fn(canonicalDsse(body))) as never);
   const start = '2000-01-01T00:00:00Z';
   const trustedRoot = {

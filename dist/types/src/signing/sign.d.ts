@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import type { Env } from '../process.js';
 import { type SignedFile } from './statement.js';
 import { type KeylessPolicy } from './keyless.js';
+import { type DownloadedFile } from '../stores/download.js';
 import type { ModelStore } from '../stores/types.js';
 export type SigningPlan = {
     mode: 'key';
@@ -53,5 +54,7 @@ export declare function assertSignedBy(policy: SignaturePolicy, signatureText: s
  * model.sig signed by `key`. Nothing is kept.
  */
 export declare function assertStoredVersionSigned(store: ModelStore, folder: string, branch: string | undefined, policy: SignaturePolicy, log: Logger): Promise<void>;
+/** A folder already on disk (downloaded and hashed) against its model.sig: the one check promote, rollout and verify-signature share. */
+export declare function assertDownloadedSigned(files: DownloadedFile[], policy: SignaturePolicy, where: string, log: Logger): Promise<void>;
 /** A signature is a few KiB; a store's file is hostile, so a larger one is never read whole. */
 export declare const SIGNATURE_LIMIT_BYTES: number;
